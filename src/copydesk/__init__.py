@@ -1,0 +1,3 @@
+"""copydesk: an editorial quality-check linter."""
+
+__version__ = "0.1.0"
