@@ -1,0 +1,86 @@
+"""The command line: a thin argparse layer; each command is a plain function returning an exit
+code. Exit codes: 0 nothing at or above the fail level, 1 findings, 2 usage, config or input
+error."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+
+COMMANDS = ("check", "fix", "rules", "explain", "init", "vocab", "baseline", "docs")
+
+EPILOG = """exit codes:
+  0  no finding at or above the fail level
+  1  findings at or above the fail level
+  2  usage, configuration or input error (a file that cannot be read, bad config or rules)
+
+Run 'copydesk COMMAND --help' for a command's options."""
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = list(sys.argv[1:] if argv is None else argv)
+    if args in (["--version"], ["-V"]):  # answered before anything heavy is imported
+        from copydesk import __version__
+
+        print(f"copydesk {__version__}")
+        return 0
+    try:
+        return _run(args)
+    except KeyboardInterrupt:
+        print("copydesk: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return 1
+
+
+def _run(args: list[str]) -> int:
+    import argparse
+    import importlib
+    import os
+
+    from copydesk import __version__
+    from copydesk.config import ConfigError
+    from copydesk.engine.rules import RuleError
+
+    parser = argparse.ArgumentParser(
+        prog="copydesk",
+        description="An editorial quality-check linter: typos that spare names, house style, "
+        "unsourced figures and grammar, for Markdown, text and HTML.",
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("-V", "--version", action="version", version=f"copydesk {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    modules = {}
+    for name in COMMANDS:
+        module = importlib.import_module(f"copydesk.commands.{name}")
+        module.add_parser(sub)
+        modules[name] = module
+    if not args:
+        parser.print_help()
+        return 2
+    try:
+        ns = parser.parse_args(args)
+    except SystemExit as exc:
+        return 0 if exc.code == 0 else 2
+    if ns.command is None:
+        parser.print_help()
+        return 2
+    try:
+        code: int = modules[ns.command].run(ns)
+        return code
+    except (ConfigError, RuleError, ValueError) as exc:
+        print(f"copydesk: error: {exc}", file=sys.stderr)
+        return 2
+    except OSError as exc:
+        print(f"copydesk: error: {exc.filename or ''}{': ' if exc.filename else ''}{exc.strerror or exc}", file=sys.stderr)
+        return 2
+    except Exception as exc:
+        if os.environ.get("COPYDESK_DEBUG"):
+            raise
+        print(f"copydesk: internal error: {type(exc).__name__}: {exc} (set COPYDESK_DEBUG=1 for details)", file=sys.stderr)
+        return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())

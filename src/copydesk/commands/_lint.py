@@ -1,0 +1,125 @@
+"""The loop behind check and fix: lint each file, fix it if asked, stream results to a reporter,
+and decide the exit code."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from copydesk import __version__
+from copydesk.commands._common import close_output, make_finder, open_output, use_color
+from copydesk.engine.session import Session, default_jobs, stdin_text
+from copydesk.model import Applicability, FileResult, Level
+from copydesk.report import ReportOptions, Summary, get_reporter
+
+
+def lint_and_report(args: argparse.Namespace, fix: str | None) -> int:
+    finder = make_finder(args)
+    session = Session(finder)
+    cwd_config = finder.for_path(Path.cwd())
+    fail_level: Level = cwd_config.fail_level
+    baseline = None
+    if args.baseline:
+        from copydesk.baseline import load_baseline
+
+        baseline = load_baseline(Path(args.baseline))
+    stream = open_output(args)
+    options = ReportOptions(
+        color=use_color(args, stream),
+        quiet=args.quiet,
+        statistics=args.statistics,
+        fail_level=fail_level,
+        tool_version=__version__,
+    )
+    reporter = get_reporter(args.format, stream, options)
+    registry = session.registry_for(cwd_config)
+    reporter.start({r.code: r.info() for r in registry})
+    summary = Summary()
+    failing = False
+    diff = getattr(args, "diff", False)
+    minimum = Applicability.UNSAFE if fix == "unsafe" else Applicability.SAFE
+
+    if args.paths == ["-"]:
+        shown = args.stdin_filename or "-"
+        text = stdin_text()
+        results = iter([session.lint_text(text, shown)])
+        if fix:
+            results = iter([_fix_text_result(session, text, shown, minimum, diff, summary)])
+    elif fix:
+        results = (_fix_file(session, r, minimum, diff, summary) for r in session.run(args.paths, 1))
+    else:
+        results = session.run(args.paths, args.jobs or default_jobs())
+
+    for result in results:
+        if baseline is not None:
+            result = baseline.filter(result)
+        summary.files += 1
+        summary.words += result.words
+        if result.error:
+            summary.errors += 1
+        if result.findings:
+            summary.files_with_findings += 1
+        for f in result.findings:
+            summary.counts[str(f.level)] = summary.counts.get(str(f.level), 0) + 1
+            summary.by_rule[f.code] = summary.by_rule.get(f.code, 0) + 1
+            if f.level >= fail_level:
+                failing = True
+        reporter.file(result)
+    for linter in session.linters.values():
+        for note in linter.context.shared.get("notes", []):
+            if note not in summary.skipped:
+                summary.skipped.append(note)
+    reporter.finish(summary)
+    close_output(args, stream)
+    if summary.errors:
+        return 2
+    if args.require_grammar and any(n.startswith("grammar skipped") for n in summary.skipped):
+        return 2
+    return 1 if failing else 0
+
+
+def _fix_file(session: Session, result: FileResult, minimum: Applicability, diff: bool, summary: Summary) -> FileResult:
+    if result.error or not any(f.fix and f.fix.applicability >= minimum for f in result.findings):
+        return result
+    from copydesk.document import load_document
+    from copydesk.fix import encode, write_atomic
+
+    path = Path(result.path)
+    config = session.finder.for_path(path)
+    doc = load_document(str(path), result.path, config.prose_fields or ())
+    new_text, applied, findings = _fix_loop(session, doc.source, result.path, minimum, path)
+    if applied and new_text != doc.source:
+        if diff:
+            _print_diff(result.path, doc.source, new_text)
+        else:
+            write_atomic(path, encode(new_text, doc.encoding, doc.bom))
+        summary.fixed += applied
+    if diff:
+        return result
+    return FileResult(result.path, findings, source=new_text, words=result.words)
+
+
+def _fix_loop(session: Session, text: str, shown: str, minimum: Applicability, path: Path) -> tuple[str, int, list]:  # type: ignore[type-arg]
+    from copydesk.fix import fix_text
+
+    def lint(t: str) -> list:  # type: ignore[type-arg]
+        return session.lint_text(t, shown).findings
+
+    return fix_text(text, lint, minimum)
+
+
+def _fix_text_result(session: Session, text: str, shown: str, minimum: Applicability, diff: bool, summary: Summary) -> FileResult:
+    new_text, applied, findings = _fix_loop(session, text, shown, minimum, Path(shown))
+    summary.fixed += applied
+    if diff:
+        _print_diff(shown, text, new_text)
+    else:
+        sys.stdout.write(new_text)
+    return FileResult(shown, findings, source=new_text)
+
+
+def _print_diff(name: str, old: str, new: str) -> None:
+    import difflib
+
+    sys.stdout.writelines(difflib.unified_diff(old.splitlines(True), new.splitlines(True), f"a/{name}", f"b/{name}"))

@@ -1,0 +1,315 @@
+"""Configuration: ``copydesk.toml``, ``.copydesk.toml`` or ``[tool.copydesk]`` in
+``pyproject.toml``, found by walking up from each file. The nearest file wins whole (no merging
+across folders), as in ruff; ``extends`` pulls in presets or other files explicitly."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass, field, replace
+from fnmatch import fnmatch
+from pathlib import Path
+from typing import Any
+
+from copydesk.model import Level
+
+CONFIG_NAMES = ("copydesk.toml", ".copydesk.toml", "pyproject.toml")
+DEFAULT_PACKS = ("core", "typos", "sourcing")
+
+HOUSE_DEFAULTS: dict[str, dict[str, Any]] = {
+    "news-uk": {
+        "numerals": 10,
+        "percent": "per cent",
+        "spelling": "ise",
+        "dotted-abbreviations": False,
+        "courtesy-titles": "none",
+        "headline-case": "sentence",
+        "date-order": "dmy",
+        "large-numbers": "m/bn",
+    },
+    "news-us": {
+        "numerals": 10,
+        "percent": "percent",
+        "spelling": "ize",
+        "dotted-abbreviations": True,
+        "courtesy-titles": "none",
+        "headline-case": "sentence",
+        "date-order": "mdy",
+        "large-numbers": "million",
+    },
+}
+HOUSE_CHOICES: dict[str, tuple[Any, ...]] = {
+    "numerals": (9, 10),
+    "percent": ("%", "percent", "per cent"),
+    "spelling": ("ise", "ize"),
+    "dotted-abbreviations": (True, False),
+    "courtesy-titles": ("Mr", "Mr.", "none"),
+    "headline-case": ("sentence", "title"),
+    "date-order": ("dmy", "mdy"),
+    "large-numbers": ("m/bn", "million"),
+}
+
+PRESETS: dict[str, dict[str, Any]] = {
+    "default": {"packs": list(DEFAULT_PACKS)},
+    "news-uk": {"packs": [*DEFAULT_PACKS, "news-uk"], "language": "en-GB", "house": HOUSE_DEFAULTS["news-uk"]},
+    "news-us": {"packs": [*DEFAULT_PACKS, "news-us"], "language": "en-US", "house": HOUSE_DEFAULTS["news-us"]},
+    "plain": {"packs": [*DEFAULT_PACKS, "plain"]},
+    "all": {"packs": [*DEFAULT_PACKS, "news-uk", "plain"], "house": HOUSE_DEFAULTS["news-uk"]},
+}
+
+_KEYS = {
+    "extends", "packs", "select", "extend-select", "ignore", "fail-level", "language", "exclude",
+    "per-file-ignores", "rule-paths", "levels", "house", "spelling", "grammar", "sourcing",
+    "front-matter", "extend-exclude",
+}  # fmt: skip
+_SECTION_KEYS = {
+    "spelling": {"accept", "reject"},
+    "front-matter": {"prose-fields"},
+    "sourcing": {"policy"},
+}
+
+
+class ConfigError(Exception):
+    """A configuration that cannot be used; the message names the file and line."""
+
+
+@dataclass(frozen=True)
+class Config:
+    path: Path | None = None  # the file it came from; None for built-in defaults
+    root: Path = field(default_factory=Path.cwd)
+    packs: tuple[str, ...] = DEFAULT_PACKS
+    select: tuple[str, ...] = ()
+    extend_select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    fail_level: Level = Level.WARNING
+    language: str = "en-GB"
+    exclude: tuple[str, ...] = ()
+    per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    rule_paths: tuple[Path, ...] = ()
+    levels: tuple[tuple[str, Level], ...] = ()
+    house: tuple[tuple[str, Any], ...] = ()
+    accept_files: tuple[Path, ...] = ()
+    reject_files: tuple[Path, ...] = ()
+    grammar: tuple[tuple[str, Any], ...] = ()
+    sourcing: tuple[tuple[str, Any], ...] = ()
+    prose_fields: tuple[str, ...] | None = None
+
+    def house_dict(self) -> dict[str, Any]:
+        return dict(self.house)
+
+    def relpath(self, path: Path) -> str:
+        try:
+            return path.resolve().relative_to(self.root.resolve()).as_posix()
+        except ValueError:
+            return path.as_posix()
+
+    def is_excluded(self, path: Path) -> bool:
+        rel = self.relpath(path)
+        return any(_glob(rel, pattern) for pattern in self.exclude)
+
+    def ignored_for(self, path: Path) -> tuple[str, ...]:
+        rel = self.relpath(path)
+        out: list[str] = []
+        for pattern, codes in self.per_file_ignores:
+            if _glob(rel, pattern):
+                out.extend(codes)
+        return tuple(out)
+
+
+def _glob(rel: str, pattern: str) -> bool:
+    pattern = pattern.rstrip("/")
+    if fnmatch(rel, pattern) or fnmatch(rel, pattern + "/*"):
+        return True
+    if "/" not in pattern:  # a bare name matches at any depth, as in .gitignore
+        return any(fnmatch(part, pattern) for part in rel.split("/"))
+    return pattern.startswith("**/") and fnmatch(rel, pattern[3:])
+
+
+def _line_of(text: str, key: str) -> int | None:
+    m = re.search(rf'^\s*"?{re.escape(key)}"?\s*=', text, re.M)
+    if m is None:
+        m = re.search(rf"^\s*\[(?:tool\.copydesk\.)?{re.escape(key)}\]", text, re.M)
+    return text.count("\n", 0, m.start()) + 1 if m else None
+
+
+def _read_toml(path: Path) -> tuple[dict[str, Any], str]:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"{path}: cannot read config: {exc}") from None
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        msg = str(exc)
+        m = re.search(r"\(at line (\d+), column \d+\)", msg)
+        where = f"{path}:{m.group(1)}" if m else str(path)
+        detail = re.sub(r" \(at line.*", "", msg)
+        raise ConfigError(f"{where}: invalid TOML: {detail}") from None
+    return data, text
+
+
+def find_config_file(start: Path) -> Path | None:
+    folder = start if start.is_dir() else start.parent
+    folder = folder.resolve()
+    for candidate in (folder, *folder.parents):
+        for name in CONFIG_NAMES:
+            path = candidate / name
+            if path.is_file():
+                if name == "pyproject.toml" and not _has_tool_section(path):
+                    continue
+                return path
+    return None
+
+
+def _has_tool_section(path: Path) -> bool:
+    try:
+        return "[tool.copydesk" in path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return False
+
+
+def load_config(path: Path | None, _seen: tuple[Path, ...] = ()) -> Config:
+    if path is None:
+        return Config()
+    path = path.resolve()
+    if path in _seen:
+        raise ConfigError(f"{path}: extends itself in a loop")
+    data, text = _read_toml(path)
+    if path.name == "pyproject.toml":
+        data = data.get("tool", {}).get("copydesk", {})
+    return apply_settings(Config(path=path, root=path.parent), data, text, path, _seen)
+
+
+def apply_settings(
+    base: Config, data: dict[str, Any], text: str, path: Path, seen: tuple[Path, ...] = ()
+) -> Config:
+    def err(key: str, msg: str) -> ConfigError:
+        line = _line_of(text, key)
+        return ConfigError(f"{path}:{line}: {msg}" if line else f"{path}: {msg}")
+
+    unknown = set(data) - _KEYS
+    if unknown:
+        key = sorted(unknown)[0]
+        raise err(key, f"unknown setting {key!r}")
+    config = base
+    extends = data.get("extends", [])
+    if isinstance(extends, str):
+        extends = [extends]
+    for item in extends:
+        if item in PRESETS:
+            config = apply_settings(config, PRESETS[item], "", path)
+        elif isinstance(item, str) and item.endswith(".toml"):
+            other = (path.parent / item).resolve()
+            if not other.is_file():
+                raise err("extends", f"extends {item!r}: no such file")
+            parent = load_config(other, (*seen, path))
+            config = replace(parent, path=config.path, root=config.root)
+        else:
+            raise err("extends", f"unknown preset {item!r} (presets: {', '.join(PRESETS)})")
+
+    def strings(key: str) -> tuple[str, ...]:
+        value = data[key]
+        if isinstance(value, str):
+            value = [value]
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            raise err(key, f"{key} must be a list of strings")
+        return tuple(value)
+
+    def paths(key: str, values: tuple[str, ...]) -> tuple[Path, ...]:
+        return tuple((path.parent / v).resolve() for v in values)
+
+    changes: dict[str, Any] = {}
+    for key, attr in (("packs", "packs"), ("select", "select"), ("extend-select", "extend_select"), ("ignore", "ignore"), ("exclude", "exclude")):
+        if key in data:
+            changes[attr] = strings(key)
+    if "extend-exclude" in data:
+        changes["exclude"] = changes.get("exclude", config.exclude) + strings("extend-exclude")
+    if "fail-level" in data:
+        try:
+            changes["fail_level"] = Level.parse(str(data["fail-level"]))
+        except ValueError as exc:
+            raise err("fail-level", str(exc)) from None
+    if "language" in data:
+        if data["language"] not in ("en-GB", "en-US"):
+            raise err("language", f"language must be en-GB or en-US, not {data['language']!r}")
+        changes["language"] = data["language"]
+    if "rule-paths" in data:
+        changes["rule_paths"] = paths("rule-paths", strings("rule-paths"))
+    if "per-file-ignores" in data:
+        table = data["per-file-ignores"]
+        if not isinstance(table, dict) or not all(isinstance(v, list) for v in table.values()):
+            raise err("per-file-ignores", "per-file-ignores maps globs to lists of codes")
+        changes["per_file_ignores"] = tuple((k, tuple(v)) for k, v in table.items())
+    if "levels" in data:
+        levels = data["levels"]
+        if not isinstance(levels, dict):
+            raise err("levels", "levels maps rule codes to error, warning or suggestion")
+        try:
+            changes["levels"] = tuple(dict(config.levels) | {k: Level.parse(str(v)) for k, v in levels.items()}.items())
+        except ValueError as exc:
+            raise err("levels", str(exc)) from None
+    if "house" in data:
+        house = dict(config.house)
+        for k, v in data["house"].items():
+            if k not in HOUSE_CHOICES:
+                raise err(k, f"unknown house parameter {k!r} (known: {', '.join(HOUSE_CHOICES)})")
+            if v not in HOUSE_CHOICES[k]:
+                choices = ", ".join(repr(c) for c in HOUSE_CHOICES[k])
+                raise err(k, f"house parameter {k} must be one of {choices}, not {v!r}")
+            house[k] = v
+        changes["house"] = tuple(house.items())
+    for section in ("spelling", "front-matter", "sourcing"):
+        if section in data:
+            table = data[section]
+            if not isinstance(table, dict):
+                raise err(section, f"[{section}] must be a table")
+            bad = set(table) - _SECTION_KEYS[section]
+            if bad:
+                k = sorted(bad)[0]
+                raise err(k, f"unknown setting {k!r} in [{section}]")
+    spelling = data.get("spelling", {})
+    for key, attr in (("accept", "accept_files"), ("reject", "reject_files")):
+        if key in spelling:
+            value = spelling[key]
+            value = [value] if isinstance(value, str) else value
+            files = tuple((path.parent / v).resolve() for v in value)
+            for f in files:
+                if not f.is_file():
+                    raise err(key, f"[spelling] {key}: no such file {f}")
+            changes[attr] = files
+    if "prose-fields" in data.get("front-matter", {}):
+        changes["prose_fields"] = tuple(data["front-matter"]["prose-fields"])
+    if "sourcing" in data:
+        policy = data["sourcing"].get("policy", "strict")
+        if policy not in ("strict", "lenient"):
+            raise err("policy", "[sourcing] policy must be strict or lenient")
+        changes["sourcing"] = tuple(data["sourcing"].items())
+    if "grammar" in data:
+        if not isinstance(data["grammar"], dict):
+            raise err("grammar", "[grammar] must be a table")
+        changes["grammar"] = tuple(data["grammar"].items())
+    return replace(config, **changes)
+
+
+class ConfigFinder:
+    """Finds (and caches per folder) the config that governs each path."""
+
+    def __init__(self, explicit: Path | None = None, overrides: dict[str, Any] | None = None) -> None:
+        self.explicit = explicit
+        self.overrides = overrides or {}
+        self._by_dir: dict[Path, Config] = {}
+        self._by_file: dict[Path | None, Config] = {}
+
+    def for_path(self, path: Path) -> Config:
+        folder = (path if path.is_dir() else path.parent).resolve()
+        if folder not in self._by_dir:
+            file = self.explicit or find_config_file(folder)
+            if file not in self._by_file:
+                config = load_config(file)
+                if file is None:
+                    config = replace(config, root=Path.cwd())
+                if self.overrides:
+                    config = replace(config, **self.overrides)
+                self._by_file[file] = config
+            self._by_dir[folder] = self._by_file[file]
+        return self._by_dir[folder]

@@ -1,0 +1,124 @@
+"""HTML through the standard library's parser. Tags, comments, entities and the contents of
+script, style, code and pre are masked; text inside block elements becomes scoped blocks."""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+
+from copydesk.document.mask import url_spans
+from copydesk.document.model import Block
+
+_SCOPES = {
+    "p": "paragraph",
+    "h1": "heading",
+    "h2": "heading",
+    "h3": "heading",
+    "h4": "heading",
+    "h5": "heading",
+    "h6": "heading",
+    "title": "heading",
+    "li": "list_item",
+    "dd": "list_item",
+    "dt": "list_item",
+    "blockquote": "blockquote",
+    "figcaption": "caption",
+    "caption": "caption",
+    "td": "table_cell",
+    "th": "table_cell",
+}
+_BREAKERS = frozenset(
+    {"div", "section", "article", "header", "footer", "main", "aside", "nav", "br", "hr",
+     "ul", "ol", "dl", "table", "tr", "figure", "body", "html", "head"}
+    | set(_SCOPES)
+)
+_HIDDEN = frozenset({"script", "style", "code", "pre", "kbd", "samp", "var", "noscript", "template"})
+_NEWLINE = re.compile(r"\n")
+
+
+class _Reader(HTMLParser):
+    def __init__(self, source: str, base: int) -> None:
+        super().__init__(convert_charrefs=False)
+        self.source = source
+        self.base = base
+        self.line_starts = [0] + [m.end() for m in _NEWLINE.finditer(source)]
+        self.stack: list[str] = []
+        self.hidden = 0
+        self.group = 0  # changes at every block boundary, so text runs split there
+        self.runs: list[tuple[int, int, str, int]] = []  # start, end, scope, group
+        self.code: list[tuple[int, int]] = []
+        self.hidden_start = 0
+
+    def _offset(self) -> int:
+        line, col = self.getpos()
+        return self.base + self.line_starts[line - 1] + col
+
+    def _scope(self) -> str:
+        for tag in reversed(self.stack):
+            if tag in _SCOPES:
+                return _SCOPES[tag]
+        return "paragraph"
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in _BREAKERS:
+            self.group += 1
+        if tag in _HIDDEN:
+            if self.hidden == 0:
+                self.hidden_start = self._offset()
+            self.hidden += 1
+        if tag not in ("br", "hr", "img", "meta", "link", "input", "wbr"):
+            self.stack.append(tag)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in _BREAKERS:
+            self.group += 1
+        if tag in _HIDDEN and self.hidden:
+            self.hidden -= 1
+            if self.hidden == 0:
+                self.code.append((self.hidden_start, self._offset()))
+        if tag in self.stack:
+            while self.stack and self.stack.pop() != tag:
+                pass
+
+    def handle_data(self, data: str) -> None:
+        if self.hidden or not data.strip():
+            return
+        start = self._offset()
+        self.runs.append((start, start + len(data), self._scope(), self.group))
+
+
+def read_html(source: str, start: int, end: int) -> tuple[list[Block], list[tuple[int, int]], list[tuple[int, int]]]:
+    reader = _Reader(source[start:end], start)
+    reader.feed(source[start:end])
+    reader.close()
+    keep: list[tuple[int, int]] = []
+    blocks: list[Block] = []
+    current: tuple[int, int, str, int] | None = None
+    for run in reader.runs:
+        keep.append((run[0], run[1]))
+        if current and current[3] == run[3]:
+            current = (current[0], run[1], current[2], current[3])
+        else:
+            if current:
+                blocks.append(_trim(source, current))
+            current = run
+    if current:
+        blocks.append(_trim(source, current))
+    masked: list[tuple[int, int]] = []
+    pos = start
+    for s, e in keep:
+        masked.append((pos, s))
+        pos = e
+        masked.extend(url_spans(source, s, e))
+    masked.append((pos, end))
+    # entities inside a run were never data, so they fall in the gaps and are masked already
+    return blocks, masked, reader.code
+
+
+def _trim(source: str, run: tuple[int, int, str, int]) -> Block:
+    s, e = run[0], run[1]
+    while s < e and source[s].isspace():
+        s += 1
+    while e > s and source[e - 1].isspace():
+        e -= 1
+    return Block(s, e, run[2])

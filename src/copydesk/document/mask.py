@@ -1,0 +1,39 @@
+"""Build a masked copy of a source: blanked ranges become spaces, line breaks survive, so the
+copy has the source's length and every line/column stays where it was."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+_NOT_BREAK = re.compile(r"[^\r\n]")
+
+# Shared by every reader: things inside prose that are not prose.
+URL_RE = re.compile(
+    r"\b(?:https?://|ftp://|www\.)[^\s<>\"'`)\]]*[^\s<>\"'`)\].,;:!?]"
+    r"|\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b"
+)
+
+
+def blank(text: str) -> str:
+    return _NOT_BREAK.sub(" ", text)
+
+
+def apply_mask(source: str, spans: Iterable[tuple[int, int]]) -> str:
+    """Blank the union of ``spans`` in ``source``."""
+    out: list[str] = []
+    pos = 0
+    for start, end in sorted(spans):
+        start = max(start, pos)
+        if end <= start:
+            continue
+        out.append(source[pos:start])
+        out.append(blank(source[start:end]))
+        pos = end
+    out.append(source[pos:])
+    return "".join(out)
+
+
+def url_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    stop = len(text) if end is None else end
+    return [(m.start(), m.end()) for m in URL_RE.finditer(text, start, stop)]

@@ -1,0 +1,128 @@
+"""The document model every rule reads. Offsets are code points into ``source``; ``masked`` has
+the same length, with everything that is not prose replaced by spaces (line breaks kept), so a
+regex match on ``masked`` is already a position in the source."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from copydesk.model import Span
+
+SCOPES = (
+    "heading",
+    "paragraph",
+    "list_item",
+    "blockquote",
+    "caption",
+    "table_cell",
+)
+
+_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*", re.UNICODE)
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    start: int
+    end: int
+    scope: str
+
+
+@dataclass(frozen=True, slots=True)
+class Suppression:
+    """An inline directive. ``codes`` empty means every rule. ``end`` is where it stops applying
+    (exclusive offset); ``line`` is where the directive itself stands, for reporting."""
+
+    action: str  # disable | disable-next-line | disable-file
+    codes: tuple[str, ...]
+    start: int
+    end: int
+    directive: Span
+
+
+class LineIndex:
+    """Maps offsets to 1-based (line, column) with one bisect. ``\\r\\n``, ``\\n`` and a lone
+    ``\\r`` each end a line, as editors count them."""
+
+    __slots__ = ("_starts",)
+
+    def __init__(self, text: str) -> None:
+        starts = [0]
+        starts.extend(m.end() for m in re.finditer(r"\r\n|\r|\n", text))
+        self._starts = starts
+
+    def position(self, offset: int) -> tuple[int, int]:
+        line = bisect_right(self._starts, offset)
+        return line, offset - self._starts[line - 1] + 1
+
+    def line_start(self, line: int) -> int:
+        return self._starts[line - 1]
+
+    def line_span(self, line: int, text: str) -> tuple[int, int]:
+        start = self._starts[line - 1]
+        end = self._starts[line] if line < len(self._starts) else len(text)
+        while end > start and text[end - 1] in "\r\n":
+            end -= 1
+        return start, end
+
+    @property
+    def count(self) -> int:
+        return len(self._starts)
+
+
+@dataclass(eq=False)
+class Document:
+    path: str
+    source: str
+    masked: str
+    blocks: list[Block]
+    code_spans: list[Span] = field(default_factory=list)
+    suppressions: list[Suppression] = field(default_factory=list)
+    kind: str = "text"
+    bom: bool = False
+    encoding: str = "utf-8"
+
+    def __post_init__(self) -> None:
+        if len(self.masked) != len(self.source):
+            raise AssertionError("masked text must have the source's length")
+
+    @cached_property
+    def lines(self) -> LineIndex:
+        return LineIndex(self.source)
+
+    @cached_property
+    def sentences(self) -> list[Span]:
+        from copydesk.document.segment import split_sentences
+
+        out: list[Span] = []
+        for block in self.blocks:
+            out.extend(Span(s, e) for s, e in split_sentences(self.masked, block.start, block.end))
+        return out
+
+    @cached_property
+    def quotes(self) -> list[Span]:
+        from copydesk.document.exempt import find_quotes
+
+        return find_quotes(self.masked, self.blocks)
+
+    @cached_property
+    def sic_spans(self) -> list[Span]:
+        from copydesk.document.exempt import find_sic
+
+        return find_sic(self.masked, self.quotes)
+
+    @cached_property
+    def word_count(self) -> int:
+        return sum(1 for _ in _WORD.finditer(self.masked))
+
+    @cached_property
+    def _block_starts(self) -> list[int]:
+        return [b.start for b in self.blocks]
+
+    def block_at(self, offset: int) -> Block | None:
+        i = bisect_right(self._block_starts, offset) - 1
+        if i >= 0 and offset < self.blocks[i].end:
+            return self.blocks[i]
+        return None

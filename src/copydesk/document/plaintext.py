@@ -1,0 +1,20 @@
+"""Plain text: paragraphs are separated by blank lines; URLs and e-mail addresses are masked."""
+
+from __future__ import annotations
+
+import re
+
+from copydesk.document.mask import url_spans
+from copydesk.document.model import Block
+
+_PARA = re.compile(r"[^\r\n]*\S[^\r\n]*(?:(?:\r\n|\r|\n)[^\r\n]*\S[^\r\n]*)*")
+
+
+def read_plain(source: str, start: int, end: int) -> tuple[list[Block], list[tuple[int, int]]]:
+    blocks: list[Block] = []
+    for m in _PARA.finditer(source, start, end):
+        s, e = m.start(), m.end()
+        while source[s].isspace():
+            s += 1
+        blocks.append(Block(s, e, "paragraph"))
+    return blocks, url_spans(source, start, end)

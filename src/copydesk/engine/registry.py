@@ -1,0 +1,199 @@
+"""The one registry of rules: every ``*.yaml`` file in a pack folder is a rule. Built-in packs
+are the folders of the shipped ``rules/``; more come from config paths and from the
+``copydesk.packs`` entry point group. Parsed packs are cached as JSON keyed by file sizes and
+mtimes, so a pre-commit run does not pay for a YAML parser."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import tempfile
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from copydesk import __version__
+from copydesk.engine.rules import Example, RuleError, RuleSpec, build_spec
+from copydesk.model import Applicability, Level
+
+ENTRY_POINT_GROUP = "copydesk.packs"
+
+
+def builtin_rules_dir() -> Path:
+    here = Path(__file__).resolve().parent.parent
+    shipped = here / "_rules"
+    if shipped.is_dir():
+        return shipped
+    return here.parent.parent / "rules"  # a source checkout or an editable install
+
+
+def pack_dirs(extra: Iterable[Path] = ()) -> list[tuple[str, Path]]:
+    """(pack name, folder) for built-in packs, entry-point packs and configured paths."""
+    found: list[tuple[str, Path]] = []
+    root = builtin_rules_dir()
+    if root.is_dir():
+        found.extend((p.name, p) for p in sorted(root.iterdir()) if p.is_dir() and not p.name.startswith((".", "_")))
+    found.extend(_entry_point_packs())
+    for path in extra:
+        found.append((path.name, path))
+    return found
+
+
+def _entry_point_packs() -> list[tuple[str, Path]]:
+    from importlib.metadata import entry_points
+
+    packs = []
+    for ep in entry_points(group=ENTRY_POINT_GROUP):
+        try:
+            target = ep.load()
+            path = Path(target() if callable(target) else getattr(target, "__file__", str(target)))
+        except Exception as exc:  # a broken plug-in must not take the linter down
+            raise RuleError(f"rule pack entry point {ep.name!r} failed to load: {exc}") from None
+        packs.append((ep.name, path.parent if path.is_file() else path))
+    return packs
+
+
+def _rule_files(folder: Path) -> list[Path]:
+    return sorted(p for p in folder.rglob("*.yaml") if p.is_file())
+
+
+def _cache_dir() -> Path:
+    base = os.environ.get("COPYDESK_CACHE_DIR") or os.environ.get("XDG_CACHE_HOME")
+    return Path(base) / "copydesk" if base else Path.home() / ".cache" / "copydesk"
+
+
+def load_pack(name: str, folder: Path) -> list[RuleSpec]:
+    files = _rule_files(folder)
+    stamp = hashlib.sha256(__version__.encode())
+    for f in files:
+        st = f.stat()
+        stamp.update(f"{f}\0{st.st_size}\0{st.st_mtime_ns}\0".encode())
+    cache = _cache_dir() / f"pack-{name}-{stamp.hexdigest()[:20]}.json"
+    try:
+        raw = json.loads(cache.read_text(encoding="utf-8"))
+        return [_from_json(r) for r in raw]
+    except (OSError, ValueError, KeyError, TypeError):
+        pass
+    specs = [_parse_file(name, f) for f in files]
+    _write_cache(cache, [_to_json(s) for s in specs])
+    return specs
+
+
+def _write_cache(path: Path, data: Any) -> None:
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".json")
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            json.dump(data, fh)
+        os.replace(tmp, path)
+    except OSError:
+        pass  # no writable cache: still correct, only slower
+
+
+def _parse_file(pack: str, path: Path) -> RuleSpec:
+    import yaml
+
+    shown = str(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        data = yaml.safe_load(text)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark
+        line = mark.line + 1 if mark else None
+        raise RuleError(f"{shown}:{line}: invalid YAML: {exc.problem}") from None
+    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
+        raise RuleError(f"{shown}: cannot read rule file: {exc}") from None
+    lines: dict[str, int] = {"": 1}
+    if isinstance(node, yaml.MappingNode):
+        for key, value in node.value:
+            lines[str(key.value)] = key.start_mark.line + 1
+            if key.value == "options" and isinstance(value, yaml.MappingNode):
+                for k2, _ in value.value:
+                    lines[f"options.{k2.value}"] = k2.start_mark.line + 1
+    spec = build_spec(data, pack, shown, lines)
+    from copydesk.kinds import validate_options
+
+    try:
+        validate_options(spec)
+    except ValueError as exc:
+        key = str(exc).split("'")[1] if "'" in str(exc) else ""
+        line = lines.get(f"options.{key}", lines.get("options", lines.get("kind")))
+        raise RuleError(f"{shown}:{line}: {exc}") from None
+    return spec
+
+
+def _to_json(spec: RuleSpec) -> dict[str, Any]:
+    def ex(e: Example) -> dict[str, Any]:
+        return {"text": e.text, "fix": e.fix, "count": e.count, "house": [list(h) for h in e.house], "kind": e.kind}
+
+    return {
+        "code": spec.code, "name": spec.name, "kind": spec.kind, "level": spec.level.name,
+        "pack": spec.pack, "path": spec.path, "summary": spec.summary, "message": spec.message,
+        "source": spec.source, "description": spec.description,
+        "scope": list(spec.scope) if spec.scope else None, "quotes": spec.quotes,
+        "fix": spec.fix.name if spec.fix else None, "options": spec.options, "when": spec.when,
+        "enabled": spec.enabled, "aliases": list(spec.aliases), "tags": list(spec.tags),
+        "fail": [ex(e) for e in spec.fail], "passes": [ex(e) for e in spec.passes],
+    }  # fmt: skip
+
+
+def _from_json(r: dict[str, Any]) -> RuleSpec:
+    def ex(e: dict[str, Any]) -> Example:
+        return Example(e["text"], e["fix"], e["count"], tuple((k, v) for k, v in e["house"]), e["kind"])
+
+    return RuleSpec(
+        code=r["code"], name=r["name"], kind=r["kind"], level=Level[r["level"]], pack=r["pack"],
+        path=r["path"], summary=r["summary"], message=r["message"], source=r["source"],
+        description=r["description"], scope=tuple(r["scope"]) if r["scope"] else None,
+        quotes=r["quotes"], fix=Applicability[r["fix"]] if r["fix"] else None,
+        options=r["options"], when=r["when"], enabled=r["enabled"], aliases=tuple(r["aliases"]),
+        tags=tuple(r["tags"]), fail=tuple(ex(e) for e in r["fail"]),
+        passes=tuple(ex(e) for e in r["passes"]),
+    )  # fmt: skip
+
+
+@dataclass
+class Registry:
+    rules: dict[str, RuleSpec]  # by code, in load order
+    packs: dict[str, list[str]]  # pack -> codes
+
+    def __iter__(self) -> Iterator[RuleSpec]:
+        return iter(self.rules.values())
+
+    def resolve(self, selector: str) -> list[RuleSpec]:
+        """Rules named by a code, a code prefix (``TYP``, ``STY01``), a slug, an alias or
+        a pack name (``pack:news-uk``). Grammar codes (``GRM:RULE``) resolve to the grammar rule."""
+        sel = selector.strip()
+        if sel.startswith("pack:"):
+            return [self.rules[c] for c in self.packs.get(sel[5:], [])]
+        if sel.startswith("GRM:"):
+            sel = "GRM"
+        if sel in self.rules:
+            return [self.rules[sel]]
+        by_name = [r for r in self.rules.values() if r.name == sel or sel in r.aliases]
+        if by_name:
+            return by_name
+        if sel.isupper() or sel[:2].isupper():
+            return [r for code, r in self.rules.items() if code.startswith(sel)]
+        return []
+
+
+def load_registry(extra_paths: Iterable[Path] = ()) -> Registry:
+    rules: dict[str, RuleSpec] = {}
+    names: dict[str, str] = {}
+    packs: dict[str, list[str]] = {}
+    for pack, folder in pack_dirs(extra_paths):
+        if not folder.is_dir():
+            raise RuleError(f"{folder}: rule pack folder does not exist")
+        for spec in load_pack(pack, folder):
+            if spec.code in rules:
+                raise RuleError(f"{spec.path}: duplicate rule code {spec.code} (also in {rules[spec.code].path})")
+            if spec.name in names:
+                raise RuleError(f"{spec.path}: duplicate rule name {spec.name!r} (also {names[spec.name]})")
+            rules[spec.code] = spec
+            names[spec.name] = spec.code
+            packs.setdefault(pack, []).append(spec.code)
+    return Registry(rules, packs)

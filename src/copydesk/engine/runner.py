@@ -1,0 +1,208 @@
+"""Running rules over a document: select rules for a config, run their kinds, turn matches
+into findings and filter them (scope, quoted speech, [sic], suppressions, per-file ignores)."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from copydesk.config import Config, ConfigError
+from copydesk.document import Document, Suppression
+from copydesk.engine.registry import Registry
+from copydesk.engine.rules import RuleError, RuleSpec
+from copydesk.kinds import Context, Kind, Match, kind_module
+from copydesk.model import Edit, Finding, Fix, Span
+
+UNKNOWN_CODE = "CDK001"
+UNUSED_SUPPRESSION = "CDK002"
+EXCERPT_MAX = 200
+
+
+class _Format(dict[str, Any]):
+    def __missing__(self, key: str) -> str:
+        return "{" + key + "}"
+
+
+def _matches(selector: str, rule: RuleSpec) -> bool:
+    sel = selector.strip()
+    if sel.startswith("pack:"):
+        return rule.pack == sel[5:]
+    return (
+        rule.code == sel
+        or rule.name == sel
+        or sel in rule.aliases
+        or (sel[:1].isupper() and rule.code.startswith(sel.split(":")[0]))
+    )
+
+
+def select_rules(registry: Registry, config: Config) -> list[RuleSpec]:
+    """The rules a config turns on, in registry order."""
+    for where, selectors in (("select", config.select), ("extend-select", config.extend_select), ("ignore", config.ignore)):
+        for sel in selectors:
+            if not any(_matches(sel, r) for r in registry):
+                origin = f"{config.path}: " if config.path else ""
+                raise ConfigError(f"{origin}{where}: {sel!r} names no rule, prefix, slug or pack")
+    house = config.house_dict()
+    chosen: list[RuleSpec] = []
+    for rule in registry:
+        on = rule.pack in config.packs and rule.enabled
+        if config.select:
+            on = any(_matches(s, rule) for s in config.select) and (rule.pack in config.packs or any(_explicit(s, rule) for s in config.select))
+        if any(_matches(s, rule) for s in config.extend_select):
+            on = True
+        if any(_matches(s, rule) for s in config.ignore):
+            on = False
+        if on and rule.active_for(house):
+            chosen.append(rule)
+    return chosen
+
+
+def _explicit(selector: str, rule: RuleSpec) -> bool:
+    """Naming a rule's code or slug turns it on even when its pack is off."""
+    return selector in (rule.code, rule.name) or selector.startswith("pack:")
+
+
+@dataclass
+class Linter:
+    registry: Registry
+    config: Config
+    rules: list[RuleSpec] = field(init=False)
+    kinds: list[tuple[RuleSpec, Kind]] = field(init=False)
+    context: Context = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.rules = select_rules(self.registry, self.config)
+        grammar = dict(self.config.grammar)
+        if grammar.get("mode", "off") == "off":
+            self.rules = [r for r in self.rules if r.kind != "grammar"]
+        levels = dict(self.config.levels)
+        self.levels = {r.code: levels.get(r.code, levels.get(r.name, r.level)) for r in self.rules}
+        sourcing: dict[str, Any] = {}
+        for rule in self.registry:
+            if rule.kind == "sourcing":
+                sourcing.update(rule.options)
+        sourcing.update(dict(self.config.sourcing))
+        self.context = Context(
+            variant=self.config.language,
+            house=self.config.house_dict(),
+            accept=_read_words(self.config.accept_files),
+            reject=_read_words(self.config.reject_files),
+            grammar=grammar,
+            sourcing=sourcing,
+        )
+        self.kinds = [(r, _build(r, self.context)) for r in self.rules]
+        self.codes = {r.code for r in self.rules}
+
+    def lint(self, doc: Document, path: Path | None = None) -> list[Finding]:
+        ignored = self.config.ignored_for(path) if path else ()
+        findings: list[Finding] = []
+        used: set[int] = set()
+        quote_starts = [q.start for q in doc.quotes] if doc.quotes else []
+        for rule, kind in self.kinds:
+            if any(_matches(s, rule) for s in ignored):
+                continue
+            skip_quotes = (rule.quotes or kind.default_quotes) == "skip"
+            for match in kind.run(doc):
+                if not self._in_scope(doc, rule, match):
+                    continue
+                if skip_quotes and _inside(doc.quotes, quote_starts, match.start, match.end):
+                    continue
+                if doc.sic_spans and any(s.start <= match.start < s.end for s in doc.sic_spans):
+                    continue
+                code = match.code or rule.code
+                hit = _suppressed(doc.suppressions, rule, code, match.start)
+                if hit is not None:
+                    used.add(hit)
+                    continue
+                findings.append(self._finding(doc, rule, match))
+        findings.extend(self._meta(doc, used, ignored))
+        findings.sort(key=Finding.sort_key)
+        return findings
+
+    def _in_scope(self, doc: Document, rule: RuleSpec, match: Match) -> bool:
+        if rule.scope is None:
+            return True
+        block = doc.block_at(match.start)
+        return block is not None and block.scope in rule.scope
+
+    def _finding(self, doc: Document, rule: RuleSpec, match: Match) -> Finding:
+        line, col = doc.lines.position(match.start)
+        end_line, end_col = doc.lines.position(match.end)
+        data = _Format(match.data)
+        data.setdefault("match", doc.source[match.start : match.end])
+        message = match.message or rule.message.format_map(data)
+        fix = None
+        if match.replacements and rule.fix is not None:
+            applicability = rule.fix
+            if match.applicability is not None:
+                applicability = min(applicability, match.applicability)
+            fix = Fix(applicability, (Edit(Span(match.start, match.end), match.replacements[0]),))
+        excerpt = doc.source[match.start : match.end]
+        return Finding(
+            path=doc.path,
+            code=match.code or rule.code,
+            name=rule.name,
+            level=match.level or self.levels[rule.code],
+            message=message,
+            span=Span(match.start, match.end),
+            line=line,
+            column=col,
+            end_line=end_line,
+            end_column=end_col,
+            excerpt=excerpt if len(excerpt) <= EXCERPT_MAX else excerpt[: EXCERPT_MAX - 1] + "…",
+            fix=fix,
+            suggestions=match.suggestions or match.replacements,
+            help_uri=rule.help_uri,
+        )
+
+    def _meta(self, doc: Document, used: set[int], ignored: Iterable[str]) -> list[Finding]:
+        out: list[Finding] = []
+        unknown_rule = self.registry.rules.get(UNKNOWN_CODE)
+        unused_rule = self.registry.rules.get(UNUSED_SUPPRESSION)
+        for i, sup in enumerate(doc.suppressions):
+            unknown = [c for c in sup.codes if not any(_matches(c, r) for r in self.registry)]
+            if unknown and unknown_rule and UNKNOWN_CODE in self.codes:
+                out.append(self._finding(doc, unknown_rule, Match(sup.directive.start, sup.directive.end, {"code": ", ".join(unknown)})))
+            elif i not in used and unused_rule and UNUSED_SUPPRESSION in self.codes:
+                out.append(self._finding(doc, unused_rule, Match(sup.directive.start, sup.directive.end, {"action": sup.action, "codes": ", ".join(sup.codes) or "all rules"})))
+        return [f for f in out if not any(_matches(s, self.registry.rules[f.code]) for s in ignored)]
+
+
+def _build(rule: RuleSpec, ctx: Context) -> Kind:
+    try:
+        kind: Kind = kind_module(rule.kind).Kind(rule, ctx)
+    except (ValueError, re.error, TypeError, KeyError) as exc:
+        raise RuleError(f"{rule.path}: rule {rule.code} cannot be built: {exc}") from None
+    return kind
+
+
+def _inside(spans: list[Span], starts: list[int], start: int, end: int) -> bool:
+    i = bisect_right(starts, start) - 1
+    return i >= 0 and start < spans[i].end
+
+
+def _suppressed(sups: list[Suppression], rule: RuleSpec, code: str, offset: int) -> int | None:
+    for i, sup in enumerate(sups):
+        if sup.start <= offset < max(sup.end, sup.start + 1) and (
+            not sup.codes or any(c == code or _matches(c, rule) for c in sup.codes)
+        ):
+            return i
+    return None
+
+
+def _read_words(files: Iterable[Path]) -> tuple[str, ...]:
+    words: list[str] = []
+    for f in files:
+        try:
+            text = f.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            raise ConfigError(f"{f}: cannot read vocabulary: {exc}") from None
+        for line in text.splitlines():
+            word = line.split("#", 1)[0].strip()
+            if word:
+                words.append(word)
+    return tuple(words)

@@ -1,0 +1,163 @@
+"""A run over many files: expand paths, find each file's config, lint (in parallel when asked,
+with output in input order) and yield one FileResult per file as soon as it is ready."""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from copydesk.config import Config, ConfigError, ConfigFinder
+from copydesk.document import InputError, load_document
+from copydesk.engine.registry import Registry, load_registry
+from copydesk.engine.runner import Linter
+from copydesk.model import FileResult
+
+PARALLEL_MIN_FILES = 16
+
+
+@dataclass
+class Session:
+    finder: ConfigFinder
+    keep_source: bool = True
+    registries: dict[tuple[Path, ...], Registry] = field(default_factory=dict)
+    linters: dict[int, Linter] = field(default_factory=dict)
+
+    def registry_for(self, config: Config) -> Registry:
+        key = config.rule_paths
+        if key not in self.registries:
+            self.registries[key] = load_registry(config.rule_paths)
+        return self.registries[key]
+
+    def linter_for(self, config: Config) -> Linter:
+        key = id(config)
+        if key not in self.linters:
+            self.linters[key] = Linter(self.registry_for(config), config)
+        return self.linters[key]
+
+    def files(self, paths: Iterable[str]) -> Iterator[tuple[Path, str | None]]:
+        """(path, error) pairs; error is set for paths that do not exist."""
+        from copydesk.files import expand
+
+        seen: set[Path] = set()
+        for raw in paths:
+            path = Path(raw)
+            try:
+                exists = path.exists() or path.is_symlink()
+                path.stat() if exists else None
+            except OSError as exc:
+                yield path, f"{raw}: {exc.strerror or exc}"
+                continue
+            if not exists:
+                yield path, f"{raw}: no such file or folder"
+                continue
+            for f in expand(path):
+                if f in seen:
+                    continue
+                seen.add(f)
+                if self.finder.for_path(f).is_excluded(f) and f != path:
+                    continue
+                yield f, None
+
+    def lint_file(self, path: Path) -> FileResult:
+        shown = _display(path)
+        try:
+            config = self.finder.for_path(path)
+            linter = self.linter_for(config)
+            doc = load_document(str(path), shown, config.prose_fields or _default_fields())
+        except InputError as exc:
+            return FileResult(shown, error=str(exc))
+        findings = linter.lint(doc, path)
+        return FileResult(shown, findings, source=doc.source if self.keep_source else None, words=doc.word_count)
+
+    def lint_text(self, text: str, shown: str) -> FileResult:
+        from copydesk.document import parse_document
+        from copydesk.document.read import kind_for
+
+        config = self.finder.for_path(Path(shown).parent if shown != "-" else Path.cwd())
+        linter = self.linter_for(config)
+        doc = parse_document(text, shown, kind_for(shown), config.prose_fields or _default_fields())
+        return FileResult(shown, linter.lint(doc, Path(shown)), source=text, words=doc.word_count)
+
+    def run(self, paths: Iterable[str], jobs: int = 1) -> Iterator[FileResult]:
+        items = list(self.files(paths))
+        todo = [p for p, err in items if err is None]
+        if jobs > 1 and len(todo) >= PARALLEL_MIN_FILES:
+            yield from self._parallel(items, jobs)
+            return
+        for path, err in items:
+            yield FileResult(_display(path), error=err) if err else self.lint_file(path)
+
+    def _parallel(self, items: list[tuple[Path, str | None]], jobs: int) -> Iterator[FileResult]:
+        import multiprocessing
+
+        global _WORKER
+        _WORKER = self
+        ctx = multiprocessing.get_context("fork")
+        with ctx.Pool(jobs) as pool:
+            chunk = max(1, min(32, len(items) // (jobs * 8)))
+            yield from pool.imap(_work, items, chunksize=chunk)
+
+
+_WORKER: Session | None = None
+
+
+def _work(item: tuple[Path, str | None]) -> FileResult:
+    path, err = item
+    if err:
+        return FileResult(_display(path), error=err)
+    assert _WORKER is not None
+    try:
+        return _WORKER.lint_file(path)
+    except ConfigError as exc:
+        return FileResult(_display(path), error=str(exc))
+
+
+def _display(path: Path) -> str:
+    try:
+        rel = os.path.relpath(path)
+    except ValueError:
+        return str(path)
+    return str(path) if rel.startswith("..") else rel
+
+
+def _default_fields() -> tuple[str, ...]:
+    from copydesk.document.frontmatter import DEFAULT_PROSE_FIELDS
+
+    return DEFAULT_PROSE_FIELDS
+
+
+def default_jobs() -> int:
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:
+        return os.cpu_count() or 1
+
+
+def stdin_text() -> str:
+    data = sys.stdin.buffer.read()
+    from copydesk.document.read import decode
+
+    text, _, _ = decode(data, "<stdin>")
+    return text
+
+
+def overrides_from_args(args: Any) -> dict[str, Any]:
+    """Command-line settings that replace the config's."""
+    from copydesk.model import Level
+
+    out: dict[str, Any] = {}
+    if getattr(args, "select", None):
+        out["select"] = tuple(s for v in args.select for s in v.split(",") if s)
+    if getattr(args, "extend_select", None):
+        out["extend_select"] = tuple(s for v in args.extend_select for s in v.split(",") if s)
+    if getattr(args, "ignore", None):
+        out["ignore"] = tuple(s for v in args.ignore for s in v.split(",") if s)
+    if getattr(args, "fail_level", None):
+        out["fail_level"] = Level.parse(args.fail_level)
+    if getattr(args, "language", None):
+        out["language"] = args.language
+    return out

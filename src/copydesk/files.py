@@ -1,0 +1,83 @@
+"""Turning the paths given on the command line into the files to check. Folders are walked
+with ``.gitignore`` respected (through git when the folder is in a repository) and config
+``exclude`` globs applied; explicit files are always read, even with an unusual extension."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+from collections.abc import Iterator
+from fnmatch import fnmatch
+from pathlib import Path
+
+from copydesk.document.read import SUPPORTED_EXTENSIONS
+
+SKIP_DIRS = frozenset({".git", ".hg", ".svn", "node_modules", ".venv", "venv", "__pycache__", ".copydesk_cache", ".tox"})
+
+
+def expand(path: Path) -> Iterator[Path]:
+    if not path.is_dir():
+        yield path
+        return
+    listed = _git_files(path)
+    if listed is not None:
+        yield from (p for p in listed if p.suffix.lower() in SUPPORTED_EXTENSIONS)
+        return
+    yield from _walk(path)
+
+
+def _git_files(folder: Path) -> list[Path] | None:
+    try:
+        out = subprocess.run(
+            ["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard", "--", "."],
+            cwd=folder,
+            capture_output=True,
+            check=True,
+            timeout=30,
+        ).stdout
+    except (OSError, subprocess.SubprocessError):
+        return None
+    names = sorted({n for n in out.decode("utf-8", "surrogateescape").split("\0") if n})
+    files = [folder / n for n in names]
+    return [f for f in files if f.is_file() and not any(p in SKIP_DIRS for p in f.relative_to(folder).parts[:-1])]
+
+
+def _walk(root: Path) -> Iterator[Path]:
+    """Walk without git, honouring the .gitignore files found on the way (common patterns:
+    names, globs, folder patterns ending in /, negation is not supported)."""
+    rules: list[tuple[Path, str]] = []
+    for folder, dirs, files in os.walk(root, followlinks=False):
+        here = Path(folder)
+        ignore_file = here / ".gitignore"
+        if ignore_file.is_file():
+            try:
+                for line in ignore_file.read_text(encoding="utf-8").splitlines():
+                    line = line.strip()
+                    if line and not line.startswith(("#", "!")):
+                        rules.append((here, line))
+            except (OSError, UnicodeDecodeError):
+                pass
+        dirs[:] = sorted(d for d in dirs if d not in SKIP_DIRS and not _ignored(here / d, rules, True))
+        for name in sorted(files):
+            p = here / name
+            if p.suffix.lower() in SUPPORTED_EXTENSIONS and not _ignored(p, rules, False):
+                yield p
+
+
+def _ignored(path: Path, rules: list[tuple[Path, str]], is_dir: bool) -> bool:
+    for base, pattern in rules:
+        try:
+            rel = path.relative_to(base).as_posix()
+        except ValueError:
+            continue
+        pat = pattern
+        if pat.endswith("/"):
+            if not is_dir:
+                continue
+            pat = pat[:-1]
+        if "/" in pat.strip("/"):
+            if fnmatch(rel, pat.lstrip("/")):
+                return True
+        elif fnmatch(path.name, pat.lstrip("/")):
+            return True
+    return False

@@ -1,0 +1,89 @@
+"""Applying fixes: non-overlapping edits, to a fixed point with a bound, written atomically."""
+
+from __future__ import annotations
+
+import os
+import stat
+import tempfile
+from collections.abc import Callable, Iterable
+from pathlib import Path
+
+from copydesk.model import Applicability, Edit, Finding
+
+MAX_ROUNDS = 10
+
+
+def choose_edits(findings: Iterable[Finding], minimum: Applicability) -> list[Edit]:
+    """Edits of fixes at or above ``minimum``, leftmost first, dropping any that overlap an
+    edit already chosen (the next round picks them up if they still apply)."""
+    chosen: list[Edit] = []
+    last_end = -1
+    candidates = sorted(
+        (e for f in findings if f.fix and f.fix.applicability >= minimum for e in f.fix.edits),
+        key=lambda e: (e.span.start, e.span.end),
+    )
+    for edit in candidates:
+        if edit.span.start < last_end or (chosen and edit.span.start == chosen[-1].span.start):
+            continue
+        chosen.append(edit)
+        last_end = edit.span.end
+    return chosen
+
+
+def apply_edits(text: str, edits: list[Edit]) -> str:
+    out: list[str] = []
+    pos = 0
+    for edit in edits:
+        out.append(text[pos : edit.span.start])
+        out.append(edit.replacement)
+        pos = edit.span.end
+    out.append(text[pos:])
+    return "".join(out)
+
+
+def fix_text(
+    text: str, lint: Callable[[str], list[Finding]], minimum: Applicability
+) -> tuple[str, int, list[Finding]]:
+    """Lint and fix until nothing changes (at most MAX_ROUNDS). Returns the new text, the
+    number of edits applied and the findings that remain."""
+    applied = 0
+    findings = lint(text)
+    for _ in range(MAX_ROUNDS):
+        edits = choose_edits(findings, minimum)
+        if not edits:
+            break
+        new = apply_edits(text, edits)
+        if new == text:
+            break
+        text = new
+        applied += len(edits)
+        findings = lint(text)
+    return text, applied, findings
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    """Write through a temporary file in the same folder and rename it over the original, so
+    a crash leaves the old file or the new one, never half of either. The mode is kept."""
+    target = path.resolve()
+    mode = stat.S_IMODE(target.stat().st_mode)
+    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".copydesk")
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.chmod(tmp, mode)
+        os.replace(tmp, target)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise
+
+
+def encode(text: str, encoding: str, bom: bool) -> bytes:
+    if encoding == "utf-16":
+        return text.encode("utf-16")  # Python writes the BOM itself
+    data = text.encode("utf-8")
+    return b"\xef\xbb\xbf" + data if bom else data

@@ -1,0 +1,81 @@
+"""Flag brackets and quotation marks that open without closing, or close without opening.
+
+News copy opens each paragraph of a long quote again and closes only the last, so a paragraph
+that ends inside a quote is fine when the next paragraph opens one."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, Any
+
+from copydesk.kinds import Context, Match, option
+
+if TYPE_CHECKING:
+    from copydesk.document import Document
+    from copydesk.engine.rules import RuleSpec
+
+SCHEMA: dict[str, tuple[str, Any]] = {
+    "brackets": ("list[list[str]]", [["(", ")"], ["[", "]"], ["{", "}"]]),
+    "quotes": ("bool", True),
+}
+
+# "a)" and "1)" at the start of a line or after a space are list labels, not brackets
+_LABEL = re.compile(r"(?:(?<=\s)|^)(?:[a-zA-Z]|\d{1,2}|[ivx]{1,4})\)(?=\s)", re.M)
+_QUOTE_OPENERS = "“\""
+
+
+class Kind:
+    default_quotes = "check"
+
+    def __init__(self, rule: RuleSpec, ctx: Context) -> None:
+        pairs = option(rule, "brackets")
+        self.open = {p[0]: p[1] for p in pairs}
+        self.close = {p[1]: p[0] for p in pairs}
+        self.quotes: bool = option(rule, "quotes")
+        marks = "".join(self.open) + "".join(self.close)
+        self.chars = re.compile("[" + re.escape(marks) + "]") if marks else None
+
+    def run(self, doc: Document) -> Iterator[Match]:
+        text = doc.masked
+        for n, block in enumerate(doc.blocks):
+            if self.chars is not None:
+                yield from self._brackets(text, block.start, block.end)
+            if self.quotes:
+                following = doc.blocks[n + 1] if n + 1 < len(doc.blocks) else None
+                yield from self._quotes(doc, block.start, block.end, following)
+
+    def _brackets(self, text: str, start: int, end: int) -> Iterator[Match]:
+        assert self.chars is not None
+        labels = {m.end() - 1 for m in _LABEL.finditer(text, start, end)}
+        stack: list[tuple[str, int]] = []
+        for m in self.chars.finditer(text, start, end):
+            ch, pos = m.group(), m.start()
+            if ch in self.open:
+                stack.append((ch, pos))
+            elif pos in labels:
+                continue
+            elif stack and stack[-1][0] == self.close[ch]:
+                stack.pop()
+            else:
+                yield Match(pos, pos + 1, {"match": ch, "problem": f"'{ch}' closes nothing"})
+        for ch, pos in stack:
+            yield Match(pos, pos + 1, {"match": ch, "problem": f"'{ch}' is never closed"})
+
+    def _quotes(self, doc: Document, start: int, end: int, following: Any) -> Iterator[Match]:
+        text = doc.masked
+        open_at: int | None = None
+        for m in re.finditer(r"[\"“”]", text[start:end]):
+            ch, pos = m.group(), start + m.start()
+            if ch == "“" or (ch == '"' and open_at is None):
+                if ch == "“" and open_at is not None:
+                    yield Match(open_at, open_at + 1, {"match": text[open_at], "problem": "a quotation opens again before it closes"})
+                open_at = pos
+            elif open_at is None:
+                yield Match(pos, pos + 1, {"match": ch, "problem": f"'{ch}' closes a quotation that never opened"})
+            else:
+                open_at = None
+        if open_at is not None:
+            continues = following is not None and text[following.start] in _QUOTE_OPENERS
+            if not continues:
+                yield Match(open_at, open_at + 1, {"match": text[open_at], "problem": "a quotation is never closed"})

@@ -1,0 +1,38 @@
+"""Flag units that are too long: sentences over a word limit (or paragraphs, by option)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, Any
+
+from copydesk.kinds import Context, Match, option
+from copydesk.model import Span
+
+if TYPE_CHECKING:
+    from copydesk.document import Document
+    from copydesk.engine.rules import RuleSpec
+
+SCHEMA: dict[str, tuple[str, Any]] = {
+    "unit": ("str", "sentence"),  # sentence | paragraph
+    "max_words": ("int", 40),
+}
+
+_WORD = re.compile(r"[\w'’-]+")
+
+
+class Kind:
+    default_quotes = "skip"
+
+    def __init__(self, rule: RuleSpec, ctx: Context) -> None:
+        self.unit: str = option(rule, "unit")
+        if self.unit not in ("sentence", "paragraph"):
+            raise ValueError(f"{rule.path}: option 'unit' must be sentence or paragraph")
+        self.max_words: int = option(rule, "max_words")
+
+    def run(self, doc: Document) -> Iterator[Match]:
+        units = doc.sentences if self.unit == "sentence" else [Span(b.start, b.end) for b in doc.blocks]
+        for unit in units:
+            words = len(_WORD.findall(doc.masked, unit.start, unit.end))
+            if words > self.max_words:
+                yield Match(unit.start, unit.end, {"words": words, "max": self.max_words, "match": doc.source[unit.start:unit.end]})

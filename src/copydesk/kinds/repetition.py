@@ -1,0 +1,44 @@
+"""Flag a word repeated by mistake ("the the"), across line breaks and masked markup."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, Any
+
+from copydesk.kinds import Context, Match, option
+
+if TYPE_CHECKING:
+    from copydesk.document import Document
+    from copydesk.engine.rules import RuleSpec
+
+SCHEMA: dict[str, tuple[str, Any]] = {
+    "exceptions": ("list[str]", []),
+    "ignorecase": ("bool", True),
+}
+
+_REPEAT = r"(?<![\w'’-])(?P<word>[^\W\d_]+)(?P<gap>\s+)(?P<again>(?P=word))(?![\w'’-])"
+
+
+class Kind:
+    default_quotes = "check"  # a doubled word in a quote is a typing slip, not the speaker's
+
+    def __init__(self, rule: RuleSpec, ctx: Context) -> None:
+        self.pattern = re.compile(_REPEAT, re.IGNORECASE if option(rule, "ignorecase") else 0)
+        self.exceptions = {e.lower() for e in option(rule, "exceptions")}
+
+    def run(self, doc: Document) -> Iterator[Match]:
+        masked = doc.masked
+        for m in self.pattern.finditer(masked):
+            word = m.group("word")
+            if word.lower() in self.exceptions:
+                continue
+            # a sentence or block boundary between the two is not a repetition
+            if any(c in m.group("gap") for c in "\r\n") and doc.block_at(m.start()) is not doc.block_at(m.start("again")):
+                continue
+            yield Match(
+                m.start(),
+                m.end(),
+                {"match": m.group(), "word": word},
+                (word,),
+            )

@@ -1,0 +1,44 @@
+"""Unsourced figures through ``copydesk.sourcing``. The checker reads the merged options of
+every sourcing rule (cue lists live in the rule files); each rule reports its own findings."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, Any
+
+from copydesk.kinds import Context, Match
+
+if TYPE_CHECKING:
+    from copydesk.document import Document
+    from copydesk.engine.rules import RuleSpec
+
+SCHEMA: dict[str, tuple[str, Any]] = {"*": ("any", None)}  # options belong to the checker
+
+
+class Kind:
+    default_quotes = "check"  # a quote is evidence of a source, so the checker must see it
+
+    def __init__(self, rule: RuleSpec, ctx: Context) -> None:
+        self.rule = rule
+        self.ctx = ctx
+
+    def _results(self, doc: Document) -> list[Any]:
+        memo = self.ctx.shared
+        if memo.get("sourcing-doc") is not doc:
+            checker = memo.get("sourcing-checker")
+            if checker is None:
+                from copydesk.sourcing import SourcingChecker
+
+                checker = SourcingChecker(self.ctx.sourcing)
+                memo["sourcing-checker"] = checker
+            blocks = [(b.start, b.end) for b in doc.blocks]
+            sentences = [(s.start, s.end) for s in doc.sentences]
+            memo["sourcing-doc"] = doc
+            memo["sourcing-results"] = checker.check(doc.masked, blocks, sentences)
+        results: list[Any] = memo["sourcing-results"]
+        return results
+
+    def run(self, doc: Document) -> Iterator[Match]:
+        for issue in self._results(doc):
+            if issue.rule == self.rule.name:
+                yield Match(issue.start, issue.end, {"match": issue.figure, "message": issue.message}, message=issue.message)

@@ -1,0 +1,62 @@
+"""Spelling through copydesk's news-aware speller (``copydesk.spelling``). One speller serves
+every spelling rule of a run; each rule reports one kind of reason."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, Any
+
+from copydesk.kinds import Context, Match, option
+from copydesk.model import Applicability
+
+if TYPE_CHECKING:
+    from copydesk.document import Document
+    from copydesk.engine.rules import RuleSpec
+
+SCHEMA: dict[str, tuple[str, Any]] = {
+    "reason": ("str", "unknown-word"),  # unknown-word | known-misspelling | name-variant
+}
+
+
+class Kind:
+    default_quotes = "check"  # spelling applies inside quotes: a reporter typed them
+
+    def __init__(self, rule: RuleSpec, ctx: Context) -> None:
+        self.reason: str = option(rule, "reason")
+        self.ctx = ctx
+
+    def _results(self, doc: Document) -> list[Any]:
+        # every spelling rule of the run asks for the same document: check it once
+        memo = self.ctx.shared
+        if memo.get("spelling-doc") is not doc:
+            speller = memo.get("speller")
+            if speller is None:
+                from copydesk.spelling import Speller
+
+                speller = Speller(self.ctx.variant, self.ctx.accept, self.ctx.reject)
+                memo["speller"] = speller
+            skip = [(s.start, s.end) for s in doc.sic_spans]
+            memo["spelling-doc"] = doc
+            memo["spelling-results"] = speller.check(doc.masked, skip)
+        results: list[Any] = memo["spelling-results"]
+        return results
+
+    def run(self, doc: Document) -> Iterator[Match]:
+        for typo in self._results(doc):
+            if typo.reason != self.reason:
+                continue
+            best = typo.suggestions[0] if typo.suggestions else ""
+            yield Match(
+                typo.start,
+                typo.end,
+                {
+                    "match": typo.word,
+                    "suggestion": best,
+                    "suggestions": ", ".join(typo.suggestions[:3]),
+                    "detail": typo.detail,
+                    "hint": f": did you mean '{best}'?" if best else "",
+                },
+                typo.suggestions[:1],
+                applicability=Applicability.SAFE if typo.safe else Applicability.DISPLAY_ONLY,
+                suggestions=tuple(typo.suggestions),
+            )

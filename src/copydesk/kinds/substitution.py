@@ -1,0 +1,68 @@
+"""Flag words or phrases that have a preferred replacement, and offer it as a fix."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, Any
+
+from copydesk.kinds import REQUIRED, Context, Match, option
+from copydesk.kinds._words import match_case, normalise, phrase_pattern
+from copydesk.model import Applicability
+
+if TYPE_CHECKING:
+    from copydesk.document import Document
+    from copydesk.engine.rules import RuleSpec
+
+SCHEMA: dict[str, tuple[str, Any]] = {
+    "swap": ("dict[str,str]", REQUIRED),
+    "regex": ("bool", False),
+    "ignorecase": ("bool", True),
+    "exceptions": ("list[str]", []),
+}
+
+
+class Kind:
+    default_quotes = "skip"
+
+    def __init__(self, rule: RuleSpec, ctx: Context) -> None:
+        swap: dict[str, str] = option(rule, "swap")
+        self.regex: bool = option(rule, "regex")
+        flags = re.IGNORECASE if option(rule, "ignorecase") else 0
+        self.keys = list(swap)
+        self.values = [swap[k] for k in self.keys]
+        self.lookup = {normalise(k): v for k, v in swap.items()}
+        self.exceptions = {normalise(e) for e in option(rule, "exceptions")}
+        # one named group per entry so a match says which entry it was, in one pass
+        order = sorted(range(len(self.keys)), key=lambda i: len(self.keys[i]), reverse=True)
+        self.pattern = re.compile(
+            "|".join(f"(?P<s{i}>{phrase_pattern(self.keys[i], self.regex)})" for i in order), flags
+        )
+        self._entries: dict[int, re.Pattern[str]] = {}
+
+    def _entry(self, index: int) -> re.Pattern[str]:
+        """The pattern of one entry alone, for expanding its own group references."""
+        if index not in self._entries:
+            self._entries[index] = re.compile(
+                phrase_pattern(self.keys[index], True), self.pattern.flags
+            )
+        return self._entries[index]
+
+    def run(self, doc: Document) -> Iterator[Match]:
+        for m in self.pattern.finditer(doc.masked):
+            text = m.group()
+            if not text or normalise(text) in self.exceptions:
+                continue
+            index = int((m.lastgroup or "s0")[1:])
+            target = self.values[index]
+            if self.regex:
+                inner = self._entry(index).fullmatch(text)
+                target = inner.expand(target) if inner else target
+            candidates = tuple(match_case(text, c.strip()) for c in target.split("|"))
+            yield Match(
+                m.start(),
+                m.end(),
+                {"match": text, "replacement": " or ".join(f"'{c}'" for c in candidates).strip("'")},
+                candidates,
+                applicability=Applicability.DISPLAY_ONLY if len(candidates) > 1 else None,
+            )
