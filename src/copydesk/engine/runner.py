@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -44,8 +44,7 @@ def select_rules(registry: Registry, config: Config) -> list[RuleSpec]:
     for where, selectors in (("select", config.select), ("extend-select", config.extend_select), ("ignore", config.ignore)):
         for sel in selectors:
             if not any(_matches(sel, r) for r in registry):
-                origin = f"{config.path}: " if config.path else ""
-                raise ConfigError(f"{origin}{where}: {sel!r} names no rule, prefix, slug or pack")
+                raise ConfigError(f"{_origin(config, sel)}{where}: {sel!r} names no rule, prefix, slug or pack")
     house = config.house_dict()
     chosen: list[RuleSpec] = []
     for rule in registry:
@@ -59,6 +58,19 @@ def select_rules(registry: Registry, config: Config) -> list[RuleSpec]:
         if on and rule.active_for(house):
             chosen.append(rule)
     return chosen
+
+
+def _origin(config: Config, needle: str) -> str:
+    """'file:line: ' of the config line that names ``needle``, or '' for command-line settings."""
+    if config.path is None:
+        return ""
+    try:
+        for n, line in enumerate(config.path.read_text(encoding="utf-8").splitlines(), 1):
+            if f'"{needle}"' in line or f"'{needle}'" in line:
+                return f"{config.path}:{n}: "
+    except (OSError, UnicodeDecodeError):
+        pass
+    return f"{config.path}: "
 
 
 def _explicit(selector: str, rule: RuleSpec) -> bool:
@@ -113,6 +125,10 @@ class Linter:
                     continue
                 if doc.sic_spans and any(s.start <= match.start < s.end for s in doc.sic_spans):
                     continue
+                if doc.masked[match.start : match.end] != doc.source[match.start : match.end]:
+                    if not getattr(kind, "spans_markup", False):
+                        continue  # the match leans on blanked markup: it is not in the prose
+                    match = replace(match, replacements=(), suggestions=match.replacements)
                 code = match.code or rule.code
                 hit = _suppressed(doc.suppressions, rule, code, match.start)
                 if hit is not None:

@@ -22,6 +22,7 @@ _REPEAT = r"(?<![\w'’-])(?P<word>[^\W\d_]+)(?P<gap>\s+)(?P<again>(?P=word))(?!
 
 class Kind:
     default_quotes = "check"  # a doubled word in a quote is a typing slip, not the speaker's
+    spans_markup = True  # "the *the*" is still a doubled word, though its fix is left to a person
 
     def __init__(self, rule: RuleSpec, ctx: Context) -> None:
         self.pattern = re.compile(_REPEAT, re.IGNORECASE if option(rule, "ignorecase") else 0)

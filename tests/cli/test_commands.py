@@ -1,0 +1,150 @@
+"""The commands end to end: output formats, exit codes, fixes, config discovery."""
+
+from __future__ import annotations
+
+import json
+import os
+import stat
+from pathlib import Path
+
+import pytest
+
+from copydesk.cli import main
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def run(args: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
+    code = main(args)
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_text_report_has_caret_and_summary(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    f = tmp_path / "a.md"
+    f.write_text("# Head\n\nThe talks ended , officials said.\n")
+    code, out, _ = run(["check", "--no-color", "--select", "MEC003", str(f)], capsys)
+    assert code == 1
+    lines = out.splitlines()
+    assert lines[0].endswith("a.md:3:16: MEC003 warning Remove the space before ','.")
+    assert lines[2] == "  " + " " * 15 + "^^"
+    assert lines[-1].startswith("1 finding (0 error, 1 warning, 0 suggestion) in 1 file")
+
+
+def test_json_report_schema(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    f = tmp_path / "a.md"
+    f.write_text("Café: the the end.\n")
+    code, out, _ = run(["check", "--format", "json", "--select", "MEC001", str(f)], capsys)
+    data = json.loads(out)
+    assert data["version"] == 1
+    finding = data["files"][0]["findings"][0]
+    assert finding["code"] == "MEC001" and finding["offset"] == 6 and finding["end_offset"] == 13
+    assert finding["fix"]["applicability"] == "safe"
+    assert data["summary"]["counts"] == {"error": 1}
+    assert code == 1
+
+
+def test_fail_level(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    f = tmp_path / "a.md"
+    f.write_text("The talks ended , officials said.\n")
+    assert run(["check", "--fail-level", "error", "--select", "MEC003", str(f)], capsys)[0] == 0
+    assert run(["check", "--fail-level", "warning", "--select", "MEC003", str(f)], capsys)[0] == 1
+
+
+def test_fix_writes_atomically_keeps_mode_and_is_idempotent(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    f = tmp_path / "a.md"
+    f.write_text("The the talks ended , officials said.  Next.\n")
+    f.chmod(0o640)
+    code, _, _ = run(["fix", "--select", "MEC001,MEC002,MEC003", str(f)], capsys)
+    assert code == 0
+    once = f.read_text()
+    assert once == "The talks ended, officials said. Next.\n"
+    assert stat.S_IMODE(f.stat().st_mode) == 0o640
+    before = f.stat().st_mtime_ns
+    run(["fix", "--select", "MEC001,MEC002,MEC003", str(f)], capsys)
+    assert f.read_text() == once
+    assert f.stat().st_mtime_ns == before  # nothing to fix: not written at all
+    assert [p.name for p in tmp_path.iterdir()] == ["a.md"]  # no temporary files left
+
+
+def test_fix_diff_writes_nothing(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    f = tmp_path / "a.md"
+    f.write_text("The the end.\n")
+    code, out, _ = run(["fix", "--diff", "--select", "MEC001", str(f)], capsys)
+    assert "-The the end." in out and "+The end." in out
+    assert f.read_text() == "The the end.\n"
+
+
+def test_fix_keeps_bom_and_crlf(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    f = tmp_path / "a.txt"
+    f.write_bytes(b"\xef\xbb\xbfLine one.\r\nThe the end.\r\n")
+    run(["fix", "--select", "MEC001", str(f)], capsys)
+    assert f.read_bytes() == b"\xef\xbb\xbfLine one.\r\nThe end.\r\n"
+
+
+def test_stdin(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    import io
+    import sys
+
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(b"The the end.\n")))
+    code, out, _ = run(["check", "--no-color", "--select", "MEC001", "--stdin-filename", "story.md", "-"], capsys)
+    assert code == 1 and "story.md:1:1: MEC001" in out
+
+
+def test_config_discovery_select_ignore_levels_per_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "pyproject.toml").write_text(
+        '[tool.copydesk]\nselect = ["pack:core"]\nignore = ["double-space"]\n'
+        '[tool.copydesk.levels]\nMEC003 = "suggestion"\n[tool.copydesk.per-file-ignores]\n"archive/*" = ["MEC001"]\n'
+    )
+    (tmp_path / "archive").mkdir()
+    text = "The the end , here.  Yes.\n"
+    (tmp_path / "archive" / "old.md").write_text(text)
+    (tmp_path / "new.md").write_text(text)
+    code, out, _ = run(["check", "--no-color", "--format", "json", str(tmp_path)], capsys)
+    data = {Path(f["path"]).name: f["findings"] for f in json.loads(out)["files"]}
+    assert {f["code"] for f in data["new.md"]} == {"MEC001", "MEC003"}
+    assert {f["code"] for f in data["old.md"]} == {"MEC003"}
+    assert all(f["level"] == "suggestion" for f in data["old.md"])
+
+
+def test_gitignore_and_exclude_respected(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / ".gitignore").write_text("build/\n*.draft.md\n")
+    (tmp_path / "copydesk.toml").write_text('exclude = ["skip/**"]\n')
+    for name in ("build/a.md", "b.draft.md", "skip/c.md", "keep/d.md"):
+        p = tmp_path / name
+        p.parent.mkdir(exist_ok=True)
+        p.write_text("The the end.\n")
+    os.chdir(tmp_path)
+    code, out, _ = run(["check", "--format", "json", "--select", "MEC001", "."], capsys)
+    paths = [f["path"] for f in json.loads(out)["files"]]
+    assert paths == [os.path.join("keep", "d.md")]
+
+
+def test_suppressions_in_markdown(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    f = tmp_path / "a.md"
+    f.write_text(
+        "<!-- copydesk: disable=MEC001 -->\nThe the one.\n<!-- copydesk: enable -->\n\nThe the two.\n\n"
+        "<!-- copydesk: disable-next-line=repeated-word -->\nThe the three.\n\n<!-- copydesk: disable-next-line=MEC003 -->\nClean line.\n"
+    )
+    code, out, _ = run(["check", "--format", "json", "--select", "pack:core", str(f)], capsys)
+    findings = json.loads(out)["files"][0]["findings"]
+    assert [(x["code"], x["line"]) for x in findings] == [("MEC001", 5), ("CDK002", 10)]
+
+
+def test_rules_explain_init(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(["rules", "--pack", "core"], capsys)
+    assert code == 0 and "MEC001" in out
+    code, out, _ = run(["explain", "repeated-word"], capsys)
+    assert code == 0 and out.startswith("# MEC001: repeated-word")
+    target = tmp_path / "copydesk.toml"
+    code, _, _ = run(["init", "--style", "news-uk", "--path", str(target)], capsys)
+    assert code == 0 and 'percent = "per cent"' in target.read_text()
+    assert run(["init", "--path", str(target)], capsys)[0] == 2  # never overwrites silently
+
+
+def test_sample_article_findings(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(["check", "--format", "json", str(ROOT / "examples" / "calais-crossing.md")], capsys)
+    findings = json.loads(out)["files"][0]["findings"]
+    flagged = {f["excerpt"]: f for f in findings}
+    assert flagged["the the"]["code"] == "MEC001"
+    assert code == 1
