@@ -5,7 +5,6 @@ across folders), as in ruff; ``extends`` pulls in presets or other files explici
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass, field, replace
 from fnmatch import fnmatch
 from pathlib import Path
@@ -133,6 +132,8 @@ def _line_of(text: str, key: str) -> int | None:
 
 
 def _read_toml(path: Path) -> tuple[dict[str, Any], str]:
+    import tomllib  # only when there is a config file to read
+
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:

@@ -20,7 +20,7 @@ def expand(path: Path) -> Iterator[Path]:
         yield path
         return
     listed = _git_files(path)
-    if listed is not None:
+    if listed is not None and (listed or not _git_ignored(path)):
         yield from (p for p in listed if p.suffix.lower() in SUPPORTED_EXTENSIONS)
         return
     yield from _walk(path)
@@ -40,6 +40,14 @@ def _git_files(folder: Path) -> list[Path] | None:
     names = sorted({n for n in out.decode("utf-8", "surrogateescape").split("\0") if n})
     files = [folder / n for n in names]
     return [f for f in files if f.is_file() and not any(p in SKIP_DIRS for p in f.relative_to(folder).parts[:-1])]
+
+
+def _git_ignored(folder: Path) -> bool:
+    """A folder named on the command line is checked even when git ignores it."""
+    try:
+        return subprocess.run(["git", "check-ignore", "-q", "."], cwd=folder, capture_output=True, timeout=30).returncode == 0
+    except (OSError, subprocess.SubprocessError):
+        return False
 
 
 def _walk(root: Path) -> Iterator[Path]:

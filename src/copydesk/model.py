@@ -103,6 +103,34 @@ class Finding:
     def sort_key(self) -> tuple[int, int, str]:
         return (self.span.start, self.span.end, self.code)
 
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Finding:
+        fix = None
+        if d.get("fix"):
+            fix = Fix(
+                Applicability.parse(d["fix"]["applicability"]),
+                tuple(
+                    Edit(Span(e["offset"], e["end_offset"]), e["replacement"])
+                    for e in d["fix"]["edits"]
+                ),
+            )
+        return cls(
+            path=d["path"],
+            code=d["code"],
+            name=d["name"],
+            level=Level.parse(d["level"]),
+            message=d["message"],
+            span=Span(d["offset"], d["end_offset"]),
+            line=d["line"],
+            column=d["column"],
+            end_line=d["end_line"],
+            end_column=d["end_column"],
+            excerpt=d["excerpt"],
+            fix=fix,
+            suggestions=tuple(d.get("suggestions", ())),
+            help_uri=d.get("help_uri"),
+        )
+
     def to_dict(self) -> dict[str, Any]:
         return {
             "path": self.path,

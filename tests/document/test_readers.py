@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from copydesk.document import parse_document
 
 
@@ -85,3 +87,23 @@ def test_suppressions() -> None:
     actions = [(s.action, s.codes) for s in doc.suppressions]
     assert actions == [("disable", ("MEC001",)), ("disable-next-line", ())]
     assert "copydesk" not in doc.masked
+
+
+def test_simple_markdown_fast_path_agrees_with_markdown_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    import re
+
+    import copydesk.document.markdown as md
+
+    samples = [
+        "# Head line\nPara one line\nline two\n\n## Sub ##\n\nPara *two* with `code`, [a link](http://x.org) and <b>tags</b>.\n",
+        "Just one paragraph, with a URL https://example.com/x and an e-mail a@b.org.\r\n\r\nAnd a second.\r\n",
+        "#NotAHeading here\n\nText &amp; more \\*escaped\\*.\n",
+    ]
+    for src in samples:
+        assert not md._NEEDS_PARSER.search(src)
+        fast = parse_document(src, "a.md", "markdown")
+        monkeypatch.setattr(md, "_NEEDS_PARSER", re.compile(r""))
+        full = parse_document(src, "a.md", "markdown")
+        monkeypatch.undo()
+        assert fast.masked == full.masked, src
+        assert fast.blocks == full.blocks, src

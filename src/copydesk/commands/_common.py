@@ -27,6 +27,7 @@ def add_lint_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--statistics", action="store_true", help="count findings per rule")
     p.add_argument("--no-color", action="store_true", help="no colour even on a terminal")
     p.add_argument("--baseline", metavar="FILE", help="report only findings not recorded in this baseline")
+    p.add_argument("--no-cache", action="store_true", help="do not read or write the result cache (.copydesk_cache/)")
     p.add_argument("--require-grammar", action="store_true", help="fail (exit 2) when grammar checking was configured but could not run")
 
 

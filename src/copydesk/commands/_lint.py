@@ -4,7 +4,9 @@ and decide the exit code."""
 from __future__ import annotations
 
 import argparse
+import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 from copydesk import __version__
@@ -16,8 +18,13 @@ from copydesk.report import ReportOptions, Summary, get_reporter
 
 def lint_and_report(args: argparse.Namespace, fix: str | None) -> int:
     finder = make_finder(args)
-    session = Session(finder)
     cwd_config = finder.for_path(Path.cwd())
+    cache = None
+    if not fix and not args.no_cache and not os.environ.get("COPYDESK_NO_CACHE"):
+        from copydesk.cache import ResultCache
+
+        cache = ResultCache(cwd_config.root)
+    session = Session(finder, cache=cache)
     fail_level: Level = cwd_config.fail_level
     baseline = None
     if args.baseline:
@@ -49,7 +56,7 @@ def lint_and_report(args: argparse.Namespace, fix: str | None) -> int:
     elif fix:
         results = (_fix_file(session, r, minimum, diff, summary) for r in session.run(args.paths, 1))
     else:
-        results = session.run(args.paths, args.jobs or default_jobs())
+        results = session.run(args.paths, args.jobs or default_jobs(), _progress_bar())
 
     for result in results:
         if baseline is not None:
@@ -123,3 +130,22 @@ def _print_diff(name: str, old: str, new: str) -> None:
     import difflib
 
     sys.stdout.writelines(difflib.unified_diff(old.splitlines(True), new.splitlines(True), f"a/{name}", f"b/{name}"))
+
+
+def _progress_bar() -> Callable[[int, int], None] | None:
+    """A one-line bar on stderr for long runs on a terminal; nothing when piped or in CI."""
+    if not sys.stderr.isatty() or os.environ.get("CI"):
+        return None
+
+    def show(done: int, total: int) -> None:
+        if total < 50:
+            return
+        if done == total:
+            sys.stderr.write("\r" + " " * 60 + "\r")
+        elif done % 10 == 0:
+            width = 30
+            filled = width * done // total
+            sys.stderr.write(f"\r[{'#' * filled}{'.' * (width - filled)}] {done}/{total} files")
+        sys.stderr.flush()
+
+    return show

@@ -37,12 +37,24 @@ def _parser() -> Any:
     return MarkdownIt("commonmark").enable("table").enable("strikethrough")
 
 
+# Block syntax beyond paragraphs and ATX headings: code, quotes, lists, tables, HTML blocks,
+# setext headings, thematic breaks, link reference definitions.
+_NEEDS_PARSER = re.compile(
+    r"^(?: {4}|\t| {0,3}(?:[>|<]|[-*+](?:[ \t]|$)|\d{1,9}[.)](?:[ \t]|$)|`{3}|~{3}|=+[ \t]*$|-{2,}[ \t]*$|[*_]{3}|\[[^\]\n]+\]:))",
+    re.M,
+)
+_SIMPLE_BLOCK = re.compile(r"^[ ]{0,3}(?P<h>#{1,6}(?:[ \t][^\r\n]*)?)$|(?P<p>[^\r\n]*\S[^\r\n]*(?:(?:\r\n|\r|\n)(?![ ]{0,3}#{1,6}(?:[ \t]|$))[^\r\n]*\S[^\r\n]*)*)", re.M)
+
+
 def read_markdown(
     source: str, start: int, end: int
 ) -> tuple[list[Block], list[tuple[int, int]], list[tuple[int, int]]]:
     """Return blocks, masked spans and code spans of ``source[start:end]``. Everything outside a
-    prose block is masked."""
+    prose block is masked. Most articles are paragraphs and headings only: those are split here
+    without loading markdown-it-py, which costs more to import than the whole check."""
     body = source[start:end]
+    if not _NEEDS_PARSER.search(body):
+        return _read_simple(source, start, end)
     tokens = _parser().parse(body)
     lines = LineIndex(body)
     blocks: list[Block] = []
@@ -118,3 +130,20 @@ def _prose_block(
     while trimmed_s < trimmed_e and source[trimmed_s].isspace():
         trimmed_s += 1
     return [Block(trimmed_s, trimmed_e, scope)] if trimmed_s < trimmed_e else []
+
+
+def _read_simple(
+    source: str, start: int, end: int
+) -> tuple[list[Block], list[tuple[int, int]], list[tuple[int, int]]]:
+    blocks: list[Block] = []
+    masked: list[tuple[int, int]] = []
+    code: list[tuple[int, int]] = []
+    pos = start
+    for m in _SIMPLE_BLOCK.finditer(source, start, end):
+        masked.append((pos, m.start()))
+        pos = m.end()
+        scope = "heading" if m.group("h") is not None else "paragraph"
+        blocks.extend(_prose_block(source, m.start(), m.end(), scope, masked, code))
+    masked.append((pos, end))
+    masked.extend(code)
+    return blocks, masked, code

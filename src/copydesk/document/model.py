@@ -21,6 +21,17 @@ SCOPES = (
 )
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*", re.UNICODE)
+# words (with inner hyphens and apostrophes) and single punctuation marks: the units that
+# literal phrases in rule files are matched on
+TOKEN_RE = re.compile(r"\w+(?:['’-]\w+)*|[^\w\s]")
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    start: int
+    end: int
+    text: str
+    norm: str  # lower case, curly apostrophe straightened
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,6 +123,14 @@ class Document:
         from copydesk.document.exempt import find_sic
 
         return find_sic(self.masked, self.quotes)
+
+    @cached_property
+    def tokens(self) -> list[Token]:
+        out = []
+        for m in TOKEN_RE.finditer(self.masked):
+            text = m.group()
+            out.append(Token(m.start(), m.end(), text, text.lower().replace("’", "'")))
+        return out
 
     @cached_property
     def word_count(self) -> int:

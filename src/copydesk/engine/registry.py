@@ -8,6 +8,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import sys
 import tempfile
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -42,6 +43,20 @@ def pack_dirs(extra: Iterable[Path] = ()) -> list[tuple[str, Path]]:
 
 
 def _entry_point_packs() -> list[tuple[str, Path]]:
+    """Packs that installed distributions declare. Scanning every distribution costs more than
+    a whole one-article run, so the answer is cached, keyed by the import path folders and their
+    modification times (installing or removing a package changes them)."""
+    h = hashlib.sha256(__version__.encode())
+    for entry in sys.path:
+        try:
+            h.update(f"{entry}\0{os.stat(entry or '.').st_mtime_ns}\0".encode())
+        except OSError:
+            h.update(f"{entry}\0-\0".encode())
+    cache = _cache_dir() / f"entry-points-{h.hexdigest()[:20]}.json"
+    try:
+        return [(name, Path(path)) for name, path in json.loads(cache.read_text(encoding="utf-8"))]
+    except (OSError, ValueError, TypeError):
+        pass
     from importlib.metadata import entry_points
 
     packs = []
@@ -52,6 +67,7 @@ def _entry_point_packs() -> list[tuple[str, Path]]:
         except Exception as exc:  # a broken plug-in must not take the linter down
             raise RuleError(f"rule pack entry point {ep.name!r} failed to load: {exc}") from None
         packs.append((ep.name, path.parent if path.is_file() else path))
+    _write_cache(cache, [(name, str(path)) for name, path in packs])
     return packs
 
 
@@ -64,21 +80,23 @@ def _cache_dir() -> Path:
     return Path(base) / "copydesk" if base else Path.home() / ".cache" / "copydesk"
 
 
-def load_pack(name: str, folder: Path) -> list[RuleSpec]:
+def load_pack(name: str, folder: Path) -> tuple[list[RuleSpec], str]:
+    """The pack's rules and a stamp that changes whenever one of its files does."""
     files = _rule_files(folder)
-    stamp = hashlib.sha256(__version__.encode())
+    h = hashlib.sha256(__version__.encode())
     for f in files:
         st = f.stat()
-        stamp.update(f"{f}\0{st.st_size}\0{st.st_mtime_ns}\0".encode())
-    cache = _cache_dir() / f"pack-{name}-{stamp.hexdigest()[:20]}.json"
+        h.update(f"{f}\0{st.st_size}\0{st.st_mtime_ns}\0".encode())
+    stamp = h.hexdigest()[:20]
+    cache = _cache_dir() / f"pack-{name}-{stamp}.json"
     try:
         raw = json.loads(cache.read_text(encoding="utf-8"))
-        return [_from_json(r) for r in raw]
+        return [_from_json(r) for r in raw], stamp
     except (OSError, ValueError, KeyError, TypeError):
         pass
     specs = [_parse_file(name, f) for f in files]
     _write_cache(cache, [_to_json(s) for s in specs])
-    return specs
+    return specs, stamp
 
 
 def _write_cache(path: Path, data: Any) -> None:
@@ -159,6 +177,7 @@ def _from_json(r: dict[str, Any]) -> RuleSpec:
 class Registry:
     rules: dict[str, RuleSpec]  # by code, in load order
     packs: dict[str, list[str]]  # pack -> codes
+    stamp: str = ""  # changes whenever any rule file does
 
     def __iter__(self) -> Iterator[RuleSpec]:
         return iter(self.rules.values())
@@ -185,10 +204,13 @@ def load_registry(extra_paths: Iterable[Path] = ()) -> Registry:
     rules: dict[str, RuleSpec] = {}
     names: dict[str, str] = {}
     packs: dict[str, list[str]] = {}
+    stamps: list[str] = []
     for pack, folder in pack_dirs(extra_paths):
         if not folder.is_dir():
             raise RuleError(f"{folder}: rule pack folder does not exist")
-        for spec in load_pack(pack, folder):
+        specs, stamp = load_pack(pack, folder)
+        stamps.append(f"{pack}:{stamp}")
+        for spec in specs:
             if spec.code in rules:
                 raise RuleError(f"{spec.path}: duplicate rule code {spec.code} (also in {rules[spec.code].path})")
             if spec.name in names:
@@ -196,4 +218,4 @@ def load_registry(extra_paths: Iterable[Path] = ()) -> Registry:
             rules[spec.code] = spec
             names[spec.name] = spec.code
             packs.setdefault(pack, []).append(spec.code)
-    return Registry(rules, packs)
+    return Registry(rules, packs, ",".join(stamps))

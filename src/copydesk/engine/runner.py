@@ -3,6 +3,7 @@ into findings and filter them (scope, quoted speech, [sic], suppressions, per-fi
 
 from __future__ import annotations
 
+import hashlib
 import re
 from bisect import bisect_right
 from collections.abc import Iterable
@@ -108,6 +109,18 @@ class Linter:
         )
         self.kinds = [(r, _build(r, self.context)) for r in self.rules]
         self.codes = {r.code for r in self.rules}
+
+    @property
+    def fingerprint(self) -> str:
+        """Everything besides the file that decides its findings, for the result cache."""
+        ctx = self.context
+        words = hashlib.sha256("\n".join((*ctx.accept, "\0", *ctx.reject)).encode()).hexdigest()
+        return f"{self.registry.stamp}|{self.config!r}|{words}"
+
+    @property
+    def cacheable(self) -> bool:
+        # grammar depends on a server that may answer next time: LanguageTool has its own cache
+        return not any(r.kind == "grammar" for r in self.rules)
 
     def lint(self, doc: Document, path: Path | None = None) -> list[Finding]:
         ignored = self.config.ignored_for(path) if path else ()

@@ -5,24 +5,28 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from copydesk.config import Config, ConfigError, ConfigFinder
+from copydesk.cache import ResultCache
 from copydesk.document import InputError, load_document
+from copydesk.document.read import decode, read_bytes
 from copydesk.engine.registry import Registry, load_registry
 from copydesk.engine.runner import Linter
 from copydesk.model import FileResult
 
 PARALLEL_MIN_FILES = 16
+Progress = Callable[[int, int], None]
 
 
 @dataclass
 class Session:
     finder: ConfigFinder
     keep_source: bool = True
+    cache: ResultCache | None = None
     registries: dict[tuple[Path, ...], Registry] = field(default_factory=dict)
     linters: dict[int, Linter] = field(default_factory=dict)
 
@@ -67,10 +71,20 @@ class Session:
         try:
             config = self.finder.for_path(path)
             linter = self.linter_for(config)
-            doc = load_document(str(path), shown, config.prose_fields or _default_fields())
+            data = read_bytes(str(path))
+            key = None
+            if self.cache is not None and linter.cacheable:
+                key = self.cache.key(data, shown, linter.fingerprint)
+                hit = self.cache.get(key)
+                if hit is not None:
+                    source = decode(data, shown)[0] if self.keep_source else None
+                    return FileResult(shown, hit[0], source=source, words=hit[1])
+            doc = load_document(str(path), shown, config.prose_fields or _default_fields(), data)
         except InputError as exc:
             return FileResult(shown, error=str(exc))
         findings = linter.lint(doc, path)
+        if key is not None and self.cache is not None:
+            self.cache.put(key, findings, doc.word_count)
         return FileResult(shown, findings, source=doc.source if self.keep_source else None, words=doc.word_count)
 
     def lint_text(self, text: str, shown: str) -> FileResult:
@@ -82,14 +96,17 @@ class Session:
         doc = parse_document(text, shown, kind_for(shown), config.prose_fields or _default_fields())
         return FileResult(shown, linter.lint(doc, Path(shown)), source=text, words=doc.word_count)
 
-    def run(self, paths: Iterable[str], jobs: int = 1) -> Iterator[FileResult]:
+    def run(self, paths: Iterable[str], jobs: int = 1, progress: Progress | None = None) -> Iterator[FileResult]:
         items = list(self.files(paths))
         todo = [p for p, err in items if err is None]
         if jobs > 1 and len(todo) >= PARALLEL_MIN_FILES:
-            yield from self._parallel(items, jobs)
-            return
-        for path, err in items:
-            yield FileResult(_display(path), error=err) if err else self.lint_file(path)
+            results = self._parallel(items, jobs)
+        else:
+            results = (FileResult(_display(p), error=err) if err else self.lint_file(p) for p, err in items)
+        for done, result in enumerate(results, 1):
+            if progress is not None:
+                progress(done, len(items))
+            yield result
 
     def _parallel(self, items: list[tuple[Path, str | None]], jobs: int) -> Iterator[FileResult]:
         import multiprocessing

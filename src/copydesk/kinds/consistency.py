@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
 from copydesk.kinds import REQUIRED, Context, Match, option
-from copydesk.kinds._words import compile_alternation, match_case, normalise
+from copydesk.kinds._words import PhraseIndex, compile_alternation, match_case, normalise
 
 if TYPE_CHECKING:
     import re
@@ -29,16 +29,26 @@ class Kind:
         self.regex: bool = option(rule, "regex")
         self.prefer: str = option(rule, "prefer")
         ignorecase = option(rule, "ignorecase")
-        self.groups: list[list[re.Pattern[str]]] = [
-            [compile_alternation([v], self.regex, ignorecase) for v in group]
-            for group in option(rule, "groups")
-        ]
-        self.names = option(rule, "groups")
+        self.names: list[list[str]] = option(rule, "groups")
+        self.patterns: list[list[re.Pattern[str]]] = []
+        self.phrases: list[PhraseIndex] = []
+        if self.regex:
+            self.patterns = [[compile_alternation([v], True, ignorecase) for v in g] for g in self.names]
+        else:
+            self.phrases = [PhraseIndex(g, ignorecase) for g in self.names]
+
+    def _hits(self, doc: Document, n: int) -> list[list[tuple[int, int]]]:
+        if self.regex:
+            return [[(m.start(), m.end()) for m in p.finditer(doc.masked)] for p in self.patterns[n]]
+        by_variant: dict[str, list[tuple[int, int]]] = {v: [] for v in self.names[n]}
+        for start, end, variant in self.phrases[n].finditer(doc):
+            by_variant[variant].append((start, end))
+        return [by_variant[v] for v in self.names[n]]
 
     def run(self, doc: Document) -> Iterator[Match]:
         text = doc.masked
-        for names, patterns in zip(self.names, self.groups, strict=True):
-            hits = [[(m.start(), m.end()) for m in p.finditer(text)] for p in patterns]
+        for n, names in enumerate(self.names):
+            hits = self._hits(doc, n)
             used = [i for i, h in enumerate(hits) if h]
             if len(used) < 2:
                 continue

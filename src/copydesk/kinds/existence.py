@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
 from copydesk.kinds import REQUIRED, Context, Match, option
-from copydesk.kinds._words import compile_alternation, normalise
+from copydesk.kinds._words import PhraseIndex, compile_alternation, match_case, normalise
 
 if TYPE_CHECKING:
     from copydesk.document import Document
@@ -25,13 +25,22 @@ class Kind:
     default_quotes = "skip"
 
     def __init__(self, rule: RuleSpec, ctx: Context) -> None:
-        self.pattern = compile_alternation(
-            option(rule, "tokens"), option(rule, "regex"), option(rule, "ignorecase")
-        )
+        tokens, ignorecase = option(rule, "tokens"), option(rule, "ignorecase")
+        self.regex: bool = option(rule, "regex")
+        self.pattern = compile_alternation(tokens, True, ignorecase) if self.regex else None
+        self.phrases = None if self.regex else PhraseIndex(tokens, ignorecase)
         self.exceptions = {normalise(e) for e in option(rule, "exceptions")}
         self.replacement: str = option(rule, "replacement")
 
     def run(self, doc: Document) -> Iterator[Match]:
+        if self.phrases is not None:
+            for start, end, _ in self.phrases.finditer(doc):
+                text = doc.masked[start:end]
+                if normalise(text) not in self.exceptions:
+                    replacement = (match_case(text, self.replacement),) if self.replacement else ()
+                    yield Match(start, end, {"match": text}, replacement)
+            return
+        assert self.pattern is not None
         for m in self.pattern.finditer(doc.masked):
             if m.end() == m.start() or normalise(m.group()) in self.exceptions:
                 continue

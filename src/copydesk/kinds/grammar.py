@@ -21,9 +21,9 @@ class Kind:
     default_quotes = "skip"
 
     def __init__(self, rule: RuleSpec, ctx: Context) -> None:
-        from copydesk.grammar import settings_from_mapping
+        from copydesk.grammar import GrammarSettings
 
-        self.settings = settings_from_mapping(ctx.grammar, default_language=ctx.variant)
+        self.settings = GrammarSettings.from_config({"language": ctx.variant, **ctx.grammar})
         self.ctx = ctx
 
     def run(self, doc: Document) -> Iterator[Match]:

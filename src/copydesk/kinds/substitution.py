@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
 from copydesk.kinds import REQUIRED, Context, Match, option
-from copydesk.kinds._words import match_case, normalise, phrase_pattern
+from copydesk.kinds._words import PhraseIndex, match_case, normalise, phrase_pattern
 from copydesk.model import Applicability
 
 if TYPE_CHECKING:
@@ -33,11 +33,15 @@ class Kind:
         self.values = [swap[k] for k in self.keys]
         self.lookup = {normalise(k): v for k, v in swap.items()}
         self.exceptions = {normalise(e) for e in option(rule, "exceptions")}
-        # one named group per entry so a match says which entry it was, in one pass
-        order = sorted(range(len(self.keys)), key=lambda i: len(self.keys[i]), reverse=True)
-        self.pattern = re.compile(
-            "|".join(f"(?P<s{i}>{phrase_pattern(self.keys[i], self.regex)})" for i in order), flags
-        )
+        self.phrases = None if self.regex else PhraseIndex(self.keys, bool(flags))
+        self.by_key = dict(zip(self.keys, self.values, strict=True))
+        self.pattern = None
+        if self.regex:
+            # one named group per entry so a match says which entry it was, in one pass
+            order = sorted(range(len(self.keys)), key=lambda i: len(self.keys[i]), reverse=True)
+            self.pattern = re.compile(
+                "|".join(f"(?P<s{i}>{phrase_pattern(self.keys[i], True)})" for i in order), flags
+            )
         self._entries: dict[int, re.Pattern[str]] = {}
 
     def _entry(self, index: int) -> re.Pattern[str]:
@@ -49,20 +53,25 @@ class Kind:
         return self._entries[index]
 
     def run(self, doc: Document) -> Iterator[Match]:
+        if self.phrases is not None:
+            for start, end, key in self.phrases.finditer(doc):
+                yield from self._match(doc.masked[start:end], start, end, self.by_key[key])
+            return
+        assert self.pattern is not None
         for m in self.pattern.finditer(doc.masked):
-            text = m.group()
-            if not text or normalise(text) in self.exceptions:
-                continue
             index = int((m.lastgroup or "s0")[1:])
+            inner = self._entry(index).fullmatch(m.group())
             target = self.values[index]
-            if self.regex:
-                inner = self._entry(index).fullmatch(text)
-                target = inner.expand(target) if inner else target
-            candidates = tuple(match_case(text, c.strip()) for c in target.split("|"))
-            yield Match(
-                m.start(),
-                m.end(),
-                {"match": text, "replacement": " or ".join(f"'{c}'" for c in candidates).strip("'")},
-                candidates,
-                applicability=Applicability.DISPLAY_ONLY if len(candidates) > 1 else None,
-            )
+            yield from self._match(m.group(), m.start(), m.end(), inner.expand(target) if inner else target)
+
+    def _match(self, text: str, start: int, end: int, target: str) -> Iterator[Match]:
+        if not text or normalise(text) in self.exceptions:
+            return
+        candidates = tuple(match_case(text, c.strip()) for c in target.split("|"))
+        yield Match(
+            start,
+            end,
+            {"match": text, "replacement": "' or '".join(candidates)},
+            candidates,
+            applicability=Applicability.DISPLAY_ONLY if len(candidates) > 1 else None,
+        )
