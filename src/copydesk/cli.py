@@ -60,7 +60,14 @@ def _run(args: list[str]) -> int:
         parser.print_help()
         return 2
     try:
-        ns = parser.parse_args(args)
+        ns, extra = parser.parse_known_args(args)
+        # argparse stops filling a positional list at the first option, so paths written after
+        # options ("check a.md --select X b.md") arrive here; they belong to the path list
+        if extra and hasattr(ns, "paths") and not any(e.startswith("-") and e != "-" for e in extra):
+            defaulted = ns.paths == ["."] and "." not in args
+            ns.paths = ([] if defaulted else ns.paths) + extra
+        elif extra:
+            parser.error(f"unrecognized arguments: {' '.join(extra)}")
     except SystemExit as exc:
         return 0 if exc.code == 0 else 2
     if ns.command is None:
