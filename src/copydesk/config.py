@@ -288,6 +288,13 @@ def apply_settings(
     if "grammar" in data:
         if not isinstance(data["grammar"], dict):
             raise err("grammar", "[grammar] must be a table")
+        from copydesk.grammar import GrammarSettings
+
+        try:
+            GrammarSettings.from_config(data["grammar"])
+        except ValueError as exc:
+            key = next((k for k in data["grammar"] if k in str(exc)), "grammar")
+            raise err(key, str(exc)) from None
         changes["grammar"] = tuple(data["grammar"].items())
     return replace(config, **changes)
 

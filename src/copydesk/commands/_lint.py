@@ -63,6 +63,7 @@ def lint_and_report(args: argparse.Namespace, fix: str | None) -> int:
             result = baseline.filter(result)
         summary.files += 1
         summary.words += result.words
+        summary.skipped.extend(n for n in result.notes if n not in summary.skipped)
         if result.error:
             summary.errors += 1
         if result.findings:
@@ -73,10 +74,6 @@ def lint_and_report(args: argparse.Namespace, fix: str | None) -> int:
             if f.level >= fail_level:
                 failing = True
         reporter.file(result)
-    for linter in session.linters.values():
-        for note in linter.context.shared.get("notes", []):
-            if note not in summary.skipped:
-                summary.skipped.append(note)
     reporter.finish(summary)
     close_output(args, stream)
     if summary.errors:

@@ -92,6 +92,13 @@ class Linter:
         grammar = dict(self.config.grammar)
         if grammar.get("mode", "off") == "off":
             self.rules = [r for r in self.rules if r.kind != "grammar"]
+        elif not self.config.select:
+            # configuring a LanguageTool is asking for grammar: its rules need no pack setting
+            chosen = {r.code for r in self.rules}
+            self.rules += [
+                r for r in self.registry
+                if r.kind == "grammar" and r.code not in chosen and not any(_matches(s, r) for s in self.config.ignore)
+            ]
         levels = dict(self.config.levels)
         self.levels = {r.code: levels.get(r.code, levels.get(r.name, r.level)) for r in self.rules}
         sourcing: dict[str, Any] = {}

@@ -85,7 +85,8 @@ class Session:
         findings = linter.lint(doc, path)
         if key is not None and self.cache is not None:
             self.cache.put(key, findings, doc.word_count)
-        return FileResult(shown, findings, source=doc.source if self.keep_source else None, words=doc.word_count)
+        notes = linter.context.shared.pop("notes", [])  # e.g. grammar skipped, and why
+        return FileResult(shown, findings, source=doc.source if self.keep_source else None, words=doc.word_count, notes=notes)
 
     def lint_text(self, text: str, shown: str) -> FileResult:
         from copydesk.document import parse_document
@@ -94,7 +95,9 @@ class Session:
         config = self.finder.for_path(Path(shown).parent if shown != "-" else Path.cwd())
         linter = self.linter_for(config)
         doc = parse_document(text, shown, kind_for(shown), config.prose_fields or _default_fields())
-        return FileResult(shown, linter.lint(doc, Path(shown)), source=text, words=doc.word_count)
+        findings = linter.lint(doc, Path(shown))
+        notes = linter.context.shared.pop("notes", [])
+        return FileResult(shown, findings, source=text, words=doc.word_count, notes=notes)
 
     def run(self, paths: Iterable[str], jobs: int = 1, progress: Progress | None = None) -> Iterator[FileResult]:
         items = list(self.files(paths))
