@@ -5,7 +5,6 @@ entry is a miss."""
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import tempfile
@@ -24,6 +23,8 @@ class ResultCache:
 
     @staticmethod
     def key(data: bytes, shown: str, settings: str) -> str:
+        import hashlib
+
         h = hashlib.blake2b(digest_size=20)
         for part in (__version__.encode(), settings.encode(), shown.encode("utf-8", "surrogateescape"), data):
             h.update(len(part).to_bytes(8, "little"))

@@ -3,7 +3,6 @@ into findings and filter them (scope, quoted speech, [sic], suppressions, per-fi
 
 from __future__ import annotations
 
-import hashlib
 import re
 from bisect import bisect_right
 from collections.abc import Iterable
@@ -120,6 +119,8 @@ class Linter:
     @property
     def fingerprint(self) -> str:
         """Everything besides the file that decides its findings, for the result cache."""
+        import hashlib
+
         ctx = self.context
         words = hashlib.sha256("\n".join((*ctx.accept, "\0", *ctx.reject)).encode()).hexdigest()
         return f"{self.registry.stamp}|{self.config!r}|{words}"
