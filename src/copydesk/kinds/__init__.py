@@ -25,6 +25,10 @@ KINDS = {
     "sourcing": "copydesk.kinds.sourcing",
     "grammar": "copydesk.kinds.grammar",
     "meta": "copydesk.kinds.meta",
+    "numerals": "copydesk.kinds.numerals",
+    "article": "copydesk.kinds.article",
+    "abbreviation": "copydesk.kinds.abbreviation",
+    "headline": "copydesk.kinds.headline",
 }
 
 REQUIRED = object()

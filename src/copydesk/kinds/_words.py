@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
-from copydesk.document.model import TOKEN_RE
+from copydesk.document.model import TOKEN_RE, Token
 
 if TYPE_CHECKING:
     from copydesk.document import Document
@@ -68,7 +68,10 @@ class PhraseIndex:
     def finditer(self, doc: Document) -> Iterator[tuple[int, int, str]]:
         """(start, end, phrase as written in the rule) for each non-overlapping occurrence."""
         tokens = doc.tokens
-        key = (lambda t: t.norm) if self.ignorecase else (lambda t: t.text.replace("’", "'"))
+
+        def key(t: Token) -> str:
+            return t.norm if self.ignorecase else t.text.replace("’", "'")
+
         masked = doc.masked
         n = len(tokens)
         i = 0

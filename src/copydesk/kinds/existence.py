@@ -37,8 +37,8 @@ class Kind:
             for start, end, _ in self.phrases.finditer(doc):
                 text = doc.masked[start:end]
                 if normalise(text) not in self.exceptions:
-                    replacement = (match_case(text, self.replacement),) if self.replacement else ()
-                    yield Match(start, end, {"match": text}, replacement)
+                    fixes = (match_case(text, self.replacement),) if self.replacement else ()
+                    yield Match(start, end, {"match": text}, fixes)
             return
         assert self.pattern is not None
         for m in self.pattern.finditer(doc.masked):

@@ -29,6 +29,7 @@ class Kind:
         swap: dict[str, str] = option(rule, "swap")
         self.regex: bool = option(rule, "regex")
         flags = re.IGNORECASE if option(rule, "ignorecase") else 0
+        self.flags = flags
         self.keys = list(swap)
         self.values = [swap[k] for k in self.keys]
         self.lookup = {normalise(k): v for k, v in swap.items()}
@@ -48,7 +49,7 @@ class Kind:
         """The pattern of one entry alone, for expanding its own group references."""
         if index not in self._entries:
             self._entries[index] = re.compile(
-                phrase_pattern(self.keys[index], True), self.pattern.flags
+                phrase_pattern(self.keys[index], True), self.flags
             )
         return self._entries[index]
 

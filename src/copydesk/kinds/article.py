@@ -1,0 +1,119 @@
+"""'a' or 'an' by the sound of the next word, not its first letter.
+
+The rule decides only when the sound is clear: a word on the ``either`` list ("historic",
+"hotel", "herb"), an all-capital word of four or more letters (is "FTSE" a word or letters?)
+and anything that is not a word or a figure are left alone. Initialisms of two or three
+capitals are read letter by letter ("an MP", "a UN", "an FBI"); figures by how they are said
+("an 8", "an 11", "an 18", "a 100").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, Any
+
+from copydesk.kinds import Context, Match, option
+from copydesk.kinds._words import match_case
+
+if TYPE_CHECKING:
+    from copydesk.document import Document
+    from copydesk.engine.rules import RuleSpec
+
+SCHEMA: dict[str, tuple[str, Any]] = {
+    # word beginnings with a vowel letter but a consonant sound: "a university", "a one-off"
+    "consonant_sound": ("list[str]", []),
+    # word beginnings with a consonant letter but a vowel sound: "an hour", "an honest"
+    "vowel_sound": ("list[str]", []),
+    # words that start with a consonant-sound prefix but are said with a vowel: "uninformed"
+    "vowel_sound_exceptions": ("list[str]", []),
+    # words either article may go with, by accent or habit: "historic", "hotel", "herb"
+    "either": ("list[str]", []),
+    # words after "a" that show it is not the English article: "a la", "a priori"
+    "not_article": ("list[str]", []),
+}
+
+_PAIR = re.compile(r"(?<![\w'’.-])(?P<art>an?)(?P<gap>\s+)(?P<next>[\w'’]+(?:[-.][\w'’]+)*)", re.IGNORECASE)
+_VOWEL_LETTERS = set("AEFHILMNORSX")  # letters whose names start with a vowel sound
+
+
+class Kind:
+    default_quotes = "skip"
+
+    def __init__(self, rule: RuleSpec, ctx: Context) -> None:
+        self.consonant = tuple(w.lower() for w in option(rule, "consonant_sound"))
+        self.vowel = tuple(w.lower() for w in option(rule, "vowel_sound"))
+        self.vowel_exceptions = tuple(w.lower() for w in option(rule, "vowel_sound_exceptions"))
+        self.either = {w.lower() for w in option(rule, "either")}
+        self.not_article = {w.lower() for w in option(rule, "not_article")}
+
+    def wants_an(self, word: str) -> bool | None:
+        """True for a vowel sound, False for a consonant sound, None when unsure."""
+        core = word.split("-")[0].split(".")[0]
+        if not core:
+            return None
+        low = word.lower()
+        if core.isdigit():
+            digits = word.replace(",", "").split(".")[0].split("-")[0]
+            if not digits.isdigit():
+                return None
+            if digits.startswith("8"):
+                return True
+            if digits[:2] in ("11", "18") and (len(digits) == 2 or len(digits) in (5, 8) or "," in word):
+                return True  # eleven, eighteen, eleven thousand, eighteen million
+            if len(digits) in (3, 4) and digits[:2] in ("11", "18"):
+                return None  # "a 1,100" or "an eleven hundred": said both ways
+            return False
+        if not core.isalpha():
+            return None
+        if low in self.either or core.lower() in self.either:
+            return None
+        caps = sum(1 for c in core if c.isupper())
+        if core.isupper() and len(core) >= 2:
+            if len(core) >= 4:
+                return None  # a word or letters? "NATO", "FTSE", "NASA", "NSPCC"
+            return core[0] in _VOWEL_LETTERS
+        if caps >= 2 and len(core) <= 4:
+            return core[0].upper() in _VOWEL_LETTERS  # "MoD", "DfT": said as letters
+        if len(core) == 1:
+            return core.upper() in _VOWEL_LETTERS if core.isupper() else None
+        if low.startswith(self.vowel_exceptions):
+            return True
+        if low.startswith(self.consonant):
+            return False
+        if low.startswith(self.vowel):
+            return True
+        first = low[0]
+        if first in "aeiou":
+            return True
+        if first == "h":
+            return False
+        if first in "y":
+            return None  # "a yacht", but "an ylang-ylang": rare enough to leave alone
+        return False
+
+    def run(self, doc: Document) -> Iterator[Match]:
+        text = doc.masked
+        for m in _PAIR.finditer(text):
+            art, nxt = m.group("art"), m.group("next")
+            if (art.isupper() and len(art) > 1) or (art == "A" and m.start() > 0 and text[m.start() - 1 : m.start()].isupper()):
+                continue
+            if nxt.lower() in self.not_article or (art.lower() == "a" and nxt.lower() in self.not_article):
+                continue
+            if art == "A" and nxt[:1].isupper() and nxt.isupper() and len(nxt) == 1:
+                continue  # "A B" in lists of labels
+            wants = self.wants_an(nxt)
+            if wants is None:
+                continue
+            has_n = art.lower() == "an"
+            if wants == has_n:
+                continue
+            right = match_case(art, "an" if wants else "a")
+            if art.isupper():
+                right = right.upper() if len(art) > 1 else right[0].upper() + right[1:]
+            yield Match(
+                m.start(),
+                m.end(),
+                {"match": m.group(), "article": art, "right": right, "word": nxt},
+                (right + m.group("gap") + nxt,),
+            )
