@@ -76,6 +76,10 @@ def _is_boundary(text: str, stop_start: int, stop: str, after: int, end: int) ->
     if not word:
         return True
     key = word.lower()
+    if word.isdigit() and len(word) <= 3:
+        line_start = text.rfind("\n", 0, stop_start - len(word)) + 1
+        if not text[line_start : stop_start - len(word)].strip():
+            return False  # "1. Bring a coat": list numbering at the start of a line
     if key in _NEVER_FINAL:
         return False
     if len(word) == 1 and word.isalpha() and word.isupper():

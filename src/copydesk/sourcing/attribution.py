@@ -1,0 +1,350 @@
+"""Attribution cues in a sentence, their scope, and quoted speech.
+
+A cue is a reporting verb with a real subject ("the company said"), a sourcing phrase
+("according to the UN"), a vague source ("reports say") or an agentless hedge ("an
+estimated", "is expected to"). Only the first two attribute a figure, and only the figures
+in their scope: a figure in a narrator apposition before the verb ("Smith, whose firm runs
+90 stores, said ...") is the writer's, not the speaker's.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+from typing import Final
+
+from copydesk.sourcing.options import SourcingOptions
+
+__all__ = ["Cue", "SentenceCues", "find_cues", "quoted_spans", "speech_tag"]
+
+
+def _words(blob: str) -> frozenset[str]:
+    return frozenset(blob.split())
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    start: int
+    end: int
+    kind: str  # "verb" | "phrase" | "vague" | "agentless"
+    postposed: bool = False
+
+
+@dataclass(slots=True)
+class SentenceCues:
+    explicit: list[Cue] = field(default_factory=list)
+    vague: list[Cue] = field(default_factory=list)
+    agentless: list[Cue] = field(default_factory=list)
+
+
+_NOUN_MARKERS: Final = _words(
+    """
+    a an the this that these those its his her their our my your amid of with despite tv
+    no any every such whose what another
+    """
+)
+_BE: Final = _words(
+    """
+    is are was were be been being 's am
+    """
+)
+_SKIP_BEFORE_VERB: Final = _words(
+    """
+    has have had will would also previously recently earlier later then now still
+    already once again today yesterday last has had always never repeatedly separately
+    further publicly privately formally officially reportedly
+    """
+)
+_PRONOUNS: Final = _words(
+    """
+    he she it they we i you who which that
+    """
+)
+_DATA_NOUNS: Final = _words(
+    """
+    figures data results statistics survey surveys study studies report reports research
+    poll polls tests test records accounts analysis numbers estimates evidence review
+    inquiry audit investigation researchers scientists census index findings documents
+    papers filing filings returns tally count projections forecasts models model
+    """
+)
+_NEEDS_AT: Final = _words(
+    """
+    put puts valued values
+    """
+)
+_FIND_VERBS: Final = _words(
+    """
+    found finds
+    """
+)
+_SHOW_VERBS: Final = _words(
+    """
+    show shows showed suggest suggests suggested
+    """
+)
+_APPOSITION_OPENERS: Final = re.compile(
+    r",\s*(?:which|who|whose|where|representing|including|a|an|the|with|one of|based|"
+    r"founded|owned|employing|run|running|led|whom|himself|herself|itself|\w+ing)\b",
+    re.IGNORECASE,
+)
+_WORD: Final = re.compile(r"[A-Za-z][\w'’-]*")
+
+
+@cache
+def _word_before() -> re.Pattern[str]:
+    return re.compile(r"([A-Za-z][\w'’-]*)([^A-Za-z]*)$")
+
+
+def _words_before(text: str, lo: int, pos: int, limit: int = 6) -> list[str]:
+    return [m.group(0) for m in _WORD.finditer(text, max(lo, pos - 80), pos)][-limit:]
+
+
+def _subject_word(text: str, lo: int, pos: int) -> tuple[str, str]:
+    """The word before a verb, skipping auxiliaries and adverbs; and what separates them."""
+    cursor = pos
+    for _ in range(5):
+        m = _word_before().search(text, max(lo, cursor - 40), cursor)
+        if m is None:
+            return "", text[lo:cursor]
+        word = m.group(1)
+        low = word.lower()
+        if low in _SKIP_BEFORE_VERB or (
+            low.endswith("ly") and len(low) > 4 and "," not in m.group(2)
+        ):
+            cursor = m.start()
+            continue
+        return word, m.group(2)
+    return "", ""
+
+
+def _is_vague_subject(opts: SourcingOptions, text: str, lo: int, verb_start: int) -> bool:
+    words = [w.lower() for w in _words_before(text, lo, verb_start, 3)]
+    if not words:
+        return False
+    words = [w for w in words if w not in _SKIP_BEFORE_VERB] or words
+    head = words[-1]
+    if head in opts.vague_subjects:
+        raw = _words_before(text, lo, verb_start, 2)
+        qualifier = raw[0] if len(raw) > 1 else ""
+        # "the reports say" or "ONS figures show" name particular ones; a bare plural does not.
+        return not (
+            qualifier.lower() in ("the", "its", "their", "his", "her", "this", "these", "official")
+            or (qualifier[:1].isupper() and verb_start - lo > len(" ".join(raw)) + 1)
+        )
+    return len(words) > 1 and words[-2] in ("some", "many", "several", "unnamed", "various")
+
+
+def _inverted_subject_is_vague(opts: SourcingOptions, text: str, end: int, hi: int) -> bool:
+    after = [w.lower() for w in (m.group(0) for m in _WORD.finditer(text, end, min(hi, end + 40)))]
+    after = [w for w in after if w not in ("the", "a", "an")][:2]
+    return bool(after) and after[0] in opts.vague_subjects
+
+
+def _tail_is_short(text: str, end: int, hi: int) -> bool:
+    """True when a verb closes its clause: "..., the company said." or "..., said Mr X,"."""
+    stop = hi
+    for mark in (",", ";", '"', "“", "”", ":"):
+        pos = text.find(mark, end, hi)
+        if pos != -1:
+            stop = min(stop, pos)
+    tail = text[end:stop]
+    words = _WORD.findall(tail)
+    if tail.lstrip().lower().startswith(("that ", "there ", "it ")):
+        return False
+    return len(words) <= 9
+
+
+def find_cues(
+    opts: SourcingOptions,
+    text: str,
+    lo: int,
+    hi: int,
+    quoted: list[tuple[int, int]],
+) -> SentenceCues:
+    """Collect the cues of ``text[lo:hi]`` that lie outside quoted speech."""
+    cues = SentenceCues()
+
+    def outside(start: int, end: int) -> bool:
+        return not any(a <= start < b for a, b in quoted)
+
+    vague_spans: list[tuple[int, int]] = []
+    for m in opts.vague_phrase_re.finditer(text, lo, hi):
+        if outside(m.start(), m.end()):
+            cues.vague.append(Cue(m.start(), m.end(), "vague"))
+            vague_spans.append(m.span())
+
+    def in_vague(start: int, end: int) -> bool:
+        return any(a <= start < b or start <= a < end for a, b in vague_spans)
+
+    for m in opts.phrase_re.finditer(text, lo, hi):
+        if outside(m.start(), m.end()) and not in_vague(m.start(), m.end()):
+            cues.explicit.append(Cue(m.start(), m.end(), "phrase"))
+
+    for m in opts.reporting_re.finditer(text, lo, hi):
+        if not outside(m.start(), m.end()) or in_vague(m.start(), m.end()):
+            continue
+        cue = _verb_cue(opts, text, lo, hi, m.start(), m.end(), active_only=False)
+        if cue is not None:
+            (cues.vague if cue.kind == "vague" else cues.explicit).append(cue)
+    for m in opts.active_only_re.finditer(text, lo, hi):
+        if not outside(m.start(), m.end()) or in_vague(m.start(), m.end()):
+            continue
+        cue = _verb_cue(opts, text, lo, hi, m.start(), m.end(), active_only=True)
+        if cue is not None:
+            (cues.vague if cue.kind == "vague" else cues.explicit).append(cue)
+
+    for m in opts.agentless_re.finditer(text, lo, hi):
+        if outside(m.start(), m.end()) and not in_vague(m.start(), m.end()):
+            cues.agentless.append(Cue(m.start(), m.end(), "agentless"))
+    return cues
+
+
+def _verb_cue(
+    opts: SourcingOptions,
+    text: str,
+    lo: int,
+    hi: int,
+    start: int,
+    end: int,
+    *,
+    active_only: bool,
+) -> Cue | None:
+    verb = re.sub(r"\s+", " ", text[start:end].lower())
+    subject, sep = _subject_word(text, lo, start)
+    low = subject.lower()
+    inverted = "," in sep or any(q in sep for q in "\"”'’")
+    if not subject:
+        return None  # no subject: a noun ("Estimates vary") or a headline fragment
+    if low in _NOUN_MARKERS and not inverted:
+        return None  # "the show", "a say", "amid fears"
+    if low in _BE and not inverted:
+        return None  # passive: "is said to", "was told", "were found" (agentless or vague)
+    after = text[end : min(hi, end + 4)]
+    if active_only:
+        if low in ("an", "than", "as", "the", "a", "been") and not inverted:
+            return None
+        if re.match(r"\s+to\b", text[end : end + 4]) and low not in _PRONOUNS | {
+            "has",
+            "have",
+            "had",
+        }:
+            return None
+        if re.match(r"\s+by\b", text[end : end + 4]):
+            return None  # "estimated by X" is an attribution phrase, matched on its own
+    if verb in _NEEDS_AT and not re.search(r"\bat\b", text[end : min(hi, end + 60)]):
+        return None
+    if verb in _FIND_VERBS and not (
+        low.lower() in _DATA_NOUNS or re.match(r"\s+that\b", text[end : end + 6])
+    ):
+        return None
+    if verb in _SHOW_VERBS and not (low.lower() in _DATA_NOUNS or subject[:1].isupper()):
+        return None
+    del after
+    if verb.startswith("tel") and re.match(
+        r"\s+(?:the|a|an|his|her|its|their)\s+(?:story|stories|tale|history)\b",
+        text[end : end + 20],
+    ):
+        return None  # "the film tells the story of ..." narrates, it does not report
+    if inverted:
+        if _inverted_subject_is_vague(opts, text, end, hi):
+            return Cue(start, end, "vague")
+        return Cue(start, end, "verb", postposed=_tail_is_short(text, end, hi))
+    if _is_vague_subject(opts, text, lo, start):
+        # The cue spans its subject too, so that a message can quote "experts say".
+        head = re.search(r"[A-Za-z][\w'’-]*\s+$", text[max(lo, start - 40) : start])
+        begin = max(lo, start - 40) + head.start() if head else start
+        return Cue(begin, end, "vague")
+    return Cue(start, end, "verb", postposed=_tail_is_short(text, end, hi))
+
+
+def covers(text: str, cue: Cue, fig_start: int, fig_end: int, lo: int) -> bool:
+    """Whether an explicit cue attributes the figure at ``fig_start:fig_end``."""
+    if cue.kind == "phrase":
+        first, second = sorted((cue.start, fig_start))
+        return ";" not in text[first:second]
+    if fig_start >= cue.end:
+        return ";" not in text[cue.end : fig_start]
+    if not cue.postposed or ";" in text[fig_end : cue.start]:
+        return False
+    # A figure in an apposition that ends right before the verb belongs to the narrator.
+    between = text[fig_end : cue.start]
+    if "," in between:
+        opener = text.rfind(",", lo, fig_start)
+        close = text.rfind(",", fig_end, cue.start)
+        if opener != -1 and _APPOSITION_OPENERS.match(text, opener):
+            subject_gap = text[close + 1 : cue.start]
+            if len(_WORD.findall(subject_gap)) <= 1:
+                return False
+    return True
+
+
+_QUOTE_CHARS: Final = '"“”'
+
+
+def quoted_spans(text: str, sentences: list[tuple[int, int]]) -> list[list[tuple[int, int]]]:
+    """Quoted stretches of each sentence of one block, as absolute spans.
+
+    News copy leaves the closing mark off a paragraph that a quotation continues past, and
+    the BBC texts have lost their paragraph breaks, so direction is read from the
+    surrounding characters where it can be, and a quote left open carries into the next
+    sentence.
+    """
+    result: list[list[tuple[int, int]]] = []
+    is_open = False
+    for lo, hi in sentences:
+        spans: list[tuple[int, int]] = []
+        opened_at = lo if is_open else -1
+        pos = lo
+        while True:
+            found = -1
+            for i in range(pos, hi):
+                if text[i] in _QUOTE_CHARS:
+                    found = i
+                    break
+            if found == -1:
+                break
+            ch = text[found]
+            before = text[found - 1] if found > lo else " "
+            after = text[found + 1] if found + 1 < hi else " "
+            if ch == "“" or (
+                ch == '"' and (before.isspace() or before in "([—-:") and not after.isspace()
+            ):
+                if not is_open:
+                    opened_at = found
+                is_open = True
+            elif ch == "”" or (ch == '"' and not before.isspace()):
+                if is_open and opened_at != -1:
+                    spans.append((opened_at, found + 1))
+                is_open = False
+                opened_at = -1
+            else:
+                if is_open:
+                    spans.append((opened_at, found + 1))
+                    opened_at = -1
+                else:
+                    opened_at = found
+                is_open = not is_open
+            pos = found + 1
+        if is_open and opened_at != -1:
+            spans.append((opened_at, hi))
+        result.append(spans)
+    return result
+
+
+def speech_tag(
+    opts: SourcingOptions,
+    cues: SentenceCues,
+    text: str,
+    lo: int,
+    hi: int,
+    quoted: list[tuple[int, int]],
+) -> bool:
+    """Whether the sentence names the speaker of its quotation ("...," she said)."""
+    if cues.explicit:
+        return True
+    for m in opts.speech_re.finditer(text, lo, hi):
+        if not any(a <= m.start() < b for a, b in quoted):
+            return True
+    return False

@@ -1,0 +1,322 @@
+"""The sourcing checker: for every claim figure, is a source in scope?
+
+Per block (paragraph), sentences are scanned once for figures and cues. A claim figure is
+attributed by an explicit cue in its own sentence whose scope covers it, by the identified
+speaker of the quotation it sits in, or by carry-over from the previous sentence of the same
+block when that sentence has its own explicit attribution and this one plainly continues it.
+Carry-over is not transitive. With ``window: lenient`` any earlier explicitly attributed
+sentence of the document on the same subject also counts.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any, Final
+
+from copydesk.document.segment import split_sentences
+from copydesk.sourcing.attribution import (
+    Cue,
+    SentenceCues,
+    covers,
+    find_cues,
+    quoted_spans,
+    speech_tag,
+)
+from copydesk.sourcing.figures import Figure, find_figures
+from copydesk.sourcing.options import SourcingOptions
+
+__all__ = ["RULES", "SourcingChecker", "SourcingIssue"]
+
+RULES: Final = (
+    "unsourced-figure",
+    "agentless-estimate",
+    "vague-attribution",
+    "vague-quantity",
+)
+
+
+def _words(blob: str) -> frozenset[str]:
+    return frozenset(blob.split())
+
+
+@dataclass(frozen=True, slots=True)
+class SourcingIssue:
+    """A figure (or a vague attribution phrase) with no source in scope."""
+
+    start: int
+    end: int
+    rule: str
+    figure: str
+    message: str
+
+
+@dataclass(slots=True)
+class _Sentence:
+    start: int
+    end: int
+    block: int
+    figures: list[Figure]
+    quoted: list[tuple[int, int]]
+    quote_share: float
+    options: SourcingOptions
+    text: str
+    # Sentences whose speech tags can name the speaker of this sentence's quotation.
+    speaker_scope: list[_Sentence] = field(default_factory=list)
+    _cues: SentenceCues | None = None
+    _speaker: bool | None = None
+
+    @property
+    def cues(self) -> SentenceCues:
+        # Cues are needed only around figures, so most sentences never compute them.
+        if self._cues is None:
+            self._cues = find_cues(self.options, self.text, self.start, self.end, self.quoted)
+        return self._cues
+
+    @property
+    def run_has_speaker(self) -> bool:
+        if self._speaker is None:
+            self._speaker = any(
+                speech_tag(s.options, s.cues, s.text, s.start, s.end, s.quoted)
+                for s in self.speaker_scope
+            )
+        return self._speaker
+
+    @property
+    def own_attribution(self) -> bool:
+        # Carry-over continues reported speech; a closed direct quotation ends what was said.
+        return bool(self.cues.explicit) and self.quote_share < 0.3
+
+
+_STOPWORDS: Final = _words(
+    """
+    the a an and or but of in on at to for from by with as is are was were be been being
+    has have had will would could should may might can this that these those it its they
+    them their there than then which who whom whose what when where while also into over
+    under about after before said says told more most less some such other only just not
+    year years month months week weeks people per cent percent million billion thousand
+    hundred new last next first second third many much very well still even being he she
+    his her him we our you your i me my
+    """
+)
+_CONTENT_WORD: Final = re.compile(r"[A-Za-z][A-Za-z'’-]{3,}")
+_MODAL_BACKSHIFT: Final = re.compile(r"\b(?:would|could|might)\b", re.IGNORECASE)
+
+
+def _content_words(text: str) -> set[str]:
+    words = set()
+    for m in _CONTENT_WORD.finditer(text):
+        w = m.group(0).lower().rstrip("'’s")
+        if w not in _STOPWORDS and len(w) >= 4:
+            words.add(w[:-1] if w.endswith("s") else w)
+    return words
+
+
+def _cue_text(text: str, cue: Cue) -> str:
+    return re.sub(r"\s+", " ", text[cue.start : cue.end]).strip()
+
+
+class SourcingChecker:
+    """Find claim figures with no attribution in scope.
+
+    ``options`` is the merged ``options:`` mapping of the sourcing rule files; missing keys
+    take the defaults in :mod:`copydesk.sourcing.options`.
+    """
+
+    def __init__(self, options: Mapping[str, Any]) -> None:
+        self.options = SourcingOptions.from_mapping(options)
+
+    def check(
+        self,
+        text: str,
+        blocks: Sequence[tuple[int, int]],
+        sentences: Sequence[tuple[int, int]] | None = None,
+    ) -> list[SourcingIssue]:
+        """Issues for ``text`` (masked document) in paragraph ``blocks``.
+
+        When ``sentences`` is None each block is split with ``split_sentences``; given
+        sentences are assigned to the block that contains their start. An empty ``blocks``
+        means the whole text is one block.
+        """
+        spans = list(blocks) or [(0, len(text))]
+        per_block = self._sentences_by_block(text, spans, sentences)
+        analysed: list[_Sentence] = []
+        for index, block_sentences in enumerate(per_block):
+            analysed.extend(self._analyse_block(text, index, block_sentences))
+        issues: list[SourcingIssue] = []
+        for i, sent in enumerate(analysed):
+            issues.extend(self._judge(text, analysed, i, sent))
+        issues.sort(key=lambda issue: (issue.start, issue.end, issue.rule))
+        return issues
+
+    @staticmethod
+    def _sentences_by_block(
+        text: str,
+        blocks: list[tuple[int, int]],
+        sentences: Sequence[tuple[int, int]] | None,
+    ) -> list[list[tuple[int, int]]]:
+        if sentences is None:
+            return [split_sentences(text, a, b) for a, b in blocks]
+        grouped: list[list[tuple[int, int]]] = [[] for _ in blocks]
+        starts = [a for a, _ in blocks]
+        import bisect
+
+        for a, b in sorted(sentences):
+            index = bisect.bisect_right(starts, a) - 1
+            if index >= 0 and a < blocks[index][1]:
+                grouped[index].append((a, b))
+        return grouped
+
+    def _analyse_block(
+        self, text: str, index: int, sentences: list[tuple[int, int]]
+    ) -> list[_Sentence]:
+        opts = self.options
+        quotes = quoted_spans(text, sentences)
+        out: list[_Sentence] = []
+        for (lo, hi), quoted in zip(sentences, quotes, strict=True):
+            figures = find_figures(opts, text, lo, hi)
+            share = sum(b - a for a, b in quoted) / max(1, hi - lo)
+            out.append(_Sentence(lo, hi, index, figures, quoted, share, opts, text))
+        # Quote runs: consecutive sentences of quoted speech share the speaker named in any
+        # of them or in the sentence just before or after the run.
+        i = 0
+        while i < len(out):
+            if not out[i].quoted:
+                i += 1
+                continue
+            j = i
+            while (
+                j + 1 < len(out)
+                and out[j + 1].quoted
+                and (out[j + 1].quoted[0][0] == out[j + 1].start or text[out[j + 1].start] in '"“')
+            ):
+                j += 1
+            members = out[max(0, i - 1) : min(len(out), j + 2)]
+            for k in range(i, j + 1):
+                out[k].speaker_scope = members
+            i = j + 1
+        return out
+
+    def _judge(
+        self, text: str, sentences: list[_Sentence], i: int, sent: _Sentence
+    ) -> list[SourcingIssue]:
+        opts = self.options
+        claims = [f for f in sent.figures if f.is_claim]
+        issues: list[SourcingIssue] = []
+        if not claims:
+            if opts.vague_without_figure and sent.cues.vague and not sent.cues.explicit:
+                cue = sent.cues.vague[0]
+                phrase = _cue_text(text, cue)
+                issues.append(
+                    SourcingIssue(
+                        cue.start,
+                        cue.end,
+                        "vague-attribution",
+                        text[cue.start : cue.end],
+                        f"'{phrase}' does not say who: name the source.",
+                    )
+                )
+            return issues
+        carried: bool | None = None
+        for fig in claims:
+            if self._attributed_in_sentence(text, sent, fig):
+                continue
+            if carried is None:
+                carried = self._carried_over(text, sentences, i)
+            if carried:
+                continue
+            issues.append(self._issue(text, sent, fig))
+        return issues
+
+    def _attributed_in_sentence(self, text: str, sent: _Sentence, fig: Figure) -> bool:
+        inside = any(a <= fig.start < b for a, b in sent.quoted)
+        if inside:
+            return sent.run_has_speaker
+        return any(covers(text, cue, fig.start, fig.end, sent.start) for cue in sent.cues.explicit)
+
+    def _carried_over(self, text: str, sentences: list[_Sentence], i: int) -> bool:
+        opts = self.options
+        sent = sentences[i]
+        if sent.cues.agentless or sent.cues.vague:
+            return False  # its own hedge marks the narrator's voice
+        if opts.window == "lenient" and self._earlier_subject(text, sentences, i):
+            return True
+        if not opts.carryover or i == 0:
+            return False
+        prev = sentences[i - 1]
+        if prev.block != sent.block or not prev.own_attribution:
+            return False
+        body = text[sent.start : sent.end]
+        if opts.carryover_breakers_re.search(body):
+            return False
+        if opts.carryover_markers_re.search(body) or _MODAL_BACKSHIFT.search(body):
+            return True
+        prev_words = _content_words(text[prev.start : prev.end])
+        return not _content_words(body).isdisjoint(prev_words)
+
+    @staticmethod
+    def _earlier_subject(text: str, sentences: list[_Sentence], i: int) -> bool:
+        body = _content_words(text[sentences[i].start : sentences[i].end])
+        for prev in sentences[:i]:
+            if prev.own_attribution:
+                shared = body & _content_words(text[prev.start : prev.end])
+                if len(shared) >= 2:
+                    return True
+        return False
+
+    def _issue(self, text: str, sent: _Sentence, fig: Figure) -> SourcingIssue:
+        figure = text[fig.start : fig.end]
+        shown = re.sub(r"\s+", " ", figure)
+        inside = any(a <= fig.start < b for a, b in sent.quoted)
+        if sent.cues.vague:
+            phrase = _cue_text(text, sent.cues.vague[0])
+            return SourcingIssue(
+                fig.start,
+                fig.end,
+                "vague-attribution",
+                figure,
+                f"'{shown}' rests on a vague source ('{phrase}'): name who says so.",
+            )
+        if sent.cues.agentless:
+            phrase = _cue_text(text, sent.cues.agentless[0])
+            question = _agentless_question(phrase)
+            return SourcingIssue(
+                fig.start,
+                fig.end,
+                "agentless-estimate",
+                figure,
+                f"'{shown}' is an estimate with no source ('{phrase}'): {question}",
+            )
+        if fig.kind == "vague":
+            return SourcingIssue(
+                fig.start,
+                fig.end,
+                "vague-quantity",
+                figure,
+                f"'{shown}' is a vague quantity with no source: how many, and who counted?",
+            )
+        if inside:
+            why = "is quoted, but no speaker is named nearby"
+        elif sent.cues.explicit:
+            why = "lies outside the attributed clause"
+        elif self.options.window == "lenient":
+            why = "has no source earlier in the document"
+        else:
+            why = "has no source in this or the previous sentence"
+        return SourcingIssue(
+            fig.start, fig.end, "unsourced-figure", figure, f"'{shown}' {why}: who says so?"
+        )
+
+
+def _agentless_question(phrase: str) -> str:
+    low = phrase.lower()
+    if "estimat" in low:
+        return "who estimated it?"
+    if any(w in low for w in ("expect", "predict", "forecast", "project", "tipped", "set")):
+        return "who expects it?"
+    if any(w in low for w in ("report", "announc", "reveal", "disclos", "emerged")):
+        return "who reported it?"
+    if any(w in low for w in ("believ", "thought", "consider", "understood", "known")):
+        return "who believes it?"
+    return "who says so?"

@@ -1,0 +1,735 @@
+"""Figure detection: find amounts in a sentence and decide which of them are claims.
+
+A figure is found by a handful of compiled patterns (numerals, number words, fractions,
+vague quantities, ratios, multipliers); its class (money, percentage ...) and whether it is
+only a date, a duration, an age, a score, a rank, part of a name and so on is decided from
+the few words around it. Every exclusion is named, so each can be switched off.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import cache
+from typing import Final
+
+from copydesk.sourcing.options import SourcingOptions
+
+__all__ = ["Figure", "find_figures"]
+
+
+def _words(blob: str) -> frozenset[str]:
+    return frozenset(blob.split())
+
+
+@dataclass(frozen=True, slots=True)
+class Figure:
+    """One amount in the text; ``excluded`` names the non-claim class, or is None."""
+
+    start: int
+    end: int
+    kind: str
+    excluded: str | None = None
+
+    @property
+    def is_claim(self) -> bool:
+        return self.excluded is None
+
+
+_SMALL: Final = (
+    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+    "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen",
+)  # fmt: skip
+_TENS: Final = ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
+_NUMBER_WORDS: Final = frozenset(_SMALL + _TENS)
+_SCALES: Final = "hundred|thousand|million|billion|trillion"
+_NW: Final = (
+    rf"(?:(?:{'|'.join(_TENS)})(?:-(?:one|two|three|four|five|six|seven|eight|nine))?"
+    rf"|{'|'.join(sorted(_SMALL, key=len, reverse=True))})"
+)
+_WORD_VALUES: Final = {w: i + 1 for i, w in enumerate(_SMALL)} | {
+    w: 20 + 10 * i for i, w in enumerate(_TENS)
+}
+
+_MONTHS: Final = _words(
+    """
+    january february march april may june july august september october november
+    december jan feb mar apr jun jul aug sep sept oct nov dec
+    """
+)
+_DAYS: Final = _words(
+    """
+    monday tuesday wednesday thursday friday saturday sunday
+    """
+)
+_TIME_UNITS: Final = _words(
+    """
+    second seconds sec secs minute minutes min mins hour hours hr hrs day days night
+    nights week weeks fortnight fortnights month months year years yr yrs decade decades
+    century centuries season seasons weekend weekends
+    """
+)
+_DISTANCE_UNITS: Final = _words(
+    """
+    yard yards metre metres meter meters m km kilometre kilometres mile miles foot feet
+    ft inch inches in cm
+    """
+)
+_SPORT_UNITS: Final = _words(
+    """
+    goal goals try tries wicket wickets run runs set sets frame frames stroke strokes
+    lap laps
+    """
+)
+_DESCRIPTOR_UNITS: Final = _words(
+    """
+    piece man seater storey story bedroom door lane speed string wheel wheeled cylinder
+    a-side berth track
+    """
+)
+_STANDING_WORDS: Final = _words(
+    """
+    clear behind ahead adrift lead margin
+    """
+)
+_DETERMINERS: Final = _words(
+    """
+    the these those his her their its our my your both all
+    """
+)
+_RANK_WORDS: Final = _words(
+    """
+    no no. number num top ranked rank ranking position seeded seed tier
+    """
+)
+_REFERENCE_WORDS: Final = _words(
+    """
+    page pages chapter chapters section sections clause clauses article articles
+    paragraph para rule step part phase stage volume vol issue episode episodes series
+    question item figure table appendix verse line room flight platform gate junction
+    exit route bus level grade division
+    """
+)
+_QUANTITY_LEAD: Final = _words(
+    """
+    to from at of by than up down over under about around nearly almost only just some
+    with reached reach reaches hit hits is was are were be been totalled total totals
+    numbered stands stood rose fell rise rises fall falls climbed dropped increased
+    decreased cut gained lost scored made won took had has have between and or than
+    approximately roughly exactly within per plus minus
+    """
+)
+# Capitalised words that precede an amount without making it part of a name.
+_NAME_STOP: Final = (
+    frozenset(
+        [
+            "a",
+            "an",
+            "the",
+            "about",
+            "around",
+            "nearly",
+            "almost",
+            "some",
+            "over",
+            "under",
+            "only",
+            "just",
+            "up",
+            "more",
+            "fewer",
+            "less",
+            "than",
+            "by",
+            "of",
+            "in",
+            "at",
+            "on",
+            "to",
+            "from",
+            "with",
+            "for",
+            "and",
+            "but",
+            "or",
+            "its",
+            "his",
+            "her",
+            "their",
+            "our",
+            "these",
+            "those",
+            "this",
+            "that",
+            "all",
+            "another",
+            "last",
+            "next",
+            "each",
+            "every",
+            "exactly",
+            "approximately",
+            "roughly",
+            "until",
+            "since",
+            "after",
+            "before",
+            "during",
+            "between",
+            "among",
+            "both",
+            "no",
+            "number",
+            "top",
+            "within",
+            "without",
+            "per",
+            "plus",
+            "minus",
+            "including",
+            "as",
+            "be",
+            "is",
+            "are",
+            "was",
+            "were",
+            "has",
+            "have",
+            "had",
+            "it",
+            "he",
+            "she",
+            "they",
+            "we",
+            "i",
+            "you",
+            "there",
+            "here",
+            "then",
+            "so",
+            "if",
+            "when",
+            "while",
+            "where",
+            "although",
+            "though",
+            "because",
+            "despite",
+            "into",
+            "across",
+            "barely",
+            "once",
+            "even",
+            "still",
+            "also",
+            "now",
+            "already",
+            "yet",
+            "today",
+            "yesterday",
+            "mr",
+            "mrs",
+            "ms",
+            "dr",
+            "prof",
+            "sir",
+            "lord",
+            "lady",
+            "what",
+            "which",
+            "who",
+            "whose",
+            "how",
+            "why",
+            "another",
+            "many",
+            "much",
+            "few",
+            "several",
+            "most",
+            "least",
+            "like",
+            "unlike",
+            "via",
+            "than",
+        ]
+    )
+    | _MONTHS
+    | _DAYS
+)
+_CURRENCY_WORDS: Final = (
+    r"euros?|dollars?|pounds?|sterling|pence|cents?|yen|yuan|renminbi|rupees?|francs?|"
+    r"roubles?|rubles?|kronor|kroner|krona|pesos?|rand|dinars?|lira|zlotys?|won|baht|"
+    r"ringgit|shekels?|reais|real"
+)
+_TIME_SUFFIX: Final = _words(
+    """
+    am pm gmt bst cet est pst hrs h
+    """
+)
+_MEASURE_SUFFIX: Final = _words(
+    """
+    km kg g mg mph kph km/h cm mm ml gb mb kb tb ghz mhz khz kw mw gw kwh mwh hp ft in
+    lb lbs oz sq mpg cc bhp x
+    """
+)
+_SCALE_SUFFIX: Final = _words(
+    """
+    m bn mn k tn trn
+    """
+)
+_SPORTS_NOUNS: Final = _words(
+    """
+    game games match matches meeting meetings appearance appearances
+    """
+)
+
+
+@cache
+def _patterns() -> dict[str, re.Pattern[str]]:
+    return {
+        "digit": re.compile(
+            r"(?<![\w.,/\-'’])(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+            r"(?P<sfx>[A-Za-z]+)?"
+        ),
+        "word": re.compile(
+            rf"\b(?:{_NW}(?:[\s-]+(?:{_SCALES}))*(?:\s+and\s+{_NW})?"
+            rf"|an?\s+(?:{_SCALES})(?:\s+(?:{_SCALES}))*|(?:half\s+a|a)\s+dozen)\b",
+            re.IGNORECASE,
+        ),
+        "fraction": re.compile(
+            r"\b(?:(?:a|one|two|three|four)[\s-](?:half|third|quarter|fifth|sixth|eighth|"
+            r"tenth)s?(?=\s+of\b)|(?:two|three|four)-(?:thirds|quarters|fifths)"
+            r"|one\s+\d+(?:st|nd|rd|th)\b|one\s+(?:third|quarter|fifth|tenth)s?\b)"
+            r"(?:\s+of\s+an?\s+(?:million|billion|trillion))?",
+            re.IGNORECASE,
+        ),
+        "half": re.compile(
+            r"(?<![\w-])half(?![\w-])(?:\s+an?\s+(?:million|billion|dozen|trillion)\b)?",
+            re.IGNORECASE,
+        ),
+        "ratio": re.compile(
+            rf"\b(?:{_NW}|\d+)\s+(?:in|out\s+of)\s+(?:every\s+)?(?:{_NW}|\d{{1,3}}|a hundred"
+            r"|a thousand)\b",
+            re.IGNORECASE,
+        ),
+        "multiplier": re.compile(
+            r"\b(?:doubl(?:ed|es|ing)|tripl(?:ed|es|ing)|trebl(?:ed|es|ing)|"
+            r"quadrupl(?:ed|es|ing)|(?:two|three|four|five|six|seven|eight|nine|ten|twenty|"
+            r"fifty|hundred|thousand|\d+)-?fold|twice\s+(?:as|the)\b)"
+            r"|\b(?:to|will|would|could|may|might|can|should)\s+['‘\"]?"
+            r"(?P<verb>double|triple|treble|quadruple)\b",
+            re.IGNORECASE,
+        ),
+        "after_amount": re.compile(
+            rf"(?:\s?(?:{_SCALES}|bn|mn|m|k|tn|trn)\b)*"
+            r"(?P<pct>\s?(?:%|per\s?cent\b|percent\b|percentage\s+points?\b))?"
+            rf"(?P<cur>\s(?:{_CURRENCY_WORDS})\b)?",
+            re.IGNORECASE,
+        ),
+        "currency_before": re.compile(
+            r"(?:[£$€¥₹]|(?:US|A|C|HK|NZ|S)\$|Rs\.?\s?|(?:USD|EUR|GBP)\s?)$"
+        ),
+        "prev_word": re.compile(r"([A-Za-z][\w'’.&-]*)([^\w]*)$"),
+        "next_word": re.compile(r"([\s-]*)([A-Za-z][\w'’/-]*)"),
+        "range_after": re.compile(r"\s?[-–/]\s?\d"),
+        "month_range": re.compile(
+            r"\s*(?:-|–|to|and)\s*\d{1,2}(?:st|nd|rd|th)?\s+(?P<m>[A-Z][a-z]+)"
+        ),
+        "clock": re.compile(
+            r"(?:\s?(?:am|pm|a\.m\.|p\.m\.|GMT|BST|CET|EST|PST|hrs|o'clock|local time)\b)"
+        ),
+        "address": re.compile(
+            r"\s(?:[A-Z][a-z]+\s){1,3}(?:Street|St|Road|Rd|Avenue|Ave|Lane|Square|Place|"
+            r"Drive|Way|Terrace|Court|Gardens|Crescent|Close|Row|Boulevard)\b"
+        ),
+        "whether": re.compile(r"\bwhether\b[^.;!?]{0,80}?\bor\b[^.;,!?]{0,40}", re.IGNORECASE),
+        "age_before": re.compile(
+            r"(?:\baged?|\bages|\bage of|\bwho (?:is|was|turns|turned)|\bturns|\bturned)\s*$"
+            r"|(?:^|[,;:(]\s*)At\s+$",
+            re.IGNORECASE,
+        ),
+        "average_before": re.compile(
+            r"\b(?:average|mean|median|typical|typically|on average)\b[^.;]{0,30}$",
+            re.IGNORECASE,
+        ),
+        "list_start": re.compile(r"\(?\d{1,3}[.)]\s"),
+        "height": re.compile(r"\d+\s?ft(?:\s?\d+\s?in)?\b|\d+\s?in\b"),
+    }
+
+
+_SCALE_VALUES: Final = {
+    "hundred": 1e2,
+    "thousand": 1e3,
+    "million": 1e6,
+    "billion": 1e9,
+    "trillion": 1e12,
+    "k": 1e3,
+    "m": 1e6,
+    "mn": 1e6,
+    "bn": 1e9,
+    "tn": 1e12,
+    "trn": 1e12,
+    "dozen": 12.0,
+}
+
+
+def _number_value(amount: str) -> float | None:
+    """Rough value of an amount such as "2.5bn", "two million" or "a dozen"."""
+    parts = re.findall(r"[\d,.]+|[a-z]+", amount.lower())
+    value: float | None = None
+    for part in parts:
+        if part in _SCALE_VALUES:
+            value = (value or 1.0) * _SCALE_VALUES[part]
+        elif part in _WORD_VALUES and value is None:
+            value = float(_WORD_VALUES[part])
+        elif part[0].isdigit() and value is None:
+            try:
+                value = float(part.replace(",", "").rstrip("."))
+            except ValueError:
+                return None
+    return value
+
+
+class _Context:
+    """Words around one candidate, computed once and shared by the exclusion tests."""
+
+    __slots__ = (
+        "end",
+        "hi",
+        "lo",
+        "next_sep",
+        "next_word",
+        "prev_sep",
+        "prev_word",
+        "start",
+        "text",
+    )
+
+    def __init__(self, text: str, start: int, end: int, lo: int, hi: int) -> None:
+        pats = _patterns()
+        self.text, self.start, self.end, self.lo, self.hi = text, start, end, lo, hi
+        prev = pats["prev_word"].search(text, max(lo, start - 40), start)
+        self.prev_word = prev.group(1) if prev else ""
+        self.prev_sep = prev.group(2) if prev else text[lo:start]
+        nxt = pats["next_word"].match(text, end, hi)
+        self.next_sep = nxt.group(1) if nxt else ""
+        self.next_word = nxt.group(2) if nxt else ""
+
+    @property
+    def prev_lower(self) -> str:
+        return self.prev_word.lower().rstrip(".") if self.prev_word else ""
+
+    @property
+    def next_lower(self) -> str:
+        return self.next_word.lower()
+
+    @property
+    def hyphenated(self) -> bool:
+        return self.next_sep == "-"
+
+    @property
+    def next_unit(self) -> str:
+        # "11-day" and "11 days" both name the unit; "-year-old" keeps its tail for ages.
+        word = self.next_lower
+        return word.split("-")[0] if word else ""
+
+    def at_sentence_start(self) -> bool:
+        lead = self.text[self.lo : self.start]
+        return not lead.strip(" \t\n\"'“‘(‐-—")
+
+    def after_opening(self) -> bool:
+        lead = self.text[max(self.lo, self.start - 3) : self.start].rstrip()
+        return self.at_sentence_start() or lead.endswith((":", '"', "“", "‘", "(", "—", "-"))
+
+
+def _sports_context(opts: SourcingOptions, text: str, lo: int, hi: int) -> bool:
+    words = set(re.findall(r"[a-z][a-z-]+", text[lo:hi].lower()))
+    return not words.isdisjoint(opts.sports_terms)
+
+
+def _classify_amount(
+    opts: SourcingOptions,
+    ctx: _Context,
+    token: str,
+    suffix: str,
+    kind: str,
+    is_word: bool,
+    sports: bool,
+) -> str | None:
+    """Name the exclusion class of a plain amount (numeral or number word), or None."""
+    text, start, end = ctx.text, ctx.start, ctx.end
+    pats = _patterns()
+    value = _number_value(text[start:end])
+    sfx = suffix.lower()
+    if sfx:
+        if sfx in ("st", "nd", "rd", "th"):
+            return "ordinals"
+        if sfx == "s" and not is_word:
+            return "dates"  # 1980s, 90s: decades (or an age band, equally not a claim)
+        if sfx in _TIME_SUFFIX:
+            return "times"
+        if sfx in ("ft", "in") and pats["height"].match(text, start):
+            return "descriptors"
+        if sfx in _DISTANCE_UNITS and sfx not in ("m", "in"):
+            if sports:
+                return "sports"
+            if ctx.next_word[:1].islower() and ctx.next_lower not in ("of", "long", "high"):
+                return "descriptors"  # "a 10km race": a category, not a measurement
+        if sfx in _MEASURE_SUFFIX or sfx in _SCALE_SUFFIX or sfx == "p":
+            pass
+        else:
+            return "names"  # 3G, 4x4, 7Up: a label, not an amount
+    if kind != "number":
+        return None
+    plain = not sfx and "," not in token and "." not in token
+    nxt, nunit, prev = ctx.next_lower, ctx.next_unit, ctx.prev_lower
+    if not is_word and pats["range_after"].match(text, end):
+        after = text[end : end + 12]
+        if len(token) == 4 and plain:
+            return "dates"  # 2004-05, 1999/2000
+        if "/" in after[:2]:
+            return "dates"  # 9/11, 12/05
+        if re.match(r"[-–]\d{1,3}\s+(?:majority|vote|verdict|ruling|decision)", after):
+            return None
+        if prev in ("aged", "ages", "between"):
+            return "ages"
+        return "sports"
+    if not is_word and plain and value is not None:
+        if len(token) == 4 and 1500 <= value <= 2099:
+            return "dates"
+        if pats["clock"].match(text, end) or re.match(r"[:.]\d{2}\b", text[end : end + 4]):
+            return "times"
+    if nunit.capitalize() in {m.capitalize() for m in _MONTHS} and ctx.next_word[:1].isupper():
+        return "dates"
+    if prev in _MONTHS and ctx.prev_word[:1].isupper() and ctx.prev_sep.strip() in ("", ","):
+        return "dates"
+    month_range = pats["month_range"].match(text, end)
+    if month_range and month_range.group("m").lower() in _MONTHS:
+        return "dates"
+    if prev in _DAYS and ctx.prev_sep.strip() == "" and value is not None and value <= 31:
+        return "dates"
+    # Ages: "the 47-year-old", "aged 45", "Smith, 45,", "At 23, ...", "who is 36 at ...".
+    tail = text[end : end + 14].lower()
+    if re.match(r"[\s-]years?[\s-]olds?\b", tail):
+        return "ages"
+    if value is not None and value < 120 and plain:
+        before = text[max(ctx.lo, start - 24) : start]
+        if pats["age_before"].search(before) and not nunit:
+            return "ages"
+        if pats["age_before"].search(before) and nxt in ("at", "in", "on", "when", "and"):
+            return "ages"
+        if (
+            ctx.prev_sep.strip() == ","
+            and ctx.prev_word[:1].isupper()
+            and re.match(r"\s?[,)]|\s(?:and|is|was|has|had|who|from)\b", text[end : end + 6])
+        ):
+            return "ages"
+    if nunit in _TIME_UNITS and not (ctx.hyphenated and nxt.endswith("-old")):
+        big = value is not None and value >= 100
+        before = text[max(ctx.lo, start - 50) : start]
+        if not big and not pats["average_before"].search(before):
+            return "durations"
+    # Sport: scores, match detail, standings, shot distances.
+    if nunit in _SPORT_UNITS and (sports or nunit in ("goal", "goals", "try", "tries")):
+        return "sports"
+    if nunit in ("point", "points") and (
+        sports
+        or re.match(r"\w+\s+(?:" + "|".join(_STANDING_WORDS) + r")\b", text[end + 1 : end + 20])
+    ):
+        return "sports"
+    if nunit in ("yard", "yards", "yarder"):
+        return "sports"
+    if nunit in _DISTANCE_UNITS:
+        if sports:
+            return "sports"
+        if ctx.hyphenated:
+            return "descriptors"
+    if ctx.hyphenated and nunit in _DESCRIPTOR_UNITS:
+        return "descriptors"
+    if prev in _RANK_WORDS and ctx.prev_sep.strip(" .") == "":
+        return "ordinals"
+    if prev in _REFERENCE_WORDS and ctx.prev_sep.strip() == "":
+        return "names"
+    if plain and pats["address"].match(text, end):
+        return "addresses"
+    if ctx.at_sentence_start() and pats["list_start"].match(text, start):
+        return "list_numbering"
+    # Names: "Windows 95", "Channel 4", "BBC Four", "Six Nations", "Fathers 4 Justice".
+    if is_word and token[:1].isupper() and not ctx.after_opening():
+        return "names"
+    if (
+        plain
+        and ctx.prev_word[:1].isupper()
+        and ctx.prev_sep == " "
+        and prev not in _NAME_STOP
+        and not prev.endswith(("'s", "’s", "s'", "s’"))
+        and not (nxt.endswith("s") and nxt[:1].islower() and len(nxt) > 3 and not ctx.hyphenated)
+    ):
+        return "names"
+    if (
+        prev in _DETERMINERS
+        and ctx.prev_sep == " "
+        and value is not None
+        and value <= 20
+        and "." not in token
+    ):
+        return "anaphoric"
+    if (
+        not is_word
+        and plain
+        and value is not None
+        and value < 100
+        and re.match(r"\s?(?:[,;:)]|\.(?!\d)|$)", text[end : end + 2])
+        and prev not in _QUANTITY_LEAD
+        and not ctx.at_sentence_start()
+    ):
+        return "bare_numbers"
+    return None
+
+
+def _in_spans(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
+    return any(a <= start and end <= b for a, b in spans)
+
+
+def find_figures(opts: SourcingOptions, text: str, lo: int, hi: int) -> list[Figure]:
+    """Return the figures of ``text[lo:hi]`` (one sentence), claims and exclusions alike."""
+    pats = _patterns()
+    segment = text[lo:hi]
+    if _DIGIT.search(segment) is None and not _has_number_word(segment):
+        return []
+    found: list[Figure] = []
+    taken: list[tuple[int, int]] = []
+    exclude = opts.exclude
+
+    def add(start: int, end: int, kind: str, excluded: str | None) -> None:
+        if any(start < b and a < end for a, b in taken):
+            return
+        if excluded is not None and not exclude.get(excluded, True):
+            excluded = None
+        taken.append((start, end))
+        found.append(Figure(start, end, kind, excluded))
+
+    idioms = [m.span() for m in opts.idiom_re.finditer(text, lo, hi)]
+    idioms += [m.span() for m in pats["whether"].finditer(text, lo, hi)]
+    names = [m.span() for m in opts.name_re.finditer(text, lo, hi)]
+    sports = _sports_context(opts, text, lo, hi)
+
+    def common(start: int, end: int) -> str | None:
+        if _in_spans(start, end, idioms):
+            return "idioms"
+        if _in_spans(start, end, names):
+            return "names"
+        return None
+
+    for m in opts.vague_quantity_re.finditer(text, lo, hi):
+        ctx = _Context(text, m.start(), m.end(), lo, hi)
+        unit = ctx.next_unit
+        excluded = common(*m.span())
+        if excluded is None and unit in _TIME_UNITS:
+            excluded = "durations"
+        # "thousands" straight after a number is a scale word ("three thousands"), not a quantity.
+        if m.group(0).lower() in ("thousands", "millions", "billions") and (
+            ctx.prev_lower in _NUMBER_WORDS or ctx.prev_word[:1].isdigit()
+        ):
+            continue
+        add(m.start(), m.end(), "vague", excluded)
+    for m in pats["ratio"].finditer(text, lo, hi):
+        second = m.group(0).split()[-1]
+        if second.isdigit() and len(second) == 4:
+            continue
+        add(m.start(), m.end(), "ratio", common(*m.span()))
+    for m in pats["fraction"].finditer(text, lo, hi):
+        add(m.start(), m.end(), "fraction", common(*m.span()))
+    for m in pats["half"].finditer(text, lo, hi):
+        ctx = _Context(text, m.start(), m.end(), lo, hi)
+        if ctx.prev_lower in ("first", "second", "other", "latter", "former", "each", "the", "own"):
+            continue
+        nxt = ctx.next_lower
+        follow = text[m.end() : m.end() + 2]
+        quantity = (
+            m.end() - m.start() > 4
+            or nxt in ("of", "the", "its", "his", "her", "their", "our", "all", "those", "these")
+            or re.match(r"\s?[.,;)]|$", follow) is not None
+        )
+        if quantity and nxt not in ("an", "time", "term", "hour", "century", "way"):
+            add(m.start(), m.end(), "fraction", common(*m.span()))
+    for m in pats["multiplier"].finditer(text, lo, hi):
+        span = m.span("verb") if m.group("verb") else m.span()
+        add(span[0], span[1], "multiplier", common(*span))
+    for m in pats["digit"].finditer(text, lo, hi):
+        _add_amount(
+            opts,
+            text,
+            lo,
+            hi,
+            m.start(),
+            m.group("num"),
+            m.group("sfx") or "",
+            False,
+            sports,
+            common,
+            add,
+        )
+    for m in pats["word"].finditer(text, lo, hi):
+        token = m.group(0)
+        if token.lower() == "one" or token.lower().startswith(("one and", "one-")):
+            continue
+        _add_amount(opts, text, lo, hi, m.start(), token, "", True, sports, common, add)
+    found.sort(key=lambda f: f.start)
+    return found
+
+
+_DIGIT: Final = re.compile(r"\d")
+_ANY_NUMBER_WORD: Final = re.compile(
+    rf"\b(?:{_NW}|{_SCALES}|hundreds|thousands|millions|billions|dozens?|half|double|"
+    r"doubled|doubling|tripled|trebled|quadrupled|quadrupling|quarter|third|scores|\w+fold|"
+    r"twice|tens)\b",
+    re.IGNORECASE,
+)
+
+
+def _has_number_word(segment: str) -> bool:
+    return _ANY_NUMBER_WORD.search(segment) is not None
+
+
+def _add_amount(
+    opts: SourcingOptions,
+    text: str,
+    lo: int,
+    hi: int,
+    start: int,
+    token: str,
+    suffix: str,
+    is_word: bool,
+    sports: bool,
+    common: Callable[[int, int], str | None],
+    add: Callable[[int, int, str, str | None], None],
+) -> None:
+    pats = _patterns()
+    end = start + len(token) + len(suffix)
+    kind = "number"
+    sfx = suffix.lower()
+    money = bool(pats["currency_before"].search(text, max(lo, start - 4), start))
+    if not sfx or sfx in _SCALE_SUFFIX:
+        tail = pats["after_amount"].match(text, end, hi)
+        if tail and tail.end() > end:
+            if tail.group("pct"):
+                kind = "percent"
+            if tail.group("cur"):
+                money = True
+            end = tail.end()
+    if sfx == "p" and not money:
+        money = True
+    if money:
+        kind = "money"
+        cur = pats["currency_before"].search(text, max(lo, start - 4), start)
+        if cur:
+            start = cur.start()
+    ctx = _Context(text, start, end, lo, hi)
+    excluded = common(start, end)
+    if excluded is None:
+        # Scale words belong to the amount ("two million people"), so read the unit after it.
+        excluded = _classify_amount(opts, ctx, token, suffix, kind, is_word, sports)
+    add(start, end, kind, excluded)

@@ -1,0 +1,480 @@
+"""Options of the sourcing rules: defaults, validation and compiled cue patterns.
+
+Each sourcing rule file owns distinct option keys, so the engine can hand the checker a plain
+union of the ``options:`` mappings. The defaults below mirror the rule files, so the checker
+also behaves sensibly when a newsroom disables one of the rules (its keys are then absent).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from functools import cached_property
+from typing import Any, Final
+
+__all__ = [
+    "DEFAULT_OPTIONS",
+    "EXCLUSION_CLASSES",
+    "OPTION_OWNERS",
+    "SourcingOptions",
+]
+
+EXCLUSION_CLASSES: Final = (
+    "dates",
+    "times",
+    "durations",
+    "ages",
+    "sports",
+    "ordinals",
+    "names",
+    "addresses",
+    "list_numbering",
+    "anaphoric",
+    "idioms",
+    "descriptors",
+    "bare_numbers",
+)
+
+# Which rule file carries each key; the loader test checks the files against this map.
+OPTION_OWNERS: Final[Mapping[str, str]] = {
+    "window": "unsourced-figure",
+    "carryover": "unsourced-figure",
+    "carryover_markers": "unsourced-figure",
+    "carryover_breakers": "unsourced-figure",
+    "exclude": "unsourced-figure",
+    "reporting_verbs": "unsourced-figure",
+    "active_only_verbs": "unsourced-figure",
+    "attribution_phrases": "unsourced-figure",
+    "speech_verbs": "unsourced-figure",
+    "idioms": "unsourced-figure",
+    "name_patterns": "unsourced-figure",
+    "sports_terms": "unsourced-figure",
+    "agentless_cues": "agentless-estimate",
+    "vague_subjects": "vague-attribution",
+    "vague_phrases": "vague-attribution",
+    "vague_without_figure": "vague-attribution",
+    "vague_quantities": "vague-quantity",
+}
+
+DEFAULT_OPTIONS: Final[Mapping[str, Any]] = {
+    "window": "strict",
+    "carryover": True,
+    "carryover_markers": ["also", "too", "as well", "further", "in addition", "likewise"],
+    "carryover_breakers": [
+        "however",
+        "but",
+        "separately",
+        "meanwhile",
+        "elsewhere",
+        "so far",
+        "by contrast",
+        "in contrast",
+        "on the other hand",
+    ],
+    "exclude": dict.fromkeys(EXCLUSION_CLASSES, True),
+    "reporting_verbs": [
+        "said",
+        "says",
+        "say",
+        "saying",
+        "told",
+        "tells",
+        "telling",
+        "added",
+        "adds",
+        "announced",
+        "announces",
+        "revealed",
+        "reveals",
+        "claimed",
+        "claims",
+        "warned",
+        "warns",
+        "alleged",
+        "alleges",
+        "insisted",
+        "insists",
+        "admitted",
+        "admits",
+        "confirmed",
+        "confirms",
+        "promised",
+        "reckons",
+        "reckoned",
+        "believes",
+        "thinks",
+        "fears",
+        "feared",
+        "hopes",
+        "hoped",
+        "expects",
+        "estimates",
+        "predicts",
+        "forecasts",
+        "calculated",
+        "calculates",
+        "stated",
+        "disclosed",
+        "discloses",
+        "showed",
+        "shows",
+        "show",
+        "suggest",
+        "suggests",
+        "suggested",
+        "found",
+        "finds",
+        "pointed out",
+        "points out",
+        "noted",
+        "argued",
+        "argues",
+        "explained",
+        "wrote",
+        "writes",
+        "cited",
+        "cites",
+        "posted",
+        "calls for",
+        "called for",
+        "put",
+        "puts",
+        "valued",
+        "values",
+        "explains",
+        "notes",
+        "warn",
+        "estimate",
+        "predict",
+        "expect",
+        "believe",
+        "reckon",
+        "fear",
+        "claim",
+        "insist",
+        "argue",
+        "calculate",
+        "think",
+        "foresees",
+        "foresee",
+        "foresaw",
+    ],
+    "active_only_verbs": [
+        "expected",
+        "estimated",
+        "predicted",
+        "forecast",
+        "reported",
+        "believed",
+        "thought",
+        "projected",
+    ],
+    "attribution_phrases": [
+        "according to",
+        "figures from",
+        "figures released by",
+        "figures published by",
+        "data from",
+        "data released by",
+        "a report by",
+        "a report from",
+        "a study by",
+        "a survey by",
+        "a survey for",
+        "a poll by",
+        "a poll for",
+        "research by",
+        "an analysis by",
+        "in a statement",
+        "in its statement",
+        "in a report",
+        "in its report",
+        "in a letter",
+        "in an interview",
+        "estimated by",
+        "forecast by",
+        "predicted by",
+        "calculated by",
+        "compiled by",
+        "published by",
+        "commissioned by",
+        "conducted by",
+        "carried out by",
+        "quoted by",
+    ],
+    "speech_verbs": [
+        "asked",
+        "replied",
+        "continued",
+        "recalled",
+        "commented",
+        "remarked",
+        "joked",
+        "declared",
+        "urged",
+        "explained",
+    ],
+    "idioms": [
+        r"two sides to every story",
+        r"a million miles",
+        r"one or two",
+        r"a thousand times",
+        r"at sixes and sevens",
+        r"in two minds",
+        r"nine times out of ten",
+        r"(?:a )?hundred and ten per ?cent",
+        r"110 ?(?:%|per ?cent)",
+        r"two left feet",
+        r"put two and two together",
+        r"six of one",
+        r"a million dollar question",
+        r"the million-dollar question",
+        r"two-horse race",
+        r"one-horse town",
+        r"two's company",
+        r"(?:a )?hundred per ?cent (?:sure|certain|committed|fit|behind)",
+        r"100 ?(?:%|per ?cent) (?:sure|certain|committed|fit|behind)",
+    ],
+    "name_patterns": [
+        r"\b(?:Formula|Windows|Channel|Radio|Apollo|Catch|Xbox|PlayStation|Route|Interstate)"
+        r"[ -]\d+",
+        r"\bTop (?:\d+|Ten|Twenty|Forty|Hundred)\b",
+        r"\b(?:Big|Group of|G-?) ?(?:Three|Four|Five|Six|Seven|Eight|\d+)\b"
+        r"(?= (?:nations|countries|leaders|summit|group|club|clubs))",
+    ],
+    "sports_terms": [
+        "goal",
+        "goals",
+        "kick",
+        "kicked",
+        "touchline",
+        "shot",
+        "drive",
+        "header",
+        "penalty",
+        "try",
+        "tries",
+        "tackle",
+        "half-time",
+        "sin-bin",
+        "pitch",
+        "crossbar",
+        "bar",
+        "post",
+        "box",
+        "keeper",
+        "goalkeeper",
+        "striker",
+        "race",
+        "lap",
+        "laps",
+        "sprint",
+        "serve",
+        "set",
+        "wicket",
+        "innings",
+        "putt",
+        "hole",
+        "match",
+        "scored",
+        "equaliser",
+        "winner",
+    ],
+    "agentless_cues": [
+        r"\ban estimated\b",
+        r"\b(?:is|are|was|were|be|been|being|'s)\s+(?:\w+ly\s+|also\s+|now\s+|still\s+)?"
+        r"(?:expected|predicted|forecast|projected|estimated|believed|thought|understood|"
+        r"reported|rumoured|rumored|known|said|tipped|feared|considered|reckoned|deemed|"
+        r"calculated|valued|put|set)\b(?!\s+by\b)",
+        r"\bit\s+(?:was|has been|is|had been)\s+(?:announced|revealed|disclosed|claimed|"
+        r"alleged|confirmed|reported|estimated|suggested|said|understood)\b",
+        r"\bit\s+(?:emerged|is understood)\b",
+        r"\b(?:reportedly|allegedly|supposedly|apparently|purportedly|reputedly)\b",
+        r"(?<!\bit )(?<!\bhe )(?<!\bshe )(?<!\bthey )(?<!\bwe )(?<!\bi )"
+        r"\b(?:expected|predicted|forecast|projected|estimated|tipped|set)\s+to\b",
+    ],
+    "vague_subjects": [
+        "reports",
+        "sources",
+        "experts",
+        "studies",
+        "research",
+        "observers",
+        "insiders",
+        "commentators",
+        "people",
+        "some",
+        "many",
+        "others",
+        "several",
+        "rumours",
+        "estimates",
+        "predictions",
+        "figures",
+        "data",
+        "statistics",
+        "surveys",
+        "polls",
+    ],
+    "vague_phrases": [
+        r"\bwidely\s+(?:reported|believed|thought|expected|predicted|tipped)\b",
+        r"\baccording to (?:some|many|several|various|unnamed|recent|media|press|local|"
+        r"unconfirmed|anonymous)?\s*(?:reports?|sources?|predictions?|estimates?|"
+        r"experts?|accounts?|rumours?|studies|research|insiders?|observers?)\b",
+        r"\b(?:delegates|the (?:conference|meeting|committee|inquiry|court|summit)) "
+        r"(?:has|have|had)?\s*(?:been )?(?:told|heard)\b",
+        r"\b(?:a|the) (?:conference|meeting|summit|seminar|forum) (?:was told|heard)\b",
+        r"\bsome (?:say|believe|argue|claim|think|suggest|estimate|fear|predict)\b",
+        r"\bit is (?:said|claimed|alleged|rumoured)\b",
+        r"\bsources close to\b",
+    ],
+    "vague_without_figure": False,
+    "vague_quantities": [
+        "tens of thousands",
+        "tens of millions",
+        "hundreds of thousands",
+        "hundreds of millions",
+        "hundreds of billions",
+        "thousands",
+        "millions",
+        "billions",
+        "hundreds",
+        "dozens",
+        "scores of",
+        "tens of",
+    ],
+}
+
+
+def _words_pattern(words: Sequence[str]) -> str:
+    # Longest first, so that "pointed out" wins over a shorter prefix.
+    ordered = sorted({w.strip() for w in words if w.strip()}, key=len, reverse=True)
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered) or r"(?!x)x"
+
+
+def _regex_list(items: Sequence[str]) -> str:
+    return "|".join(f"(?:{item})" for item in items) or r"(?!x)x"
+
+
+def _string_list(options: Mapping[str, Any], key: str) -> list[str]:
+    value = options.get(key, DEFAULT_OPTIONS[key])
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise ValueError(f"sourcing option {key!r} must be a list of strings")
+    return list(value)
+
+
+@dataclass(frozen=True)
+class SourcingOptions:
+    """Validated options; cue patterns compile on first use and are cached per instance."""
+
+    window: str
+    carryover: bool
+    exclude: Mapping[str, bool]
+    lists: Mapping[str, tuple[str, ...]]
+    vague_without_figure: bool
+
+    @classmethod
+    def from_mapping(cls, options: Mapping[str, Any]) -> SourcingOptions:
+        unknown = sorted(set(options) - set(DEFAULT_OPTIONS))
+        if unknown:
+            raise ValueError(f"unknown sourcing option(s): {', '.join(unknown)}")
+        window = options.get("window", DEFAULT_OPTIONS["window"])
+        if window not in ("strict", "lenient"):
+            raise ValueError(f"sourcing option 'window' must be strict or lenient, not {window!r}")
+        exclude = dict(DEFAULT_OPTIONS["exclude"])
+        given = options.get("exclude", {})
+        if not isinstance(given, Mapping):
+            raise ValueError("sourcing option 'exclude' must be a mapping of class: true/false")
+        for key, value in given.items():
+            if key not in exclude:
+                raise ValueError(
+                    f"unknown exclusion class {key!r} (known: {', '.join(EXCLUSION_CLASSES)})"
+                )
+            if not isinstance(value, bool):
+                raise ValueError(f"exclusion {key!r} must be true or false")
+            exclude[key] = value
+        lists = {
+            key: tuple(_string_list(options, key))
+            for key, value in DEFAULT_OPTIONS.items()
+            if isinstance(value, list)
+        }
+        for key in ("carryover", "vague_without_figure"):
+            if not isinstance(options.get(key, DEFAULT_OPTIONS[key]), bool):
+                raise ValueError(f"sourcing option {key!r} must be true or false")
+        for key in ("agentless_cues", "vague_phrases", "idioms", "name_patterns"):
+            for pattern in lists[key]:
+                try:
+                    re.compile(pattern)
+                except re.error as exc:
+                    raise ValueError(
+                        f"sourcing option {key!r}: bad pattern {pattern!r}: {exc}"
+                    ) from exc
+        return cls(
+            window=str(window),
+            carryover=bool(options.get("carryover", DEFAULT_OPTIONS["carryover"])),
+            exclude=exclude,
+            lists=lists,
+            vague_without_figure=bool(
+                options.get("vague_without_figure", DEFAULT_OPTIONS["vague_without_figure"])
+            ),
+        )
+
+    def words(self, key: str) -> str:
+        return _words_pattern(self.lists[key])
+
+    @cached_property
+    def reporting_re(self) -> re.Pattern[str]:
+        return re.compile(rf"\b(?:{self.words('reporting_verbs')})\b", re.IGNORECASE)
+
+    @cached_property
+    def active_only_re(self) -> re.Pattern[str]:
+        return re.compile(rf"\b(?:{self.words('active_only_verbs')})\b", re.IGNORECASE)
+
+    @cached_property
+    def phrase_re(self) -> re.Pattern[str]:
+        return re.compile(rf"\b(?:{self.words('attribution_phrases')})\b", re.IGNORECASE)
+
+    @cached_property
+    def speech_re(self) -> re.Pattern[str]:
+        return re.compile(rf"\b(?:{self.words('speech_verbs')})\b", re.IGNORECASE)
+
+    @cached_property
+    def agentless_re(self) -> re.Pattern[str]:
+        return re.compile(_regex_list(self.lists["agentless_cues"]), re.IGNORECASE)
+
+    @cached_property
+    def vague_phrase_re(self) -> re.Pattern[str]:
+        return re.compile(_regex_list(self.lists["vague_phrases"]), re.IGNORECASE)
+
+    @cached_property
+    def vague_subjects(self) -> frozenset[str]:
+        return frozenset(w.lower() for w in self.lists["vague_subjects"])
+
+    @cached_property
+    def idiom_re(self) -> re.Pattern[str]:
+        return re.compile(rf"\b(?:{_regex_list(self.lists['idioms'])})", re.IGNORECASE)
+
+    @cached_property
+    def name_re(self) -> re.Pattern[str]:
+        return re.compile(_regex_list(self.lists["name_patterns"]))
+
+    @cached_property
+    def sports_terms(self) -> frozenset[str]:
+        return frozenset(w.lower() for w in self.lists["sports_terms"])
+
+    @cached_property
+    def vague_quantity_re(self) -> re.Pattern[str]:
+        return re.compile(
+            rf"\b(?:{self.words('vague_quantities')})(?:\s+of(?:\s+(?:thousands|millions|"
+            r"billions)\s+of)?)?\b",
+            re.IGNORECASE,
+        )
+
+    @cached_property
+    def carryover_markers_re(self) -> re.Pattern[str]:
+        return re.compile(rf"\b(?:{self.words('carryover_markers')})\b", re.IGNORECASE)
+
+    @cached_property
+    def carryover_breakers_re(self) -> re.Pattern[str]:
+        return re.compile(rf"^[\W_]*(?:{self.words('carryover_breakers')})\b", re.IGNORECASE)
