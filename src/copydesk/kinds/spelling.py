@@ -54,7 +54,7 @@ class Kind:
                     "suggestion": best,
                     "suggestions": ", ".join(typo.suggestions[:3]),
                     "detail": typo.detail,
-                    "hint": f": did you mean '{best}'?" if best else "",
+                    "hint": f": did you mean '{best}'?" if best else ".",
                 },
                 typo.suggestions[:1],
                 applicability=Applicability.SAFE if typo.safe else Applicability.DISPLAY_ONLY,
