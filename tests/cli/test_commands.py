@@ -143,8 +143,17 @@ def test_rules_explain_init(tmp_path: Path, capsys: pytest.CaptureFixture[str]) 
 
 
 def test_sample_article_findings(capsys: pytest.CaptureFixture[str]) -> None:
+    """The README's promise: the sample article's planted problems are caught, its names are not."""
     code, out, _ = run(["check", "--format", "json", str(ROOT / "examples" / "calais-crossing.md")], capsys)
     findings = json.loads(out)["files"][0]["findings"]
     flagged = {f["excerpt"]: f for f in findings}
-    assert flagged["the the"]["code"] == "MEC001"
     assert code == 1
+    assert flagged["the the"]["code"] == "MEC001"
+    assert flagged["Secretaray"]["suggestions"][0] == "Secretary"
+    assert flagged["agreeements"]["suggestions"][0] == "agreements"
+    assert flagged["3,000"]["code"] in ("SRC001", "SRC002")  # "An estimated 3,000 people..."
+    assert " ," in flagged  # the space before a comma
+    for attributed in ("85 million euros", "37,000"):
+        assert not any(attributed in f["excerpt"] for f in findings), attributed
+    spelling = {f["excerpt"] for f in findings if f["code"].startswith("TYP")}
+    assert spelling == {"Secretaray", "agreeements"}  # no name, place or coinage
