@@ -126,6 +126,8 @@ class Kind:
             return True
         if nxt and nxt.group(1)[:1].isdigit():
             return True  # "3 1/2", "2 000"
+        if text[s - 1 : s] == "(" and text[e : e + 1] == ")":
+            return True  # "(2)": a tally or a label in brackets
         prev = _PREV.search(text, start, s)
         before = prev.group(1).lower().rstrip(".,:") if prev else ""
         if before in self.before or before in _MONTHS or before in _DAYS:
@@ -134,11 +136,14 @@ class Kind:
             return True
         if prev and prev.group(1)[-1:].isdigit():
             return True
+        if prev and prev.group(1)[:1].isupper() and prev.group(1).isalpha():
+            return True  # part of a name: "Halo 2", "Channel 4", "Radio 1"
+        if nxt and nxt.group(1)[:1].isupper():
+            return True  # part of a name: "6 Music", "3 Mobile"
         if re.match(r"\s*(?:-|–|to|and|or|by|of|out\s+of)\s*\d", text[e:end]):
             return True  # "3 to 5", "4 out of 10": a range or a comparison in figures
-        if re.search(r"\d\s*(?:-|–|to|and|or|by|,)\s*$", text[start:s]):
-            return True  # "between 5 and 7", "3, 4 and 5": a run of figures
-        return False
+        # "between 5 and 7", "3, 4 and 5": a run of figures
+        return re.search(r"\d\s*(?:-|–|to|and|or|by|,)\s*$", text[start:s]) is not None
 
     def _large(self, text: str, start: int, end: int) -> Iterator[Match]:
         for m in _WORD_NUM.finditer(text, start, end):
@@ -147,6 +152,8 @@ class Kind:
                 continue
             if not text[start : m.start()].strip():
                 continue  # sentence start is spelled out
+            if m.group("n")[0].isupper():
+                continue  # a capital mid-sentence makes it part of a name: "Ocean's Twelve"
             nxt = _NEXT.match(text, m.end(), end)
             after = nxt.group(1).lower().strip(".,;:!?)\"'’”") if nxt else ""
             if after in ("hundred", "thousand", "million", "billion", "of", "and", "or", "to", "per"):
