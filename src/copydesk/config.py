@@ -16,19 +16,21 @@ CONFIG_NAMES = ("copydesk.toml", ".copydesk.toml", "pyproject.toml")
 DEFAULT_PACKS = ("core", "typos", "sourcing")
 
 HOUSE_DEFAULTS: dict[str, dict[str, Any]] = {
+    # BBC and Guardian online copy: "%" with figures, "Mr" without a stop (research/editorial-rules)
     "news-uk": {
         "numerals": 10,
-        "percent": "per cent",
+        "percent": "%",
         "spelling": "ise",
         "dotted-abbreviations": False,
-        "courtesy-titles": "none",
+        "courtesy-titles": "Mr",
         "headline-case": "sentence",
         "date-order": "dmy",
         "large-numbers": "m/bn",
     },
+    # AP: "%" with a numeral since 2019, no courtesy titles, "U.S."
     "news-us": {
         "numerals": 10,
-        "percent": "percent",
+        "percent": "%",
         "spelling": "ize",
         "dotted-abbreviations": True,
         "courtesy-titles": "none",

@@ -138,7 +138,7 @@ def test_rules_explain_init(tmp_path: Path, capsys: pytest.CaptureFixture[str]) 
     assert code == 0 and out.startswith("# MEC001: repeated-word")
     target = tmp_path / "copydesk.toml"
     code, _, _ = run(["init", "--style", "news-uk", "--path", str(target)], capsys)
-    assert code == 0 and 'percent = "per cent"' in target.read_text()
+    assert code == 0 and 'percent = "%"' in target.read_text()
     assert run(["init", "--path", str(target)], capsys)[0] == 2  # never overwrites silently
 
 

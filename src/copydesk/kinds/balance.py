@@ -23,6 +23,7 @@ SCHEMA: dict[str, tuple[str, Any]] = {
 # "a)" and "1)" at the start of a line or after a space are list labels, not brackets
 _LABEL = re.compile(r"(?:(?<=\s)|^)(?:[a-zA-Z]|\d{1,2}|[ivx]{1,4})\)(?=\s)", re.M)
 _QUOTE_OPENERS = "“\""
+_QUOTE = re.compile(r"[\"“”]")
 
 
 class Kind:
@@ -65,17 +66,34 @@ class Kind:
     def _quotes(self, doc: Document, start: int, end: int, following: Any) -> Iterator[Match]:
         text = doc.masked
         open_at: int | None = None
-        for m in re.finditer(r"[\"“”]", text[start:end]):
-            ch, pos = m.group(), start + m.start()
-            if ch == "“" or (ch == '"' and open_at is None):
-                if ch == "“" and open_at is not None:
+        for m in _QUOTE.finditer(text, start, end):
+            pos = m.start()
+            if _is_opener(text, pos, start, end):
+                if open_at is not None and not _after_sentence(text, start, pos):
                     yield Match(open_at, open_at + 1, {"match": text[open_at], "problem": "a quotation opens again before it closes"})
+                # after a full stop, a new opening mark continues a quote across a lost paragraph break
                 open_at = pos
             elif open_at is None:
-                yield Match(pos, pos + 1, {"match": ch, "problem": f"'{ch}' closes a quotation that never opened"})
+                yield Match(pos, pos + 1, {"match": m.group(), "problem": f"'{m.group()}' closes a quotation that never opened"})
             else:
                 open_at = None
         if open_at is not None:
             continues = following is not None and text[following.start] in _QUOTE_OPENERS
             if not continues:
                 yield Match(open_at, open_at + 1, {"match": text[open_at], "problem": "a quotation is never closed"})
+
+
+def _is_opener(text: str, pos: int, start: int, end: int) -> bool:
+    """Curly marks say which way they face; a straight one opens when it follows a space or an
+    opening bracket and precedes a word."""
+    ch = text[pos]
+    if ch != '"':
+        return ch == "“"
+    before = text[pos - 1] if pos > start else " "
+    after = text[pos + 1] if pos + 1 < end else " "
+    return (before.isspace() or before in "([{—–-/") and not after.isspace()
+
+
+def _after_sentence(text: str, start: int, pos: int) -> bool:
+    stripped = text[start:pos].rstrip()
+    return bool(stripped) and stripped[-1] in ".?!:"

@@ -20,6 +20,9 @@ SCHEMA: dict[str, tuple[str, Any]] = {
 _REPEAT = r"(?<![\w'’-])(?P<word>[^\W\d_]+)(?P<gap>\s+)(?P<again>(?P=word))(?![\w'’-])"
 
 
+_FUNCTION_WORDS = frozenset("the a an and or but of to in on at for by with from is was it as that this".split())
+
+
 class Kind:
     default_quotes = "check"  # a doubled word in a quote is a typing slip, not the speaker's
     spans_markup = True  # "the *the*" is still a doubled word, though its fix is left to a person
@@ -34,6 +37,8 @@ class Kind:
             word = m.group("word")
             if word.lower() in self.exceptions:
                 continue
+            if word[0].isupper() and m.group("again")[0].isupper() and word.lower() not in _FUNCTION_WORDS:
+                continue  # "Spend Spend Spend", "Bora Bora": names and slogans repeat on purpose
             # a sentence or block boundary between the two is not a repetition
             if any(c in m.group("gap") for c in "\r\n") and doc.block_at(m.start()) is not doc.block_at(m.start("again")):
                 continue
