@@ -95,6 +95,8 @@ def load_pack(name: str, folder: Path) -> tuple[list[RuleSpec], str]:
     except (OSError, ValueError, KeyError, TypeError):
         pass
     specs = [_parse_file(name, f) for f in files]
+    for old in cache.parent.glob(f"pack-{name}-*.json"):
+        old.unlink(missing_ok=True)  # stale versions of this pack
     _write_cache(cache, [_to_json(s) for s in specs])
     return specs, stamp
 
