@@ -4,9 +4,9 @@ and ``class Kind``; ``KINDS`` below is the only place a kind is registered."""
 from __future__ import annotations
 
 import importlib
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
 from copydesk.model import Applicability, Level
 
@@ -32,6 +32,7 @@ KINDS = {
 }
 
 REQUIRED = object()
+T = TypeVar("T")
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,6 +59,23 @@ class Context:
     grammar: dict[str, Any] = field(default_factory=dict)
     sourcing: dict[str, Any] = field(default_factory=dict)
     shared: dict[str, Any] = field(default_factory=dict)  # per-run memo for heavy objects
+
+    def tool(self, key: str, factory: Callable[[], T]) -> T:
+        """One instance per run of a heavy object (the speller, the sourcing checker)."""
+        if key not in self.shared:
+            self.shared[key] = factory()
+        value: T = self.shared[key]
+        return value
+
+    def per_document(self, key: str, doc: Document, compute: Callable[[], T]) -> T:
+        """Rules that share one analysis (each spelling rule reports one kind of typo) compute
+        it once per document; the document itself is kept so its id cannot be reused."""
+        slot = self.shared.get(key)
+        if slot is None or slot[0] is not doc:
+            slot = (doc, compute())
+            self.shared[key] = slot
+        value: T = slot[1]
+        return value
 
 
 class Kind(Protocol):

@@ -23,20 +23,18 @@ class Kind:
         self.ctx = ctx
 
     def _results(self, doc: Document) -> list[Any]:
-        memo = self.ctx.shared
-        if memo.get("sourcing-doc") is not doc:
-            checker = memo.get("sourcing-checker")
-            if checker is None:
-                from copydesk.sourcing import SourcingChecker
+        def checker() -> Any:
+            from copydesk.sourcing import SourcingChecker
 
-                checker = SourcingChecker(self.ctx.sourcing)
-                memo["sourcing-checker"] = checker
+            return SourcingChecker(self.ctx.sourcing)
+
+        def check() -> list[Any]:
             blocks = [(b.start, b.end) for b in doc.blocks]
             sentences = [(s.start, s.end) for s in doc.sentences]
-            memo["sourcing-doc"] = doc
-            memo["sourcing-results"] = checker.check(doc.masked, blocks, sentences)
-        results: list[Any] = memo["sourcing-results"]
-        return results
+            results: list[Any] = self.ctx.tool("sourcing", checker).check(doc.masked, blocks, sentences)
+            return results
+
+        return self.ctx.per_document("sourcing", doc, check)
 
     def run(self, doc: Document) -> Iterator[Match]:
         for issue in self._results(doc):

@@ -26,20 +26,17 @@ class Kind:
         self.ctx = ctx
 
     def _results(self, doc: Document) -> list[Any]:
-        # every spelling rule of the run asks for the same document: check it once
-        memo = self.ctx.shared
-        if memo.get("spelling-doc") is not doc:
-            speller = memo.get("speller")
-            if speller is None:
-                from copydesk.spelling import Speller
+        def speller() -> Any:
+            from copydesk.spelling import Speller
 
-                speller = Speller(self.ctx.variant, self.ctx.accept, self.ctx.reject)
-                memo["speller"] = speller
+            return Speller(self.ctx.variant, self.ctx.accept, self.ctx.reject)
+
+        def check() -> list[Any]:
             skip = [(s.start, s.end) for s in doc.sic_spans]
-            memo["spelling-doc"] = doc
-            memo["spelling-results"] = speller.check(doc.masked, skip)
-        results: list[Any] = memo["spelling-results"]
-        return results
+            results: list[Any] = self.ctx.tool("speller", speller).check(doc.masked, skip)
+            return results
+
+        return self.ctx.per_document("spelling", doc, check)
 
     def run(self, doc: Document) -> Iterator[Match]:
         for typo in self._results(doc):
