@@ -157,3 +157,12 @@ def test_sample_article_findings(capsys: pytest.CaptureFixture[str]) -> None:
         assert not any(attributed in f["excerpt"] for f in findings), attributed
     spelling = {f["excerpt"] for f in findings if f["code"].startswith("TYP")}
     assert spelling == {"Secretaray", "agreeements"}  # no name, place or coinage
+
+
+def test_shared_analyses_serve_many_files(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """The speller and the sourcing checker are built once per run and reused file after file."""
+    for i in range(3):
+        (tmp_path / f"s{i}.md").write_text(f"An estimated {i + 2},000 people gathered. The Home Secretaray spoke.\n")
+    code, out, _ = run(["check", "--format", "json", "--jobs", "1", str(tmp_path)], capsys)
+    files = json.loads(out)["files"]
+    assert [sorted({f["code"][:3] for f in x["findings"]}) for x in files] == [["SRC", "TYP"]] * 3

@@ -70,10 +70,10 @@ class Context:
     def per_document(self, key: str, doc: Document, compute: Callable[[], T]) -> T:
         """Rules that share one analysis (each spelling rule reports one kind of typo) compute
         it once per document; the document itself is kept so its id cannot be reused."""
-        slot = self.shared.get(key)
+        slot = self.shared.get(f"doc:{key}")
         if slot is None or slot[0] is not doc:
             slot = (doc, compute())
-            self.shared[key] = slot
+            self.shared[f"doc:{key}"] = slot
         value: T = slot[1]
         return value
 
