@@ -1,0 +1,401 @@
+"""The spelling checker: dictionary lookups plus a document-level names model.
+
+See docs/spelling.md for how a doubtful word is judged and what was measured.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from typing import Final
+
+from copydesk.spelling import names, suggest
+from copydesk.spelling.lexicon import Lexicon, load_lexicon, load_misspellings, load_ranking
+from copydesk.spelling.tokens import (
+    FOREIGN,
+    KNOWN_CAP,
+    MISSPELLING,
+    NAME_LISTED,
+    UNKNOWN,
+    Tokenizer,
+    Word,
+)
+
+VARIANTS: Final = ("en-GB", "en-US")
+
+UNKNOWN_WORD: Final = "unknown-word"
+KNOWN_MISSPELLING: Final = "known-misspelling"
+NAME_VARIANT: Final = "name-variant"
+
+_SENTENCE_END: Final = ".!?:;"
+_QUOTES: Final = "\"'“‘«([*"
+_VOWELS: Final = frozenset("aeiouyAEIOUY")
+_SIC: Final = re.compile(r"\s*[\[(]sic[\])]", re.IGNORECASE)
+_DOC_WORDS: Final = re.compile(r"[^\W\d_]+")
+# Distinct words looked up through the lexicon before the ranking dict is worth building.
+_PROMOTE_AFTER: Final = 300
+_NEXT_WORD: Final = re.compile(r"\s*([^\W\d_]+)")
+
+
+@dataclass(frozen=True, slots=True)
+class Misspelling:
+    start: int
+    end: int
+    word: str
+    reason: str
+    suggestions: tuple[str, ...]
+    safe: bool
+    detail: str
+
+
+@dataclass(slots=True)
+class _Doc:
+    """What the names model knows about one document."""
+
+    text: str
+    counts: Counter[str]
+    lower_words: set[str] | None = None
+
+    def has_word(self, lower: str) -> bool:
+        if self.lower_words is None:
+            self.lower_words = set(_DOC_WORDS.findall(self.text.lower()))
+        return lower in self.lower_words
+
+
+class Speller:
+    """Checks masked text; see the module docstring and docs/spelling.md."""
+
+    def __init__(
+        self, variant: str = "en-GB", accept: Iterable[str] = (), reject: Iterable[str] = ()
+    ) -> None:
+        if variant not in VARIANTS:
+            raise ValueError(f"unknown English variant {variant!r} (expected en-GB or en-US)")
+        self.variant = variant
+        self._accept = frozenset(accept)
+        self._reject = frozenset(reject)
+        self._tokenizer: Tokenizer | None = None
+        self._near_cache: dict[str, list[tuple[int, str, str]]] = {}
+        self._rank_of: Callable[[str], int | None] | None = None
+        self._promoted = False
+
+    # The lexicon and ranking load on first use so that constructing a Speller is free.
+    @property
+    def _lexicon(self) -> Lexicon:
+        return load_lexicon()
+
+    def _promote(self, use_dict: bool) -> None:
+        if use_dict:
+            self._rank_of = load_ranking().ranks.get
+            self._promoted = True
+        else:
+            self._rank_of = self._lexicon.rank
+
+    def _rank(self, lower: str) -> int | None:
+        if self._rank_of is None:
+            self._promote(False)
+        assert self._rank_of is not None
+        return self._rank_of(lower)
+
+    def _near(self, lower: str) -> list[tuple[int, str, str]]:
+        """Cached ``suggest.near_words``: unknown words recur across a batch of documents."""
+        found = self._near_cache.get(lower)
+        if found is None:
+            if self._rank_of is None or (
+                len(self._near_cache) == _PROMOTE_AFTER and not self._promoted
+            ):
+                self._promote(len(self._near_cache) >= _PROMOTE_AFTER)
+            assert self._rank_of is not None
+            found = suggest.near_words(lower, self._rank_of)
+            if len(self._near_cache) < 100_000:
+                self._near_cache[lower] = found
+        return found
+
+    def _tok(self) -> Tokenizer:
+        if self._tokenizer is None:
+            self._tokenizer = Tokenizer(self._lexicon, self._accept, self._reject)
+        return self._tokenizer
+
+    def check(self, text: str, skip: Sequence[tuple[int, int]] = ()) -> list[Misspelling]:
+        words = self._tok().words(text)
+        if not words:
+            return []
+        if skip:
+            words = [w for w in words if not _inside(w, skip)]
+        words = _drop_foreign(text, words)
+        doc = _Doc(text, Counter(w.text for w in words if w.status != FOREIGN))
+        out: list[Misspelling] = []
+        for i, w in enumerate(words):
+            if w.status in (UNKNOWN, MISSPELLING, NAME_LISTED):
+                if _SIC.match(text, w.end):
+                    continue
+                found = self._judge(w, doc)
+                if found is not None:
+                    out.append(found)
+            elif w.status == KNOWN_CAP and i and words[i - 1].text.lower() in names.PHRASE_HEADS:
+                found = self._phrase_slip(words[i - 1], w, doc)
+                if found is not None:
+                    out.append(found)
+        out.extend(self._name_variants(words, doc, {m.start for m in out}))
+        out.sort(key=lambda m: m.start)
+        return out
+
+    # -- decisions ---------------------------------------------------------------------------
+
+    def _judge(self, w: Word, doc: _Doc) -> Misspelling | None:
+        word = w.text
+        if word in self._reject:
+            return self._flag(w, UNKNOWN_WORD, doc, forced=True)
+        if w.status == MISSPELLING:
+            if word[0].isupper() and (
+                doc.counts[word] > 1
+                or self.typo_score(w, doc) + names.LISTED_MISSPELLING < names.THRESHOLD
+            ):
+                return None  # a capitalised form can be a name that happens to match
+            return self._flag(w, KNOWN_MISSPELLING, doc)
+        if word.islower():
+            # A typo sits one edit from a real word; a coinage ("blogosphere", "eurozone")
+            # usually does not, and a word used twice in one story is meant.
+            if doc.counts[word] > 1 or not self._near(word):
+                return None
+            return self._flag(w, UNKNOWN_WORD, doc)
+        return self._judge_capitalised(w, doc)
+
+    def _judge_capitalised(self, w: Word, doc: _Doc) -> Misspelling | None:
+        word = w.text
+        if doc.counts[word] > 1:
+            return None  # a name recurs; a typo is a one-off
+        if self.typo_score(w, doc) >= names.THRESHOLD:
+            return self._flag(w, UNKNOWN_WORD, doc)
+        return None
+
+    def typo_score(self, w: Word, doc: _Doc) -> float:
+        """Log-odds that a once-used capitalised unknown word is a typo (see names.py)."""
+        word = w.text
+        lower = word.lower()
+        near = self._near(lower)
+        score = names.BIAS
+        if near:
+            best = max(
+                names.rank_weight(rank)
+                + names.SHAPE[suggest.edit_shape(lower, cand, kind)]
+                + (names.CORRECTION_IN_DOCUMENT if doc.has_word(cand) else 0.0)
+                + (names.CORRECTION_IS_INSTITUTION_WORD if cand in names.INSTITUTION_WORDS else 0.0)
+                for rank, cand, kind in near
+            )
+            score += best + names.candidates_weight(len(near))
+            if all(cand[0] != lower[0] for _, cand, _ in near):
+                score += names.FIRST_LETTER_CHANGED
+        else:
+            score += names.NO_CANDIDATE
+        text = doc.text
+        prev = _previous_word(text, w.start)
+        if near and any((prev.lower(), cand) in names.PHRASES for _, cand, _ in near):
+            score += names.PHRASE_CORRECTION
+        if _sentence_start(text, w.start):
+            score += names.SENTENCE_START
+            score += names.PREVIOUS_AT_SENTENCE_START.get(self._neighbour(prev), 0.0)
+        else:
+            score += names.MID_SENTENCE
+            kind = "title" if prev in names.TITLES else self._neighbour(prev)
+            score += names.PREVIOUS.get(kind, 0.0)
+        # "with" is both a preposition and a conjunction here; the weights say which wins.
+        score += names.PREVIOUS_WORD.get(prev.lower(), 0.0)
+        m = _NEXT_WORD.match(text, w.end)
+        score += names.NEXT.get(self._neighbour(m.group(1) if m else ""), 0.0)
+        if w.status == NAME_LISTED:
+            score += names.NAME_LISTED
+        if _impossible(word):
+            score += names.IMPOSSIBLE_LETTERS
+        return score + names.length_weight(word)
+
+    def _neighbour(self, word: str) -> str:
+        if not word:
+            return "none"
+        if not word[0].isupper():
+            return "lower"
+        if word.isupper():
+            return "acronym"
+        if self._tok().status(word) in (UNKNOWN, NAME_LISTED, MISSPELLING):
+            return "unknown"
+        lower = word.lower()
+        if lower in names.INSTITUTION_WORDS:
+            return "institution"
+        rank = self._rank(lower)
+        return "common" if rank is not None and rank < 20_000 else "proper"
+
+    def _phrase_slip(self, head: Word, w: Word, doc: _Doc) -> Misspelling | None:
+        """A real word that spoils a fixed phrase: "Prime Minster" for "Prime Minister"."""
+        if not doc.text[head.end : w.start].isspace() or len(w.text) < 4:
+            return None
+        first = head.text.lower()
+        lower = w.text.lower()
+        if (first, lower) in names.PHRASES:
+            return None
+        meant = [
+            tail
+            for h, tail in names.PHRASES
+            if h == first
+            and abs(len(tail) - len(lower)) <= 1
+            # "Liberal Democrat", "South African": an ending changed, the phrase inflected.
+            and not (lower.startswith(tail) or tail.startswith(lower))
+            and suggest.damerau(lower, tail, 2) == 1
+        ]
+        if len(meant) != 1:
+            return None
+        fix = suggest.keep_case(w.text, meant[0])
+        return Misspelling(
+            w.start,
+            w.end,
+            w.text,
+            KNOWN_MISSPELLING,
+            (fix,),
+            False,  # the word is real, so a human should confirm
+            f"'{w.text}' is a word, but '{head.text} {fix}' is the usual phrase",
+        )
+
+    def _name_variants(self, words: list[Word], doc: _Doc, flagged: set[int]) -> list[Misspelling]:
+        """Flag a once-used spelling of a name the document spells another way more often."""
+        counts = doc.counts
+        rare = [
+            w
+            for w in words
+            if w.status in (UNKNOWN, NAME_LISTED)
+            and w.start not in flagged
+            and w.text[0].isupper()
+            and counts[w.text] == 1
+            and len(w.text) >= 5
+        ]
+        if not rare:
+            return []
+        majority = [
+            name
+            for name, n in counts.items()
+            if n >= names.VARIANT_MAJORITY and name[0].isupper() and len(name) >= 5
+        ]
+        out = []
+        for w in rare:
+            best = [
+                m
+                for m in majority
+                if suggest.damerau(w.text, m, 2) <= 1 and not _inflection(w.text, m)
+            ]
+            if len(best) == 1:
+                name = best[0]
+                out.append(
+                    Misspelling(
+                        w.start,
+                        w.end,
+                        w.text,
+                        NAME_VARIANT,
+                        (name,),
+                        True,
+                        f"spelt '{name}' {counts[name]} times in this document",
+                    )
+                )
+        return out
+
+    # -- building findings -------------------------------------------------------------------
+
+    def _flag(self, w: Word, reason: str, doc: _Doc, forced: bool = False) -> Misspelling:
+        word = w.text
+        cands, safe, detail = self._suggest(word, reason, doc, w.start)
+        if forced:
+            detail = f"'{word}' is on the project's list of words to reject"
+        return Misspelling(w.start, w.end, word, reason, cands, safe, detail)
+
+    def _suggest(
+        self, word: str, reason: str, doc: _Doc, start: int
+    ) -> tuple[tuple[str, ...], bool, str]:
+        lower = word.lower()
+        if reason == KNOWN_MISSPELLING:
+            entry = load_misspellings().entry(lower)
+            fixes = tuple(entry[1].split(",")) if entry and entry[1] else ()
+            fixes = tuple(suggest.keep_case(word, f) for f in fixes)
+            detail = f"a common misspelling of '{fixes[0]}'" if fixes else "a common misspelling"
+            return fixes, len(fixes) == 1, detail
+        near = self._near(lower)
+        if near:
+            # A candidate the document itself uses beats a merely frequent one.
+            near.sort(key=lambda t: (not doc.has_word(t[1]), t[0]))
+            cands = tuple(suggest.keep_case(word, c) for _, c, _ in near[:5])
+            safe = len(near) == 1 or (
+                doc.has_word(near[0][1]) and not any(doc.has_word(c) for _, c, _ in near[1:])
+            )
+            detail = f"one letter from '{cands[0]}'"
+            prev = _previous_word(doc.text, start)
+            if prev and prev[0].isupper() and word[0].isupper():
+                detail += f" (as in '{prev} {cands[0]}')"
+            return cands, safe, detail
+        far = suggest.far_words(lower)
+        cands = tuple(suggest.keep_case(word, c) for _, _, c in far[:5])
+        if cands:
+            return cands, False, f"not in the dictionary; perhaps '{cands[0]}'"
+        return (), False, "not in the dictionary"
+
+
+def _inflection(a: str, b: str) -> bool:
+    """Plural or possessive forms of one name ("Baftas", "Bafta") are not variants."""
+    short, long = sorted((a, b), key=len)
+    return long.startswith(short) and long[len(short) :] in ("s", "es", "'", "’")
+
+
+def _inside(w: Word, spans: Sequence[tuple[int, int]]) -> bool:
+    return any(a < w.end and w.start < b for a, b in spans)
+
+
+def _impossible(word: str) -> bool:
+    """Letter patterns English words never have: a tripled letter, or no vowel at all."""
+    low = word.lower()
+    if any(low[i] == low[i + 1] == low[i + 2] for i in range(len(low) - 2)):
+        return True
+    return len(low) >= 4 and not any(ch in _VOWELS for ch in low)
+
+
+def _previous_word(text: str, start: int) -> str:
+    i = start - 1
+    while i >= 0 and text[i] in " \t":
+        i -= 1
+    j = i
+    while j >= 0 and (text[j].isalpha() or text[j] in "'’"):
+        j -= 1
+    return text[j + 1 : i + 1]
+
+
+def _sentence_start(text: str, start: int) -> bool:
+    i = start - 1
+    while i >= 0 and (text[i].isspace() or text[i] in _QUOTES):
+        if text[i] == "\n":
+            return True
+        i -= 1
+    return i < 0 or text[i] in _SENTENCE_END
+
+
+def _drop_foreign(text: str, words: list[Word]) -> list[Word]:
+    """Remove the words of lines that read as another language."""
+    if not any(w.status == FOREIGN for w in words):
+        return words
+    keep: list[Word] = []
+    line_start = 0
+    i = 0
+    n = len(words)
+    while i < n:
+        line_start = text.rfind("\n", 0, words[i].start) + 1
+        line_end = text.find("\n", words[i].start)
+        if line_end < 0:
+            line_end = len(text)
+        j = i
+        while j < n and words[j].start < line_end:
+            j += 1
+        group = words[i:j]
+        foreign = sum(1 for w in group if w.status == FOREIGN)
+        odd = sum(1 for w in group if w.status in (UNKNOWN, NAME_LISTED, MISSPELLING))
+        total = len(text[line_start:line_end].split())
+        if not (foreign >= 2 and (foreign + odd) * 3 >= total):
+            keep.extend(group)
+        i = j
+    return keep
+
+
+__all__ = ["KNOWN_CAP", "Misspelling", "Speller"]

@@ -1,0 +1,175 @@
+"""Correction candidates: edit-distance neighbours ranked by word frequency.
+
+Distance-1 neighbours come from generating every edit and probing the ranked word list, which
+is cheap enough to run for every doubtful capitalised word. Distance 2 needs an index of the
+ranked words with one letter deleted (the symmetric-delete trick); it is built on first need,
+which only happens once a flagged word has no closer candidate.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from functools import lru_cache
+
+from copydesk.spelling.lexicon import load_ranking
+
+ALPHABET = "abcdefghijklmnopqrstuvwxyz"
+# Words rarer than this are not worth indexing for distance-2 suggestions.
+DELETE_INDEX_SIZE = 30_000
+
+
+def edits1(word: str) -> Iterator[tuple[str, str]]:
+    """Every string one edit from ``word`` with the kind of edit that produced it.
+
+    Kinds describe the typo as typed, so "deletion" means the typist dropped a letter (and the
+    candidate therefore has one more letter than the typo).
+    """
+    n = len(word)
+    for i in range(n):
+        yield word[:i] + word[i + 1 :], "insertion"
+    for i in range(n - 1):
+        if word[i] != word[i + 1]:
+            yield word[:i] + word[i + 1] + word[i] + word[i + 2 :], "transposition"
+    for i in range(n):
+        head, tail = word[:i], word[i + 1 :]
+        for c in ALPHABET:
+            if c != word[i]:
+                yield head + c + tail, "substitution"
+    for i in range(n + 1):
+        head, tail = word[:i], word[i:]
+        for c in ALPHABET:
+            yield head + c + tail, "deletion"
+
+
+def near_words(
+    word: str, rank_of: Callable[[str], int | None] | None = None
+) -> list[tuple[int, str, str]]:
+    """Ranked words one edit from lower-case ``word`` as ``(rank, candidate, kind)``, best first.
+
+    This runs for every doubtful word, so the edits are built as flat lists and probed with
+    ``in`` rather than through ``edits1``'s generator: several times faster.
+    """
+    get = rank_of or load_ranking().ranks.get
+    splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
+    found: dict[str, tuple[int, str, str]] = {}
+    groups = (
+        ("insertion", [a + b[1:] for a, b in splits if b]),
+        ("transposition", [a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1]),
+        ("substitution", [a + c + b[1:] for a, b in splits if b for c in ALPHABET]),
+        ("deletion", [a + c + b for a, b in splits for c in ALPHABET]),
+    )
+    for kind, cands in groups:
+        for cand in cands:
+            r = get(cand)
+            if r is not None and cand not in found:
+                found[cand] = (r, cand, kind)
+    return sorted(found.values())
+
+
+@lru_cache(maxsize=1)
+def _delete_index() -> dict[str, tuple[str, ...]]:
+    ranking = load_ranking()
+    index: dict[str, list[str]] = {}
+    for word in ranking.by_rank[:DELETE_INDEX_SIZE]:
+        index.setdefault(word, []).append(word)
+        for i in range(len(word)):
+            index.setdefault(word[:i] + word[i + 1 :], []).append(word)
+    return {k: tuple(v) for k, v in index.items()}
+
+
+def damerau(a: str, b: str, limit: int = 3) -> int:
+    """Optimal-string-alignment distance, giving up (returning ``limit``) past ``limit - 1``."""
+    if abs(len(a) - len(b)) >= limit:
+        return limit
+    prev2: list[int] = []
+    prev = list(range(len(b) + 1))
+    for i in range(1, len(a) + 1):
+        cur = [i] + [0] * len(b)
+        for j in range(1, len(b) + 1):
+            cost = 0 if a[i - 1] == b[j - 1] else 1
+            v = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost)
+            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
+                v = min(v, prev2[j - 2] + 1)
+            cur[j] = v
+        if min(cur) >= limit:
+            return limit
+        prev2, prev = prev, cur
+    return min(prev[-1], limit)
+
+
+def far_words(word: str, max_distance: int = 2) -> list[tuple[int, int, str]]:
+    """Ranked words within ``max_distance`` of ``word`` as ``(distance, rank, candidate)``."""
+    index = _delete_index()
+    rank_of = load_ranking().rank
+    found: set[str] = set()
+    keys = {word} | {word[:i] + word[i + 1 :] for i in range(len(word))}
+    for key in keys:
+        found.update(index.get(key, ()))
+    out = []
+    for cand in found:
+        d = damerau(word, cand, max_distance + 1)
+        if d <= max_distance:
+            r = rank_of(cand)
+            out.append((d, r if r is not None else len(load_ranking()), cand))
+    out.sort()
+    return out
+
+
+def keep_case(original: str, candidate: str) -> str:
+    """Give ``candidate`` the capitalisation pattern of ``original``."""
+    if original.isupper() and len(original) > 1:
+        return candidate.upper()
+    if original[:1].isupper():
+        return candidate[:1].upper() + candidate[1:]
+    return candidate
+
+
+_KEY_ROWS = ("qwertyuiop", "asdfghjkl", "zxcvbnm")
+_KEY_POS: dict[str, tuple[int, int]] = {
+    ch: (r, c) for r, row in enumerate(_KEY_ROWS) for c, ch in enumerate(row)
+}
+_VOWEL_SET = frozenset("aeiouy")
+
+
+def adjacent_keys(a: str, b: str) -> bool:
+    pa, pb = _KEY_POS.get(a), _KEY_POS.get(b)
+    if pa is None or pb is None or a == b:
+        return False
+    # Keyboard rows are staggered, so a key touches two keys on each neighbouring row.
+    dr, dc = pb[0] - pa[0], pb[1] - pa[1]
+    return (dr == 0 and abs(dc) == 1) or (dr == 1 and dc in (-1, 0)) or (dr == -1 and dc in (0, 1))
+
+
+def edit_shape(typo: str, cand: str, kind: str) -> str:
+    """Name how a typist or speller would have made ``typo`` from ``cand``.
+
+    Shapes that fingers and ears produce (a swapped pair, a doubled letter, a neighbouring key,
+    one vowel for another, a dropped double letter) are the evidence that a capitalised
+    unknown word is a typo rather than a name that happens to be one edit from a word.
+    """
+    if kind == "transposition":
+        return "swap"
+    if kind == "insertion":
+        i = next((k for k in range(len(cand)) if typo[k] != cand[k]), len(cand))
+        extra = typo[i]
+        near = [typo[k] for k in (i - 1, i + 1) if 0 <= k < len(typo)]
+        if extra in near:
+            return "double"
+        if any(adjacent_keys(extra, ch) for ch in near):
+            return "key-insert"
+        return "insert"
+    if kind == "substitution":
+        i = next(k for k in range(len(typo)) if typo[k] != cand[k])
+        a, b = typo[i], cand[i]
+        if adjacent_keys(a, b):
+            return "key"
+        if a in _VOWEL_SET and b in _VOWEL_SET:
+            return "vowel"
+        return "substitute"
+    i = next((k for k in range(len(typo)) if typo[k] != cand[k]), len(typo))
+    dropped = cand[i]
+    if (i > 0 and cand[i - 1] == dropped) or (i + 1 < len(cand) and cand[i + 1] == dropped):
+        return "undouble"
+    if dropped in _VOWEL_SET:
+        return "drop-vowel"
+    return "drop"

@@ -1,0 +1,291 @@
+"""Find the words worth spell-checking in a masked document.
+
+Whitespace-separated chunks are classified once and the verdict cached by chunk string: news
+copy repeats its chunks ("the", "said,") so heavily that almost every chunk costs one dict
+lookup. Only the words a later stage must look at come out: words the lexicon does not know,
+capitalised words (for the document-level names evidence) and foreign function words (for the
+foreign-passage detector).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from typing import Final, NamedTuple
+
+from copydesk.spelling.lexicon import F_MISSPELLING, F_NAME, Lexicon, load_misspellings
+
+# Word statuses.
+KNOWN_CAP: Final = 0  # a known capitalised word, kept for counts and context
+UNKNOWN: Final = 1
+MISSPELLING: Final = 2  # in the list of common misspellings
+NAME_LISTED: Final = 3  # unknown to the dictionaries but in a names list
+FOREIGN: Final = 4  # a function word of another language (often also an English word)
+KNOWN_LOWER: Final = 5  # only reported for accepted or rejected words; never checked
+
+
+class Word(NamedTuple):
+    start: int
+    end: int
+    text: str
+    status: int
+
+
+_CHUNK: Final = re.compile(r"\S+")
+# Letters with internal apostrophes; hyphens are split later so each part can be checked.
+_WORD: Final = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
+_SEPARATORS: Final = re.compile(r"[—–/…|]|--")
+_OPENERS: Final = "\"'“‘‚„([{<«‹*_¿¡"
+_CLOSERS: Final = "\"'”’)]}>»›.,;:!?*_…"
+_CONTRACTIONS: Final = ("'s", "'ll", "'re", "'ve", "'d", "'m")
+
+# High-frequency words of the languages most often quoted in English news copy. Several are
+# also English words ("die", "son", "come"), so they count only as a share of a passage.
+FOREIGN_WORDS: Final = frozenset(
+    [
+        "der",
+        "die",
+        "das",
+        "und",
+        "ist",
+        "nicht",
+        "mit",
+        "auf",
+        "für",
+        "von",
+        "dem",
+        "den",
+        "ein",
+        "eine",
+        "einer",
+        "sich",
+        "auch",
+        "wir",
+        "ich",
+        "sie",
+        "le",
+        "la",
+        "les",
+        "et",
+        "est",
+        "une",
+        "des",
+        "du",
+        "au",
+        "aux",
+        "pas",
+        "que",
+        "qui",
+        "dans",
+        "pour",
+        "sur",
+        "avec",
+        "nous",
+        "vous",
+        "ce",
+        "cette",
+        "sont",
+        "el",
+        "los",
+        "las",
+        "y",
+        "es",
+        "por",
+        "para",
+        "con",
+        "una",
+        "lo",
+        "del",
+        "se",
+        "muy",
+        "pero",
+        "está",
+        "son",
+        "como",
+        "más",
+        "il",
+        "di",
+        "che",
+        "non",
+        "per",
+        "gli",
+        "della",
+        "sono",
+        "questo",
+        "anche",
+        "ma",
+        "come",
+        "alla",
+        "nel",
+        "o",
+        "os",
+        "da",
+        "em",
+        "um",
+        "uma",
+        "não",
+        "com",
+        "são",
+        "isso",
+        "het",
+        "een",
+        "van",
+        "en",
+        "niet",
+        "zijn",
+        "ook",
+        "wat",
+    ]
+)
+
+
+_QUIET: Final = (None, KNOWN_CAP, KNOWN_LOWER)
+
+
+def _strip_accents(word: str) -> str:
+    return "".join(
+        ch for ch in unicodedata.normalize("NFKD", word) if not unicodedata.combining(ch)
+    )
+
+
+class Tokenizer:
+    """Classifies chunks against one lexicon and word lists; the cache lives with it."""
+
+    def __init__(
+        self,
+        lexicon: Lexicon,
+        accept: frozenset[str],
+        reject: frozenset[str],
+        misspellings: Lexicon | None = None,
+    ) -> None:
+        self._lex = lexicon
+        self._miss = misspellings or load_misspellings()
+        self._accept = accept
+        self._reject = reject
+        self._chunks: dict[str, tuple[tuple[int, str, int], ...]] = {}
+        self._words: dict[str, int | None] = {}
+
+    def words(self, text: str) -> list[Word]:
+        out: list[Word] = []
+        cache = self._chunks
+        analyse = self._analyse_chunk
+        for m in _CHUNK.finditer(text):
+            chunk = m.group()
+            found = cache.get(chunk)
+            if found is None:
+                found = analyse(chunk)
+                if len(cache) < 500_000:
+                    cache[chunk] = found
+            if found:
+                base = m.start()
+                for offset, word, status in found:
+                    start = base + offset
+                    out.append(Word(start, start + len(word), word, status))
+        return out
+
+    def _analyse_chunk(self, chunk: str) -> tuple[tuple[int, str, int], ...]:
+        if chunk.isalpha():
+            status = self.status(chunk)
+            return () if status is None else ((0, chunk, status),)
+        lo, hi = 0, len(chunk)
+        while lo < hi and chunk[lo] in _OPENERS:
+            lo += 1
+        while hi > lo and chunk[hi - 1] in _CLOSERS:
+            hi -= 1
+        core = chunk[lo:hi]
+        if not core or "@" in core or core[0] == "#" or "://" in core or "_" in core:
+            return ()
+        if any(ch.isdigit() for ch in core) or "&" in core:
+            return ()
+        out: list[tuple[int, str, int]] = []
+        pos = 0
+        for sep in (*_SEPARATORS.finditer(core), None):
+            stop = sep.start() if sep else len(core)
+            piece = core[pos:stop]
+            # A dot inside a piece marks an abbreviation, a domain or a file name.
+            if piece and "." not in piece and "=" not in piece and "+" not in piece:
+                self._analyse_piece(piece, lo + pos, out)
+            if sep:
+                pos = sep.end()
+        return tuple(out)
+
+    def _analyse_piece(self, piece: str, base: int, out: list[tuple[int, str, int]]) -> None:
+        if "-" in piece:
+            whole = piece.strip("-")
+            joined = whole.replace("-", "")
+            if joined.isalpha() and (self.status(whole) in _QUIET or self.status(joined) in _QUIET):
+                return
+        for m in _WORD.finditer(piece):
+            word = m.group()
+            if word.endswith(("'s", "’s")) and len(word) > 3:
+                word = word[:-2]  # the possessive of a name counts as the name
+            status = self.status(word)
+            if status is not None:
+                out.append((base + m.start(), word, status))
+
+    def status(self, word: str) -> int | None:
+        """None for a word needing no look (known lower-case, acronym, mixed case...)."""
+        cached = self._words.get(word, -1)
+        if cached != -1:
+            return cached
+        status = self._status(word)
+        if len(self._words) < 500_000:
+            self._words[word] = status
+        return status
+
+    def _status(self, word: str) -> int | None:
+        if word in self._reject:
+            return UNKNOWN
+        if word in self._accept:
+            return KNOWN_LOWER if word.islower() else KNOWN_CAP
+        norm = word.replace("’", "'")
+        if norm != word and (norm in self._reject or norm in self._accept):
+            return self._status(norm)
+        if len(norm) < 3 or not norm[0].isalpha():
+            return None
+        lower = norm.lower()
+        if norm.islower():
+            if lower in FOREIGN_WORDS:
+                return FOREIGN
+            return self._lookup(norm, capital=False)
+        rest = norm[1:]
+        if not rest.islower():
+            # Acronyms (AFP, MPs) and inner capitals (iPod, McDonald) are names, not words.
+            return None
+        return self._lookup(norm, capital=True)
+
+    def _lookup(self, word: str, capital: bool) -> int | None:
+        known = KNOWN_CAP if capital else None
+        if self._known(word, capital):
+            return known
+        for suffix in _CONTRACTIONS:
+            if word.endswith(suffix) and len(word) > len(suffix) + 1:
+                base = word[: -len(suffix)]
+                if base in self._reject:
+                    return UNKNOWN
+                if base in self._accept or self._known(base, capital):
+                    return known
+        if not word.isascii():
+            plain = _strip_accents(word)
+            if plain != word and plain.isascii() and self._known(plain, capital):
+                return known
+        flags = self._miss.flags(word.lower()) if capital else self._miss.flags(word)
+        if flags & F_MISSPELLING:
+            return MISSPELLING
+        if capital and self._lex.flags(word) & F_NAME:
+            return NAME_LISTED
+        return UNKNOWN
+
+    def _known(self, word: str, capital: bool) -> bool:
+        lex = self._lex
+        flags = lex.flags(word)
+        if flags and not flags & (F_MISSPELLING | F_NAME):
+            return True
+        if capital:
+            lflags = lex.flags(word.lower())
+            if lflags and not lflags & (F_MISSPELLING | F_NAME):
+                return True
+            # House styles write some acronyms as words ("Nato", "Aids").
+            if lex.flags(word.upper()) & ~(F_MISSPELLING | F_NAME):
+                return True
+        return False

@@ -1,0 +1,168 @@
+"""The speller's behaviour on hand-written copy (no dependence on the evaluation data)."""
+
+from __future__ import annotations
+
+import pytest
+
+from copydesk.spelling import (
+    KNOWN_MISSPELLING,
+    NAME_VARIANT,
+    UNKNOWN_WORD,
+    Misspelling,
+    Speller,
+    variant_of,
+)
+
+
+@pytest.fixture(scope="module")
+def speller() -> Speller:
+    return Speller()
+
+
+def flagged(speller: Speller, text: str) -> list[str]:
+    return [m.word for m in speller.check(text)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Shares fell to 5.65bn, driving at 60mph by 3pm over 10km in the 1990s for £3.9bn.",
+        "She finished 21st, then 2nd and 103rd.",
+        "AFP said MPs and the BBC's reporters met NATO and the UN.",
+        "The U.S. and e.g. the U.K. and i.e. Washington D.C. agreed.",
+        "See https://example.com/pathh/to/pagge and www.exampel.com today.",
+        "Write to newsdesk@exampel.co.uk or ask @bbcnewss on #elecshun night.",
+        "Open report.pdf and data_fille.csv in the folder.",
+        "The B52s flew over the M25 with 4x4s and MP3s.",
+        "The variable snake_case_thing and camelCaseThing are code.",
+        "Apple's iPod and eBay's PayPal and McDonald's sales rose.",
+        "It was a well-known, long-running, state-of-the-art co-ordinated effort.",
+        "He said it wasn't, couldn't and won't; they're sure it's the council’s plan.",
+    ],
+)
+def test_never_flags_token_classes(speller: Speller, text: str) -> None:
+    assert flagged(speller, text) == []
+
+
+def test_sic_context_is_skipped(speller: Speller) -> None:
+    assert flagged(speller, 'The sign read "Goverment [sic] offices" in the hall.') == []
+    assert flagged(speller, "The sign read Goverment (sic) offices.") == []
+
+
+def test_skip_spans_are_not_checked(speller: Speller) -> None:
+    text = "Keep this: configurtions are wrong."
+    start = text.index("configurtions")
+    assert flagged(speller, text) == ["configurtions"]
+    assert speller.check(text, skip=[(start, start + 5)]) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "first"),
+    [
+        (
+            "The Home Secretaray, Charles Clarke, said the plan would go ahead.",
+            "Secretaray",
+            "Secretary",
+        ),
+        ("The Prime Minster met union leaders on Tuesday.", "Minster", "Minister"),
+        ("The Bank of Englnd held interest rates.", "Englnd", "England"),
+        ("The agreeements were signed.", "agreeements", "agreements"),
+        ("Thieir plans were dropped on Monday.", "Thieir", "Their"),
+    ],
+)
+def test_typos_flagged_with_case_kept(speller: Speller, text: str, word: str, first: str) -> None:
+    found = [m for m in speller.check(text) if m.word == word]
+    assert found, f"{word} not flagged in {text!r}"
+    assert found[0].suggestions[0] == first
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "French minister Bernard Cazeneuve spoke. Cazeneuve said Eurotunnel would cope.",
+        "Eurotunnel shares rose after the announcement.",
+        "The ship was unseaworthy, inspectors said.",
+        "Drug maker Novartis and gas giant Gazprom reported profits.",
+        "The BBC's programme on AFP's coverage aired at the weekend.",
+        "Defence Secretary Geoff Hoon met Lib Dem leader Charles Kennedy.",
+        "Michalak kicked the conversion for France.",
+    ],
+)
+def test_names_and_variants_are_not_flagged(speller: Speller, text: str) -> None:
+    assert flagged(speller, text) == []
+
+
+def test_other_variant_spellings_are_not_typos() -> None:
+    assert Speller("en-GB").check("The color of the center favored the program.") == []
+    assert Speller("en-US").check("The colour of the centre favoured the programme.") == []
+    assert variant_of("colour") == "en-GB"
+    assert variant_of("color") == "en-US"
+    assert variant_of("table") is None
+
+
+def test_unknown_variant_rejected() -> None:
+    with pytest.raises(ValueError):
+        Speller("en-AU")
+
+
+def test_name_variant_suggests_majority_form(speller: Speller) -> None:
+    text = (
+        "Bernard Cazeneuve arrived. Cazeneuve said the talks went well.\n"
+        "Later Cazenueve told reporters that Cazeneuve would return."
+    )
+    found = speller.check(text)
+    assert [(m.word, m.reason, m.suggestions) for m in found] == [
+        ("Cazenueve", NAME_VARIANT, ("Cazeneuve",))
+    ]
+    assert "3 times" in found[0].detail
+
+
+def test_known_misspelling_reason(speller: Speller) -> None:
+    (m,) = speller.check("We will accomodate them.")
+    assert m.reason == KNOWN_MISSPELLING
+    assert m.suggestions[0] == "accommodate"
+
+
+def test_unknown_word_reason_and_safety(speller: Speller) -> None:
+    (m,) = speller.check("The goverbment fell.")
+    assert m.reason == UNKNOWN_WORD
+    assert m.suggestions[0] == "government"
+    assert m.safe
+
+
+def test_offsets_exact_after_non_ascii(speller: Speller) -> None:
+    text = "Café owners in Zürich paid £3.9bn — “quite a sum” — for teh lease."
+    (m,) = speller.check(text)
+    assert isinstance(m, Misspelling)
+    assert text[m.start : m.end] == m.word == "teh"
+    assert m.start == text.index("teh")
+
+
+def test_curly_apostrophes(speller: Speller) -> None:
+    assert flagged(speller, "The minister’s aides didn’t say; the ministers’ offices shut.") == []
+
+
+def test_foreign_passage_is_skipped(speller: Speller) -> None:
+    text = (
+        "The caption read:\n"
+        "Die Regierung hat nicht gesagt, dass die Wirtschaft und der Handel wachsen werden.\n"
+        "Le gouvernement est très inquiet pour les entreprises et les ouvriers.\n"
+        "The minister did not comment on teh figures."
+    )
+    assert flagged(speller, text) == ["teh"]
+
+
+def test_recurring_lowercase_coinage_is_meant(speller: Speller) -> None:
+    assert flagged(speller, "The blogosphere grew. Critics of the blogosphere agree.") == []
+
+
+def test_empty_and_whitespace(speller: Speller) -> None:
+    assert speller.check("") == []
+    assert speller.check("   \n\n  ") == []
+
+
+def test_masked_text_keeps_offsets(speller: Speller) -> None:
+    # Markup replaced by spaces, newlines kept: offsets are into this exact string.
+    text = "#  Title\n\n    \n\nThe   Secretaray   went home.\n"
+    (m,) = speller.check(text)
+    assert text[m.start : m.end] == "Secretaray"
