@@ -77,8 +77,9 @@ def run(args: argparse.Namespace) -> int:
         print(f"copydesk: error: {target} exists (use --force to overwrite)", file=sys.stderr)
         return 2
     text = render(args.style)
-    from copydesk.config import apply_settings, Config
     import tomllib
+
+    from copydesk.config import Config, apply_settings
 
     apply_settings(Config(path=target), tomllib.loads(text), text, target)  # never write a config we would reject
     target.write_text(text, encoding="utf-8")

@@ -46,6 +46,6 @@ def run(args: argparse.Namespace) -> int:
         return 0
     for r in rules:
         fix = "fix" if r.fix else "   "
-        print(f"{r.code:<8} {r.name:<32} {r.pack:<9} {str(r.level):<10} {fix}  {r.summary}")
+        print(f"{r.code:<8} {r.name:<32} {r.pack:<9} {r.level!s:<10} {fix}  {r.summary}")
     print(f"{len(rules)} rule{'s' if len(rules) != 1 else ''}")
     return 0

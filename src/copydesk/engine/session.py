@@ -10,8 +10,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from copydesk.config import Config, ConfigError, ConfigFinder
 from copydesk.cache import ResultCache
+from copydesk.config import Config, ConfigError, ConfigFinder
 from copydesk.document import InputError, load_document
 from copydesk.document.read import decode, read_bytes
 from copydesk.engine.registry import Registry, load_registry
