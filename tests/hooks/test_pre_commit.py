@@ -53,14 +53,15 @@ def test_hook_fails_on_a_bad_article_and_passes_once_fixed(tmp_path: Path, env: 
     repo.mkdir()
     _git(repo, "init", "-q")
     story = repo / "story.md"
-    story.write_text("# Council vote\n\nThe council voted on the the budget , officials said.\n")
+    line = "The council voted on the the budget , officials said."
+    story.write_text(f"# Council vote\n\n{line}\n")
     (repo / "notes.txt").write_text("Nothing wrong here.\n")
     _git(repo, "add", ".")
 
     proc = _try_repo(repo, "copydesk", env)
     assert proc.returncode == 1, proc.stdout + proc.stderr
-    assert "story.md:3:23: MEC001 error 'the' is repeated." in proc.stdout
-    assert "story.md:3:39: MEC003 warning" in proc.stdout
+    assert f"story.md:3:{line.index('the the') + 1}: MEC001 error 'the' is repeated." in proc.stdout, proc.stdout
+    assert f"story.md:3:{line.index(' ,') + 1}: MEC003 warning" in proc.stdout, proc.stdout
     assert "notes.txt" not in proc.stdout.split("Failed")[-1].replace("Nothing", "")
 
     story.write_text("# Council vote\n\nThe council voted on the budget, officials said.\n")
