@@ -31,24 +31,30 @@ class Kind:
         ignorecase = option(rule, "ignorecase")
         self.names: list[list[str]] = option(rule, "groups")
         self.patterns: list[list[re.Pattern[str]]] = []
-        self.phrases: list[PhraseIndex] = []
+        self.phrases: PhraseIndex | None = None
         if self.regex:
             self.patterns = [[compile_alternation([v], True, ignorecase) for v in g] for g in self.names]
         else:
-            self.phrases = [PhraseIndex(g, ignorecase) for g in self.names]
+            # one index over every variant of every group: one pass over the document
+            self.phrases = PhraseIndex([v for g in self.names for v in g], ignorecase)
+            self.where = {v: (n, i) for n, g in enumerate(self.names) for i, v in enumerate(g)}
 
-    def _hits(self, doc: Document, n: int) -> list[list[tuple[int, int]]]:
+    def _hits(self, doc: Document) -> list[list[list[tuple[int, int]]]]:
+        """For each group, for each variant, where it occurs."""
         if self.regex:
-            return [[(m.start(), m.end()) for m in p.finditer(doc.masked)] for p in self.patterns[n]]
-        by_variant: dict[str, list[tuple[int, int]]] = {v: [] for v in self.names[n]}
-        for start, end, variant in self.phrases[n].finditer(doc):
-            by_variant[variant].append((start, end))
-        return [by_variant[v] for v in self.names[n]]
+            return [[[(m.start(), m.end()) for m in p.finditer(doc.masked)] for p in g] for g in self.patterns]
+        hits: list[list[list[tuple[int, int]]]] = [[[] for _ in g] for g in self.names]
+        assert self.phrases is not None
+        for start, end, variant in self.phrases.finditer(doc):
+            n, i = self.where[variant]
+            hits[n][i].append((start, end))
+        return hits
 
     def run(self, doc: Document) -> Iterator[Match]:
         text = doc.masked
+        all_hits = self._hits(doc)
         for n, names in enumerate(self.names):
-            hits = self._hits(doc, n)
+            hits = all_hits[n]
             used = [i for i, h in enumerate(hits) if h]
             if len(used) < 2:
                 continue
