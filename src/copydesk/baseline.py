@@ -8,16 +8,15 @@ finding hides at most two, and a third copy added later is reported.
 
 from __future__ import annotations
 
-import contextlib
 import dataclasses
 import json
 import os
-import tempfile
 from collections import Counter
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
+from copydesk.atomic import write_atomic
 from copydesk.fingerprint import identify
 from copydesk.model import FileResult
 
@@ -93,20 +92,8 @@ def write_baseline(results: Iterable[FileResult], path: str | os.PathLike[str]) 
         key=lambda e: (e["path"], e["code"], e["text"], e["context_hash"], e["occurrence"])
     )
     document = {"tool": "copydesk", "version": FORMAT_VERSION, "entries": entries}
-    target = Path(path)
-    directory = target.parent if str(target.parent) else Path(".")
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=directory)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as out:
-            json.dump(document, out, ensure_ascii=False, indent=1)
-            out.write("\n")
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(tmp, target)
-    except BaseException:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(tmp)
-        raise
+    text = json.dumps(document, ensure_ascii=False, indent=1) + "\n"
+    write_atomic(Path(path), text.encode("utf-8"), keep_mode=False)
     return len(entries)
 
 

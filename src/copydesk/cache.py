@@ -6,12 +6,11 @@ entry is a miss."""
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from pathlib import Path
 from typing import Any
 
 from copydesk import __version__
+from copydesk.atomic import digest, write_atomic
 from copydesk.model import Finding
 
 CACHE_DIR_NAME = ".copydesk_cache"
@@ -23,13 +22,7 @@ class ResultCache:
 
     @staticmethod
     def key(data: bytes, shown: str, settings: str) -> str:
-        import hashlib
-
-        h = hashlib.blake2b(digest_size=20)
-        for part in (__version__.encode(), settings.encode(), shown.encode("utf-8", "surrogateescape"), data):
-            h.update(len(part).to_bytes(8, "little"))
-            h.update(part)
-        return h.hexdigest()
+        return digest(__version__, settings, shown, data)
 
     def _path(self, key: str) -> Path:
         return self.root / key[:2] / f"{key}.json"
@@ -48,9 +41,7 @@ class ResultCache:
             path.parent.mkdir(parents=True, exist_ok=True)
             if not (self.root.parent / ".gitignore").exists():
                 (self.root.parent / ".gitignore").write_text("*\n", encoding="utf-8")
-            fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
-            with os.fdopen(fd, "w", encoding="utf-8") as fh:
-                json.dump(payload, fh, ensure_ascii=False)
-            os.replace(tmp, path)
+            data = json.dumps(payload, ensure_ascii=False).encode("utf-8")
+            write_atomic(path, data, keep_mode=False, durable=False)
         except OSError:
             pass  # a read-only checkout still lints, only without the cache

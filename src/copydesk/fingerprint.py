@@ -8,11 +8,11 @@ change the finding's identity, and words from a neighbouring paragraph would mak
 
 from __future__ import annotations
 
-import hashlib
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
+from copydesk.atomic import digest as _digest
 from copydesk.model import Finding
 
 CONTEXT_WORDS = 3
@@ -46,17 +46,11 @@ class Identity:
     def context_digest(self) -> str:
         """Short hex digest of the context alone, for baselines: it keeps article text out of
         the file beyond the flagged words themselves."""
-        return hashlib.sha256(self.context.encode("utf-8")).hexdigest()[:16]
+        return _digest(self.context, size=8)
 
     def digest(self) -> str:
         """Hex digest of the identity without the occurrence, for fingerprints."""
-        h = hashlib.sha256()
-        for part in self.key:
-            # The separator cannot occur in text after normalisation, so fields cannot run
-            # together into the same byte string.
-            h.update(part.encode("utf-8"))
-            h.update(b"\x00")
-        return h.hexdigest()[:32]
+        return _digest(*self.key, size=16)
 
 
 def normalise_text(text: str) -> str:

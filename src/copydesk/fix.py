@@ -2,11 +2,7 @@
 
 from __future__ import annotations
 
-import os
-import stat
-import tempfile
 from collections.abc import Callable, Iterable
-from pathlib import Path
 
 from copydesk.model import Applicability, Edit, Finding
 
@@ -59,27 +55,6 @@ def fix_text(
         applied += len(edits)
         findings = lint(text)
     return text, applied, findings
-
-
-def write_atomic(path: Path, data: bytes) -> None:
-    """Write through a temporary file in the same folder and rename it over the original, so
-    a crash leaves the old file or the new one, never half of either. The mode is kept."""
-    target = path.resolve()
-    mode = stat.S_IMODE(target.stat().st_mode)
-    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".copydesk")
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.chmod(tmp, mode)
-        os.replace(tmp, target)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
 
 
 def encode(text: str, encoding: str, bom: bool) -> bytes:

@@ -54,7 +54,7 @@ def open_output(args: argparse.Namespace) -> Any:
 def close_output(args: argparse.Namespace, stream: Any) -> None:
     if stream is sys.stdout:
         return
-    from copydesk.fix import write_atomic
+    from copydesk.atomic import write_atomic
 
     target = Path(args.output)
     if not target.exists():

@@ -86,8 +86,9 @@ def lint_and_report(args: argparse.Namespace, fix: str | None) -> int:
 def _fix_file(session: Session, result: FileResult, minimum: Applicability, diff: bool, summary: Summary) -> FileResult:
     if result.error or not any(f.fix and f.fix.applicability >= minimum for f in result.findings):
         return result
+    from copydesk.atomic import write_atomic
     from copydesk.document import load_document
-    from copydesk.fix import encode, write_atomic
+    from copydesk.fix import encode
 
     path = Path(result.path)
     config = session.finder.for_path(path)

@@ -41,7 +41,7 @@ def run(args: argparse.Namespace) -> int:
     entries = learn_vocabulary(texts(), min_files=args.min_files)
     text = format_vocabulary(entries)
     if args.output:
-        from copydesk.fix import write_atomic
+        from copydesk.atomic import write_atomic
 
         out = Path(args.output)
         if not out.exists():

@@ -5,17 +5,16 @@ mtimes, so a pre-commit run does not pay for a YAML parser."""
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import sys
-import tempfile
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from copydesk import __version__
+from copydesk.atomic import digest, write_atomic
 from copydesk.engine.rules import Example, RuleError, RuleSpec, build_spec
 from copydesk.model import Applicability, Level
 
@@ -46,13 +45,13 @@ def _entry_point_packs() -> list[tuple[str, Path]]:
     """Packs that installed distributions declare. Scanning every distribution costs more than
     a whole one-article run, so the answer is cached, keyed by the import path folders and their
     modification times (installing or removing a package changes them)."""
-    h = hashlib.sha256(__version__.encode())
+    parts = [__version__]
     for entry in sys.path:
         try:
-            h.update(f"{entry}\0{os.stat(entry or '.').st_mtime_ns}\0".encode())
+            parts.append(f"{entry}\0{os.stat(entry or '.').st_mtime_ns}")
         except OSError:
-            h.update(f"{entry}\0-\0".encode())
-    cache = _cache_dir() / f"entry-points-{h.hexdigest()[:20]}.json"
+            parts.append(f"{entry}\0-")
+    cache = _cache_dir() / f"entry-points-{digest(*parts, size=10)}.json"
     try:
         return [(name, Path(path)) for name, path in json.loads(cache.read_text(encoding="utf-8"))]
     except (OSError, ValueError, TypeError):
@@ -83,11 +82,11 @@ def _cache_dir() -> Path:
 def load_pack(name: str, folder: Path) -> tuple[list[RuleSpec], str]:
     """The pack's rules and a stamp that changes whenever one of its files does."""
     files = _rule_files(folder)
-    h = hashlib.sha256(__version__.encode())
+    parts = [__version__]
     for f in files:
         st = f.stat()
-        h.update(f"{f}\0{st.st_size}\0{st.st_mtime_ns}\0".encode())
-    stamp = h.hexdigest()[:20]
+        parts.append(f"{f}\0{st.st_size}\0{st.st_mtime_ns}")
+    stamp = digest(*parts, size=10)
     cache = _cache_dir() / f"pack-{name}-{stamp}.json"
     try:
         raw = json.loads(cache.read_text(encoding="utf-8"))
@@ -104,10 +103,7 @@ def load_pack(name: str, folder: Path) -> tuple[list[RuleSpec], str]:
 def _write_cache(path: Path, data: Any) -> None:
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".json")
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            json.dump(data, fh)
-        os.replace(tmp, path)
+        write_atomic(path, json.dumps(data).encode("utf-8"), keep_mode=False, durable=False)
     except OSError:
         pass  # no writable cache: still correct, only slower
 

@@ -119,10 +119,10 @@ class Linter:
     @property
     def fingerprint(self) -> str:
         """Everything besides the file that decides its findings, for the result cache."""
-        import hashlib
+        from copydesk.atomic import digest
 
         ctx = self.context
-        words = hashlib.sha256("\n".join((*ctx.accept, "\0", *ctx.reject)).encode()).hexdigest()
+        words = digest("\n".join(ctx.accept), "\n".join(ctx.reject))
         return f"{self.registry.stamp}|{self.config!r}|{words}"
 
     @property

@@ -20,7 +20,7 @@ SCHEMA: dict[str, tuple[str, Any]] = {
 _REPEAT = r"(?<![\w'’-])(?P<word>[^\W\d_]+)(?P<gap>\s+)(?P<again>(?P=word))(?![\w'’-])"
 
 
-_FUNCTION_WORDS = frozenset("the a an and or but of to in on at for by with from is was it as that this".split())
+_FUNCTION_WORDS = frozenset(["the", "a", "an", "and", "or", "but", "of", "to", "in", "on", "at", "for", "by", "with", "from", "is", "was", "it", "as", "that", "this"])
 
 
 class Kind:
