@@ -57,8 +57,8 @@ def test_rule_example(rule: RuleSpec, example: Example, expected: str) -> None:
         assert not found, f"{rule.code} flagged a pass example: {[(f.excerpt, f.message) for f in found]}"
         return
     assert found, f"{rule.code} did not flag: {example.text!r}"
-    if example.count is not None:
-        assert len(found) == example.count, [f.excerpt for f in found]
+    if example.occurrences is not None:
+        assert len(found) == example.occurrences, [f.excerpt for f in found]
     for f in found:
         assert example.text[f.span.start : f.span.end] == f.excerpt or f.excerpt.endswith("…")
     if example.fix is not None:

@@ -152,5 +152,5 @@ def test_unknown_code_in_suppression_is_a_finding(tmp_path: Path, capsys: pytest
 
 
 def test_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
-    code, _, err = run(["check", "--format", "nope"], capsys)
+    code, _, _err = run(["check", "--format", "nope"], capsys)
     assert code == 2

@@ -70,7 +70,7 @@ def test_fix_writes_atomically_keeps_mode_and_is_idempotent(tmp_path: Path, caps
 def test_fix_diff_writes_nothing(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     f = tmp_path / "a.md"
     f.write_text("The the end.\n")
-    code, out, _ = run(["fix", "--diff", "--select", "MEC001", str(f)], capsys)
+    _code, out, _ = run(["fix", "--diff", "--select", "MEC001", str(f)], capsys)
     assert "-The the end." in out and "+The end." in out
     assert f.read_text() == "The the end.\n"
 
@@ -100,7 +100,7 @@ def test_config_discovery_select_ignore_levels_per_file(tmp_path: Path, capsys: 
     text = "The the end , here.  Yes.\n"
     (tmp_path / "archive" / "old.md").write_text(text)
     (tmp_path / "new.md").write_text(text)
-    code, out, _ = run(["check", "--no-color", "--format", "json", str(tmp_path)], capsys)
+    _code, out, _ = run(["check", "--no-color", "--format", "json", str(tmp_path)], capsys)
     data = {Path(f["path"]).name: f["findings"] for f in json.loads(out)["files"]}
     assert {f["code"] for f in data["new.md"]} == {"MEC001", "MEC003"}
     assert {f["code"] for f in data["old.md"]} == {"MEC003"}
@@ -115,7 +115,7 @@ def test_gitignore_and_exclude_respected(tmp_path: Path, capsys: pytest.CaptureF
         p.parent.mkdir(exist_ok=True)
         p.write_text("The the end.\n")
     os.chdir(tmp_path)
-    code, out, _ = run(["check", "--format", "json", "--select", "MEC001", "."], capsys)
+    _code, out, _ = run(["check", "--format", "json", "--select", "MEC001", "."], capsys)
     paths = [f["path"] for f in json.loads(out)["files"]]
     assert paths == [os.path.join("keep", "d.md")]
 
@@ -126,7 +126,7 @@ def test_suppressions_in_markdown(tmp_path: Path, capsys: pytest.CaptureFixture[
         "<!-- copydesk: disable=MEC001 -->\nThe the one.\n<!-- copydesk: enable -->\n\nThe the two.\n\n"
         "<!-- copydesk: disable-next-line=repeated-word -->\nThe the three.\n\n<!-- copydesk: disable-next-line=MEC003 -->\nClean line.\n"
     )
-    code, out, _ = run(["check", "--format", "json", "--select", "pack:core", str(f)], capsys)
+    _code, out, _ = run(["check", "--format", "json", "--select", "pack:core", str(f)], capsys)
     findings = json.loads(out)["files"][0]["findings"]
     assert [(x["code"], x["line"]) for x in findings] == [("MEC001", 5), ("CDK002", 10)]
 
@@ -163,6 +163,6 @@ def test_shared_analyses_serve_many_files(tmp_path: Path, capsys: pytest.Capture
     """The speller and the sourcing checker are built once per run and reused file after file."""
     for i in range(3):
         (tmp_path / f"s{i}.md").write_text(f"An estimated {i + 2},000 people gathered. The Home Secretaray spoke.\n")
-    code, out, _ = run(["check", "--format", "json", "--jobs", "1", str(tmp_path)], capsys)
+    _code, out, _ = run(["check", "--format", "json", "--jobs", "1", str(tmp_path)], capsys)
     files = json.loads(out)["files"]
     assert [sorted({f["code"][:3] for f in x["findings"]}) for x in files] == [["SRC", "TYP"]] * 3

@@ -1,7 +1,5 @@
 from __future__ import annotations
 
-import dataclasses
-
 from reportkit import find, result, run_reporter, sample_results
 
 from copydesk.model import FileResult, Level
@@ -59,7 +57,7 @@ def test_reporter_output() -> None:
 def test_title_is_escaped() -> None:
     source = "x teh y"
     f = find("a.md", source, "teh", "CD101")
-    f = dataclasses.replace(f, name="odd, name: yes")
+    f = f._replace(name="odd, name: yes")
     assert "title=CD101 odd%2C name%3A yes::" in annotation(f)
 
 

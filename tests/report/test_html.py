@@ -1,6 +1,5 @@
 from __future__ import annotations
 
-import dataclasses
 import html
 import json
 import re
@@ -176,7 +175,7 @@ def test_script_json_cannot_close_the_element() -> None:
 
 def test_help_links_are_web_only() -> None:
     f = find("a.md", "x teh", "teh", "CD101")
-    bad = dataclasses.replace(f, help_uri="javascript:alert(1)")
+    bad = f._replace(help_uri="javascript:alert(1)")
     page = parse(run_reporter("html", [result("a.md", "x teh", [bad])]))
     data = json.loads(page.scripts[0])
     assert data["findings"][0]["help"] is None

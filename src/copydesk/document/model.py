@@ -8,6 +8,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import NamedTuple
 
 from copydesk.model import Span
 
@@ -26,23 +27,20 @@ _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*", re.UNICODE)
 TOKEN_RE = re.compile(r"\w+(?:['’-]\w+)*|[^\w\s]")
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
+class Token(NamedTuple):
     start: int
     end: int
     text: str
     norm: str  # lower case, curly apostrophe straightened
 
 
-@dataclass(frozen=True, slots=True)
-class Block:
+class Block(NamedTuple):
     start: int
     end: int
     scope: str
 
 
-@dataclass(frozen=True, slots=True)
-class Suppression:
+class Suppression(NamedTuple):
     """An inline directive. ``codes`` empty means every rule. ``end`` is where it stops applying
     (exclusive offset); ``line`` is where the directive itself stands, for reporting."""
 

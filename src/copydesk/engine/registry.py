@@ -143,7 +143,7 @@ def _parse_file(pack: str, path: Path) -> RuleSpec:
 
 def _to_json(spec: RuleSpec) -> dict[str, Any]:
     def ex(e: Example) -> dict[str, Any]:
-        return {"text": e.text, "fix": e.fix, "count": e.count, "house": [list(h) for h in e.house], "kind": e.kind}
+        return {"text": e.text, "fix": e.fix, "count": e.occurrences, "house": [list(h) for h in e.house], "kind": e.kind}
 
     return {
         "code": spec.code, "name": spec.name, "kind": spec.kind, "level": spec.level.name,

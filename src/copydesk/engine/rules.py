@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 from copydesk.model import Applicability, Level, RuleInfo
 
@@ -38,16 +38,15 @@ class RuleError(Exception):
     """A rule file that cannot be used; the message names the file and line."""
 
 
-@dataclass(frozen=True, slots=True)
-class Example:
+class Example(NamedTuple):
     text: str
     fix: str | None = None
-    count: int | None = None
+    occurrences: int | None = None  # the YAML key 'count': a tuple already has .count
     house: tuple[tuple[str, Any], ...] = ()
     kind: str = "text"
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class RuleSpec:
     code: str
     name: str
@@ -189,7 +188,7 @@ def _example(raw: Any, fail: Any) -> Example:
         return Example(
             text=raw["text"],
             fix=raw.get("fix"),
-            count=raw.get("count"),
+            occurrences=raw.get("count"),
             house=tuple(sorted(house.items())),
             kind=str(raw.get("format", "text")),
         )

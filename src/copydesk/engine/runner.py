@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Iterable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -149,7 +149,7 @@ class Linter:
                 if doc.masked[match.start : match.end] != doc.source[match.start : match.end]:
                     if not getattr(kind, "spans_markup", False):
                         continue  # the match leans on blanked markup: it is not in the prose
-                    match = replace(match, replacements=(), suggestions=match.replacements)
+                    match = match._replace(replacements=(), suggestions=match.replacements)
                 code = match.code or rule.code
                 hit = _suppressed(doc.suppressions, rule, code, match.start)
                 if hit is not None:

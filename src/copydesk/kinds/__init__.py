@@ -4,9 +4,10 @@ and ``class Kind``; ``KINDS`` below is the only place a kind is registered."""
 from __future__ import annotations
 
 import importlib
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Protocol, TypeVar
+from types import MappingProxyType
+from typing import TYPE_CHECKING, Any, NamedTuple, Protocol, TypeVar
 
 from copydesk.model import Applicability, Level
 
@@ -35,11 +36,10 @@ REQUIRED = object()
 T = TypeVar("T")
 
 
-@dataclass(frozen=True, slots=True)
-class Match:
+class Match(NamedTuple):
     start: int
     end: int
-    data: dict[str, Any] = field(default_factory=dict)
+    data: Mapping[str, Any] = MappingProxyType({})
     replacements: tuple[str, ...] = ()
     applicability: Applicability | None = None  # overrides the rule's fix safety
     message: str | None = None  # overrides the rule's message template
@@ -48,7 +48,7 @@ class Match:
     suggestions: tuple[str, ...] = ()
 
 
-@dataclass(slots=True)
+@dataclass
 class Context:
     """What a kind may read besides its own options: settings from the config."""
 

@@ -17,7 +17,7 @@ from copydesk.model import FileResult, Level, RuleInfo
 FORMATS = ("text", "json", "sarif", "github", "junit", "html")
 
 
-@dataclass(slots=True)
+@dataclass
 class ReportOptions:
     color: bool = False
     quiet: bool = False
@@ -27,7 +27,7 @@ class ReportOptions:
     tool_version: str = ""
 
 
-@dataclass(slots=True)
+@dataclass
 class Summary:
     files: int = 0
     files_with_findings: int = 0
