@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import cache
-from typing import Final
+from typing import Final, NamedTuple
 
 from copydesk.sourcing.options import SourcingOptions
 
@@ -23,15 +23,14 @@ def _words(blob: str) -> frozenset[str]:
     return frozenset(blob.split())
 
 
-@dataclass(frozen=True, slots=True)
-class Cue:
+class Cue(NamedTuple):
     start: int
     end: int
     kind: str  # "verb" | "phrase" | "vague" | "agentless"
     postposed: bool = False
 
 
-@dataclass(slots=True)
+@dataclass
 class SentenceCues:
     explicit: list[Cue] = field(default_factory=list)
     vague: list[Cue] = field(default_factory=list)

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any, Final
+from typing import Any, Final, NamedTuple
 
 from copydesk.document.segment import split_sentences
 from copydesk.sourcing.attribution import (
@@ -41,8 +41,7 @@ def _words(blob: str) -> frozenset[str]:
     return frozenset(blob.split())
 
 
-@dataclass(frozen=True, slots=True)
-class SourcingIssue:
+class SourcingIssue(NamedTuple):
     """A figure (or a vague attribution phrase) with no source in scope."""
 
     start: int
@@ -52,7 +51,7 @@ class SourcingIssue:
     message: str
 
 
-@dataclass(slots=True)
+@dataclass
 class _Sentence:
     start: int
     end: int

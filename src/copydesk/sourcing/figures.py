@@ -10,9 +10,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
 from functools import cache
-from typing import Final
+from typing import Final, NamedTuple
 
 from copydesk.sourcing.options import SourcingOptions
 
@@ -23,8 +22,7 @@ def _words(blob: str) -> frozenset[str]:
     return frozenset(blob.split())
 
 
-@dataclass(frozen=True, slots=True)
-class Figure:
+class Figure(NamedTuple):
     """One amount in the text; ``excluded`` names the non-claim class, or is None."""
 
     start: int
