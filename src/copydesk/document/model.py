@@ -131,6 +131,16 @@ class Document:
         return out
 
     @cached_property
+    def folded(self) -> str:
+        """The masked text case-folded, for literal prefilters (only membership is asked of
+        it, so that folding may change its length does not matter)."""
+        return self.masked.casefold()
+
+    @cached_property
+    def token_norms(self) -> frozenset[str]:
+        return frozenset(t.norm for t in self.tokens)
+
+    @cached_property
     def word_count(self) -> int:
         return sum(1 for _ in _WORD.finditer(self.masked))
 

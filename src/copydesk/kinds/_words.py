@@ -61,12 +61,15 @@ class PhraseIndex:
                 self.first.setdefault(toks[0], []).append((toks, phrase))
         for entries in self.first.values():
             entries.sort(key=lambda e: len(e[0]), reverse=True)  # longest phrase wins
+        self.first_lower = frozenset(k.lower() for k in self.first)
 
     def _norm(self, text: str) -> str:
         return text.lower().replace("’", "'") if self.ignorecase else text.replace("’", "'")
 
     def finditer(self, doc: Document) -> Iterator[tuple[int, int, str]]:
         """(start, end, phrase as written in the rule) for each non-overlapping occurrence."""
+        if self.first_lower.isdisjoint(doc.token_norms):
+            return  # none of the phrases' first words is in the document
         tokens = doc.tokens
 
         def key(t: Token) -> str:

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 from copydesk.kinds import REQUIRED, Context, Match, option
 from copydesk.kinds._words import PhraseIndex, compile_alternation, match_case, normalise
+from copydesk.kinds.prefilter import may_match, required_literals
 
 if TYPE_CHECKING:
     import re
@@ -28,27 +29,41 @@ class Kind:
     def __init__(self, rule: RuleSpec, ctx: Context) -> None:
         self.regex: bool = option(rule, "regex")
         self.prefer: str = option(rule, "prefer")
-        ignorecase = option(rule, "ignorecase")
+        self.ignorecase: bool = option(rule, "ignorecase")
         self.names: list[list[str]] = option(rule, "groups")
-        self.patterns: list[list[re.Pattern[str]]] = []
+        self.patterns: dict[str, re.Pattern[str]] = {}
         self.phrases: PhraseIndex | None = None
         if self.regex:
-            self.patterns = [[compile_alternation([v], True, ignorecase) for v in g] for g in self.names]
+            self.required = {v: required_literals(v) for g in self.names for v in g}
         else:
             # one index over every variant of every group: one pass over the document
-            self.phrases = PhraseIndex([v for g in self.names for v in g], ignorecase)
+            self.phrases = PhraseIndex([v for g in self.names for v in g], self.ignorecase)
             self.where = {v: (n, i) for n, g in enumerate(self.names) for i, v in enumerate(g)}
 
     def _hits(self, doc: Document) -> list[list[list[tuple[int, int]]]]:
         """For each group, for each variant, where it occurs."""
         if self.regex:
-            return [[[(m.start(), m.end()) for m in p.finditer(doc.masked)] for p in g] for g in self.patterns]
+            return [self._regex_hits(doc, g) for g in self.names]
         hits: list[list[list[tuple[int, int]]]] = [[[] for _ in g] for g in self.names]
         assert self.phrases is not None
         for start, end, variant in self.phrases.finditer(doc):
             n, i = self.where[variant]
             hits[n][i].append((start, end))
         return hits
+
+    def _regex_hits(self, doc: Document, group: list[str]) -> list[list[tuple[int, int]]]:
+        possible = [may_match(self.required[v], doc.folded) for v in group]
+        if sum(possible) < 2:  # one spelling alone is consistent: nothing to scan for
+            return [[] for _ in group]
+        out: list[list[tuple[int, int]]] = []
+        for variant, maybe in zip(group, possible, strict=True):
+            if not maybe:
+                out.append([])
+                continue
+            if variant not in self.patterns:
+                self.patterns[variant] = compile_alternation([variant], True, self.ignorecase)
+            out.append([(m.start(), m.end()) for m in self.patterns[variant].finditer(doc.masked)])
+        return out
 
     def run(self, doc: Document) -> Iterator[Match]:
         text = doc.masked

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
 from copydesk.kinds import REQUIRED, Context, Match, option
 from copydesk.kinds._words import PhraseIndex, compile_alternation, match_case, normalise
+from copydesk.kinds.prefilter import may_match, required_literals, union
 
 if TYPE_CHECKING:
     from copydesk.document import Document
@@ -27,7 +29,10 @@ class Kind:
     def __init__(self, rule: RuleSpec, ctx: Context) -> None:
         tokens, ignorecase = option(rule, "tokens"), option(rule, "ignorecase")
         self.regex: bool = option(rule, "regex")
-        self.pattern = compile_alternation(tokens, True, ignorecase) if self.regex else None
+        self.tokens: list[str] = tokens
+        self.ignorecase: bool = ignorecase
+        self.required = union([required_literals(t) for t in tokens]) if self.regex else None
+        self._pattern: re.Pattern[str] | None = None
         self.phrases = None if self.regex else PhraseIndex(tokens, ignorecase)
         self.exceptions = {normalise(e) for e in option(rule, "exceptions")}
         self.replacement: str = option(rule, "replacement")
@@ -40,8 +45,11 @@ class Kind:
                     fixes = (match_case(text, self.replacement),) if self.replacement else ()
                     yield Match(start, end, {"match": text}, fixes)
             return
-        assert self.pattern is not None
-        for m in self.pattern.finditer(doc.masked):
+        if not may_match(self.required, doc.folded):
+            return
+        if self._pattern is None:  # compiled on first need: most rules never match most texts
+            self._pattern = compile_alternation(self.tokens, True, self.ignorecase)
+        for m in self._pattern.finditer(doc.masked):
             if m.end() == m.start() or normalise(m.group()) in self.exceptions:
                 continue
             groups = {k: v for k, v in m.groupdict().items() if v is not None}

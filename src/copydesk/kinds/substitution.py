@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from copydesk.kinds import REQUIRED, Context, Match, option
 from copydesk.kinds._words import PhraseIndex, match_case, normalise, phrase_pattern
+from copydesk.kinds.prefilter import may_match, required_literals, union
 from copydesk.model import Applicability
 
 if TYPE_CHECKING:
@@ -36,14 +37,20 @@ class Kind:
         self.exceptions = {normalise(e) for e in option(rule, "exceptions")}
         self.phrases = None if self.regex else PhraseIndex(self.keys, bool(flags))
         self.by_key = dict(zip(self.keys, self.values, strict=True))
-        self.pattern = None
-        if self.regex:
-            # one named group per entry so a match says which entry it was, in one pass
-            order = sorted(range(len(self.keys)), key=lambda i: len(self.keys[i]), reverse=True)
-            self.pattern = re.compile(
-                "|".join(f"(?P<s{i}>{phrase_pattern(self.keys[i], True)})" for i in order), flags
-            )
+        self._pattern: re.Pattern[str] | None = None
+        self.required = union([required_literals(k) for k in self.keys]) if self.regex else None
         self._entries: dict[int, re.Pattern[str]] = {}
+
+    @property
+    def pattern(self) -> re.Pattern[str]:
+        """All entries in one pattern, one named group each, so a match says which entry it
+        was; compiled on first need, since most rules match nothing in most texts."""
+        if self._pattern is None:
+            order = sorted(range(len(self.keys)), key=lambda i: len(self.keys[i]), reverse=True)
+            self._pattern = re.compile(
+                "|".join(f"(?P<s{i}>{phrase_pattern(self.keys[i], True)})" for i in order), self.flags
+            )
+        return self._pattern
 
     def _entry(self, index: int) -> re.Pattern[str]:
         """The pattern of one entry alone, for expanding its own group references."""
@@ -58,7 +65,8 @@ class Kind:
             for start, end, key in self.phrases.finditer(doc):
                 yield from self._match(doc.masked[start:end], start, end, self.by_key[key])
             return
-        assert self.pattern is not None
+        if not may_match(self.required, doc.folded):
+            return
         for m in self.pattern.finditer(doc.masked):
             index = int((m.lastgroup or "s0")[1:])
             inner = self._entry(index).fullmatch(m.group())

@@ -1,0 +1,54 @@
+"""The literal prefilter may let through texts a rule does not match, but must never turn away
+one it does: checked on strings that hypothesis builds from every regex in the rule packs."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from copydesk.api import default_registry
+from copydesk.kinds.prefilter import may_match, required_literals
+
+
+def _patterns() -> list[tuple[str, str, int]]:
+    out = []
+    for rule in default_registry():
+        opts = rule.options
+        if not opts.get("regex"):
+            continue
+        flags = re.IGNORECASE if opts.get("ignorecase", True) else 0
+        raw = list(opts.get("tokens", [])) + list(opts.get("swap", {})) + [v for g in opts.get("groups", []) for v in g]
+        out.extend((rule.code, p, flags) for p in raw)
+    return out
+
+
+PATTERNS = _patterns()
+
+
+def test_examples_extract_what_they_should() -> None:
+    assert required_literals(r"\b([Tt])heir(\s+is)\b") == frozenset({"heir"})
+    assert required_literals(r"(?<![\w.])UK\b") == frozenset({"uk"})
+    assert required_literals(r",{2,}") == frozenset({",,"})
+    assert required_literals(r"a(?:bc|de)f") == frozenset({"bc", "de"})
+    assert required_literals(r"\d+") is None
+    assert not may_match(frozenset({"heir"}), "there is nothing here")
+
+
+@pytest.mark.parametrize(("code", "pattern", "flags"), PATTERNS, ids=[f"{c}-{i}" for i, (c, _, _) in enumerate(PATTERNS)])
+def test_prefilter_never_rejects_a_match(code: str, pattern: str, flags: int) -> None:
+    required = required_literals(pattern, flags)
+    if required is None:
+        return
+    compiled = re.compile(pattern, flags)
+    strategy = st.from_regex(compiled)  # strings that contain a match, look-arounds and all
+
+    @settings(max_examples=20, deadline=None, suppress_health_check=list(HealthCheck))
+    @given(strategy)
+    def check(text: str) -> None:
+        if compiled.search(text):
+            assert may_match(required, text.casefold()), (pattern, text)
+
+    check()
