@@ -107,3 +107,9 @@ def test_simple_markdown_fast_path_agrees_with_markdown_it(monkeypatch: pytest.M
         monkeypatch.undo()
         assert fast.masked == full.masked, src
         assert fast.blocks == full.blocks, src
+
+
+def test_directives_shown_in_code_are_not_directives() -> None:
+    src = "Write `<!-- copydesk: disable=MEC001 -->` to silence a rule.\n\n```\n<!-- copydesk: disable-file -->\n```\n"
+    doc = parse_document(src, "a.md", "markdown")
+    assert doc.suppressions == []

@@ -80,12 +80,14 @@ class Kind:
             for i in used:
                 if i == preferred:
                     continue
+                # a regex variant is shown as the story wrote it, not as the pattern
+                shown = text[slice(*hits[preferred][0])] if self.regex else names[preferred]
                 for start, end in hits[i]:
                     found = text[start:end]
                     target = names[preferred] if not self.regex else ""
                     yield Match(
                         start,
                         end,
-                        {"match": found, "preferred": names[preferred], "count": len(hits[preferred])},
+                        {"match": found, "preferred": shown, "count": len(hits[preferred])},
                         (match_case(found, target),) if target and normalise(found) != normalise(target) else (),
                     )
