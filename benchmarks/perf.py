@@ -71,7 +71,7 @@ def measure(cmd: list[str], runs: int, env: dict[str, str], before: list[str] | 
         start = time.perf_counter()
         proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=env)
         out, _ = proc.communicate()
-        _, status, usage = os.wait4(proc.pid, 0) if proc.returncode is None else (0, 0, None)
+        _, _status, usage = os.wait4(proc.pid, 0) if proc.returncode is None else (0, 0, None)
         wall = time.perf_counter() - start
         walls.append(wall)
         digest = hashlib.sha256(out).hexdigest()[:16]

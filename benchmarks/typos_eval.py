@@ -2,7 +2,7 @@
 """Score copydesk's speller on the shared typo dev set.
 
     .venv/bin/python benchmarks/typos_eval.py ../shared [--out bench-out/typos] [--cli]
-        [--vocab FILE] [--vocab-split]
+        [--vocab FILE] [--vocab-split] [--half even|odd]
 
 Runs the speller over ``eval-dev/typos-dev.jsonl`` and ``typos-dev-clean.jsonl``, writes the
 scorer's prediction files to the output folder and runs ``score_typos.py`` on them.
@@ -10,7 +10,8 @@ scorer's prediction files to the output folder and runs ``score_typos.py`` on th
 ``--cli`` goes through ``copydesk check --format json --select TYP`` on the articles written
 out as .txt files instead of calling the Speller. ``--vocab FILE`` passes a vocabulary as the
 accept list. ``--vocab-split`` learns a vocabulary from the even-numbered articles and scores
-only the odd-numbered ones, so no scored article taught the vocabulary anything.
+only the odd-numbered ones, so no scored article taught the vocabulary anything. ``--half``
+scores only the even-numbered (tuning) or odd-numbered (held-out) articles.
 """
 
 from __future__ import annotations
@@ -116,6 +117,11 @@ def main() -> None:
         help="learn a vocabulary from even-numbered articles, score the odd-numbered ones",
     )
     parser.add_argument("--min-files", type=int, default=3)
+    parser.add_argument(
+        "--half",
+        choices=("even", "odd"),
+        help="score only the even- or odd-numbered articles (the tuning and held-out halves)",
+    )
     args = parser.parse_args()
 
     eval_dir = args.shared / "eval-dev"
@@ -123,6 +129,12 @@ def main() -> None:
     gold = load(gold_path)
     clean = load(eval_dir / "typos-dev-clean.jsonl")
     args.out.mkdir(parents=True, exist_ok=True)
+
+    if args.half:
+        start = 0 if args.half == "even" else 1
+        gold, clean = gold[start::2], clean[start::2]
+        gold_path = args.out / f"typos-dev-{args.half}.jsonl"
+        write_jsonl(gold_path, gold)
 
     vocab_path: Path | None = args.vocab
     if args.vocab_split:

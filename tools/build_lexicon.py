@@ -27,6 +27,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
 from copydesk.spelling.lexicon import (  # noqa: E402
+    DELETES_FILE,
     F_CA,
     F_FREQ,
     F_GB,
@@ -39,6 +40,7 @@ from copydesk.spelling.lexicon import (  # noqa: E402
     RANKED_FILE,
     encode_lexicon,
 )
+from copydesk.spelling.suggest import encode_deletes  # noqa: E402
 
 DICT_DIR = Path("/usr/share/dict")
 SCOWL_LISTS = {
@@ -239,6 +241,7 @@ def build(out_dir: Path) -> None:
     (out_dir / LEXICON_FILE).write_bytes(encode_lexicon(final))
     (out_dir / MISSPELLINGS_FILE).write_bytes(encode_lexicon(wrong_words))
     (out_dir / RANKED_FILE).write_text("\n".join(ranked) + "\n", encoding="utf-8")
+    (out_dir / DELETES_FILE).write_bytes(encode_deletes(ranked))
     stale = out_dir / "ranked.bin"
     if stale.exists():
         stale.unlink()
@@ -257,7 +260,16 @@ def main() -> None:
         default=ROOT / "src" / "copydesk" / "spelling" / "data",
         help="output folder (default: the package's data folder)",
     )
+    parser.add_argument(
+        "--deletes-only",
+        action="store_true",
+        help="rebuild only the distance-2 index, from the committed ranked word list",
+    )
     args = parser.parse_args()
+    if args.deletes_only:
+        ranked = (args.out / RANKED_FILE).read_text(encoding="utf-8").split()
+        (args.out / DELETES_FILE).write_bytes(encode_deletes(ranked))
+        return
     build(args.out)
 
 

@@ -166,3 +166,35 @@ def test_masked_text_keeps_offsets(speller: Speller) -> None:
     text = "#  Title\n\n    \n\nThe   Secretaray   went home.\n"
     (m,) = speller.check(text)
     assert text[m.start : m.end] == "Secretaray"
+
+
+def test_mid_sentence_name_typo_caught_when_story_spells_it(speller: Speller) -> None:
+    text = "Gordon Brown spoke on Monday. Aides to the chancellor, Gordon Bronwn, said he would."
+    (m,) = speller.check(text)
+    assert (m.word, m.suggestions[0], m.safe) == ("Bronwn", "Brown", True)
+
+
+def test_recurring_unknown_name_is_not_flagged(speller: Speller) -> None:
+    assert flagged(speller, "Mr Bronwn arrived. Later Bronwn said the talks went well.") == []
+
+
+def test_two_edit_typos(speller: Speller) -> None:
+    (m,) = speller.check("Shares rose in the Unighted States on Friday.")
+    assert m.word == "Unighted"
+    assert m.suggestions[0] == "United"
+    assert not m.safe  # two edits away: a guess, however likely
+    assert "two letters" in m.detail
+    (m,) = speller.check("The accierdent happened on Friday.")
+    assert m.suggestions[0] == "accident"
+
+
+def test_hyphenated_capitalised_compound_parts_are_checked(speller: Speller) -> None:
+    assert flagged(speller, "Fans of Sppider-Man queued outside.") == ["Sppider"]
+    assert flagged(speller, "Fans of Spider-Man queued outside.") == []
+
+
+def test_plurals_and_compounds_of_known_words_are_meant(speller: Speller) -> None:
+    assert flagged(speller, "The Incredibles sent shockwaves through the industry.") == []
+    assert flagged(speller, "His bandmates scanned the barcode.") == []
+    # ... but the usual wrong plurals and a missing space are still typos.
+    assert flagged(speller, "The companys said so.") == ["companys"]

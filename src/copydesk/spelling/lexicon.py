@@ -44,6 +44,8 @@ LEXICON_FILE: Final = "lexicon.bin"
 RANKED_FILE: Final = "ranked.txt"
 # Kept apart from the word lists because it is under another licence (see SOURCES.md).
 MISSPELLINGS_FILE: Final = "misspellings.bin"
+# The symmetric-delete index of the frequent words, for distance-2 candidates (see suggest.py).
+DELETES_FILE: Final = "deletes.bin"
 
 
 def bucket_of(word: str, n_buckets: int) -> int:
@@ -164,6 +166,19 @@ def load_misspellings() -> Lexicon:
     """
     try:
         return _map(MISSPELLINGS_FILE)
+    except FileNotFoundError:
+        return Lexicon(encode_lexicon({}))
+
+
+@lru_cache(maxsize=1)
+def load_deletes() -> Lexicon:
+    """Frequent words by their one-letter deletions; an entry's extra text lists the words.
+
+    Built from the ranked list by ``tools/build_lexicon.py``; without the file there are simply
+    no distance-2 candidates.
+    """
+    try:
+        return _map(DELETES_FILE)
     except FileNotFoundError:
         return Lexicon(encode_lexicon({}))
 

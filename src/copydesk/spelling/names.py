@@ -323,85 +323,109 @@ LISTED_MISSPELLING: Final = 4.0
 # A spelling is a variant of a name only if the document uses the other form this often.
 VARIANT_MAJORITY: Final = 2
 
-BIAS: Final = -2.87
-THRESHOLD: Final = 1.25
+THRESHOLD: Final = 0.25
 
 # Frequency rank of the best correction: below 300, 1,000, 3,000, 10,000, 30,000, or rarer.
 RANK_LIMITS: Final = (300, 1_000, 3_000, 10_000, 30_000)
-RANK: Final = (2.22, 2.29, 1.87, 1.27, 0.31, -1.33)
-NO_CANDIDATE: Final = -1.09
 
-# How the typo would have been made from the correction (see suggest.edit_shape).
-SHAPE: Final = {
-    "swap": 2.62,
-    "drop-vowel": 2.28,
-    "double": 1.94,
-    "undouble": 1.64,
-    "key": 1.18,
-    "key-insert": 1.18,
-    "drop": 0.47,
-    "insert": -0.48,
-    "substitute": -0.77,
-    "vowel": -0.99,
+# The log-odds weight of each feature (see ``Speller.typo_features``). Feature names:
+#   rank0..rank5     frequency band of the best correction (RANK_LIMITS)
+#   shape:KIND       how the typo would have been made from it (suggest.edit_shape);
+#                    shape:far is a correction two edits away
+#   in_doc           the document uses the correction (any case)
+#   cap_in_doc       the document uses the correction capitalised, as this word is
+#   institution      the correction is an institution or title word
+#   ncand0..2        one, two or three, or more corrections one edit away
+#   no_cand, first_letter, phrase   no correction; every correction changes the first
+#                    letter; the correction completes a fixed phrase with a neighbour
+#   start, start_prev:KIND, mid, prev:KIND, prev_word:GROUP, next:KIND   the context
+#   name_listed, impossible, len0..2, plural   the word itself
+WEIGHTS: Final[dict[str, float]] = {
+    "bias": -1.87,
+    "rank0": 1.17,
+    "rank1": 1.72,
+    "rank2": 0.79,
+    "rank3": 0.45,
+    "rank4": -0.24,
+    "rank5": -1.57,
+    "no_cand": -2.32,
+    "shape:swap": 1.81,
+    "shape:drop-vowel": 1.23,
+    "shape:double": 1.53,
+    "shape:undouble": 1.19,
+    "shape:key": 0.55,
+    "shape:key-insert": 0.63,
+    "shape:drop": -0.25,
+    "shape:insert": -0.97,
+    "shape:substitute": -0.96,
+    "shape:vowel": -0.93,
+    "shape:far": -1.50,
+    "in_doc": 1.56,
+    "cap_in_doc": 1.77,
+    "institution": 1.85,
+    "first_letter": -1.28,
+    "ncand0": 1.74,
+    "ncand1": 1.12,
+    "ncand2": 0.97,
+    "phrase": 1.26,
+    "start": 0.89,
+    "mid": -0.89,
+    "prev:none": -0.38,
+    "prev:lower": 0.17,
+    "prev:common": -0.33,
+    "prev:institution": 1.88,
+    "prev:proper": -1.03,
+    "prev:unknown": -0.42,
+    "prev:acronym": -0.90,
+    "prev:title": 0.13,
+    "start_prev:none": 0.93,
+    "start_prev:lower": -0.04,
+    "prev_word:article": 0.87,
+    "prev_word:preposition": 0.30,
+    "prev_word:conjunction": -0.17,
+    "prev_word:with": 0.19,
+    "next:none": -0.39,
+    "next:lower": 0.61,
+    "next:common": 1.24,
+    "next:institution": 1.13,
+    "next:proper": -0.90,
+    "next:unknown": -1.41,
+    "next:acronym": -0.29,
+    "name_listed": -2.63,
+    "impossible": 1.05,
+    "len0": -0.72,
+    "len1": 0.15,
+    "len2": 0.56,
+    "plural": -0.64,
 }
-CORRECTION_IN_DOCUMENT: Final = 2.75
-CORRECTION_IS_INSTITUTION_WORD: Final = 2.44
-FIRST_LETTER_CHANGED: Final = -0.58
-# One, two or three, or more dictionary words one edit away.
-N_CANDIDATES: Final = (1.69, 0.52, 0.31)
 
-SENTENCE_START: Final = 1.29
-MID_SENTENCE: Final = -0.04
-
-# The word before (mid-sentence) and after: what kind of word it is.
-PREVIOUS: Final = {
-    "none": -0.03,
-    "lower": 0.28,
-    "common": -0.19,
-    "institution": 1.65,
-    "proper": -1.38,
-    "unknown": -1.12,
-    "acronym": -0.77,
-    "title": -0.86,
-}
-PREVIOUS_AT_SENTENCE_START: Final = {"none": 1.35, "lower": -0.22}
 # Particular words before: an article suggests an institution, a conjunction a person.
 PREVIOUS_WORD: Final = {
-    **dict.fromkeys(("the", "a", "an"), 0.40),
-    **dict.fromkeys(("of", "in", "at", "for", "from", "to", "by", "on"), 0.15),
-    **dict.fromkeys(("and", "or", "but", "said", "says", "told"), -0.47),
-    "with": -0.32,
-}
-NEXT: Final = {
-    "none": -0.29,
-    "lower": 0.56,
-    "common": 0.93,
-    "institution": 1.46,
-    "proper": -0.70,
-    "unknown": -1.64,
-    "acronym": -0.52,
+    **dict.fromkeys(("the", "a", "an"), "prev_word:article"),
+    **dict.fromkeys(("of", "in", "at", "for", "from", "to", "by", "on"), "prev_word:preposition"),
+    **dict.fromkeys(("and", "or", "but", "said", "says", "told"), "prev_word:conjunction"),
+    "with": "prev_word:with",
 }
 
-NAME_LISTED: Final = -2.93
-IMPOSSIBLE_LETTERS: Final = 2.27
-# Length: up to 4 letters, 5 to 7, 8 or more.
-LENGTH: Final = (-0.99, 0.26, 0.24)
 
-
-def rank_weight(rank: int) -> float:
-    for limit, weight in zip(RANK_LIMITS, RANK, strict=False):
+def rank_feature(rank: int) -> str:
+    for i, limit in enumerate(RANK_LIMITS):
         if rank < limit:
-            return weight
-    return RANK[-1]
+            return f"rank{i}"
+    return f"rank{len(RANK_LIMITS)}"
 
 
-def length_weight(word: str) -> float:
+def length_feature(word: str) -> str:
     n = len(word)
-    return LENGTH[0] if n <= 4 else LENGTH[1] if n <= 7 else LENGTH[2]
+    return "len0" if n <= 4 else "len1" if n <= 7 else "len2"
 
 
-def candidates_weight(n: int) -> float:
-    return N_CANDIDATES[0] if n == 1 else N_CANDIDATES[1] if n <= 3 else N_CANDIDATES[2]
+def candidates_feature(n: int) -> str:
+    return "ncand0" if n == 1 else "ncand1" if n <= 3 else "ncand2"
+
+
+def score(features: dict[str, float]) -> float:
+    return sum(WEIGHTS.get(name, 0.0) * value for name, value in features.items())
 
 
 # Fixed titles and institutions of news copy, written for copydesk. A real word one letter
@@ -475,4 +499,4 @@ PHRASES: Final = frozenset(
     ]
 )
 PHRASE_HEADS: Final = frozenset(head for head, _ in PHRASES)
-PHRASE_CORRECTION: Final = 3.0
+PHRASE_TAILS: Final = frozenset(tail for _, tail in PHRASES)

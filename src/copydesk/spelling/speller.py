@@ -37,6 +37,17 @@ _DOC_WORDS: Final = re.compile(r"[^\W\d_]+")
 # Distinct words looked up through the lexicon before the ranking dict is worth building.
 _PROMOTE_AFTER: Final = 300
 _NEXT_WORD: Final = re.compile(r"\s*([^\W\d_]+)")
+# Candidates two edits away: only for words this long, and only frequent corrections.
+FAR: Final = "far"
+_FAR_MIN_LENGTH: Final = 5
+_FAR_MAX_RANK: Final = 20_000
+# ... and also for words whose nearest one-edit neighbour is rarer than this.
+_FAR_MAX_RANK_NEAR: Final = 10_000
+# A lower-case word with no neighbour one edit away is flagged for a frequent word two edits
+# away only when it is at least this long: shorter coinages meet too many words at two edits.
+_FAR_LOWER_LENGTH: Final = 7
+# Words this frequent are mostly function words ("the", "which", "into").
+_FUNCTION_RANK: Final = 150
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,6 +88,7 @@ class Speller:
         self._reject = frozenset(reject)
         self._tokenizer: Tokenizer | None = None
         self._near_cache: dict[str, list[tuple[int, str, str]]] = {}
+        self._far_cache: dict[str, list[tuple[int, str, str]]] = {}
         self._rank_of: Callable[[str], int | None] | None = None
         self._promoted = False
 
@@ -157,7 +169,10 @@ class Speller:
         if word.islower():
             # A typo sits one edit from a real word; a coinage ("blogosphere", "eurozone")
             # usually does not, and a word used twice in one story is meant.
-            if doc.counts[word] > 1 or not self._near(word):
+            if doc.counts[word] > 1 or not (
+                self._near(word)
+                or (len(word) >= _FAR_LOWER_LENGTH and self._far(word) and not self._compound(word))
+            ):
                 return None
             return self._flag(w, UNKNOWN_WORD, doc)
         return self._judge_capitalised(w, doc)
@@ -172,43 +187,113 @@ class Speller:
 
     def typo_score(self, w: Word, doc: _Doc) -> float:
         """Log-odds that a once-used capitalised unknown word is a typo (see names.py)."""
+        return names.score(self.typo_features(w, doc))
+
+    def typo_features(self, w: Word, doc: _Doc) -> dict[str, float]:
+        """The evidence ``typo_score`` weighs, by the feature names of ``names.WEIGHTS``."""
         word = w.text
         lower = word.lower()
         near = self._near(lower)
-        score = names.BIAS
-        if near:
-            best = max(
-                names.rank_weight(rank)
-                + names.SHAPE[suggest.edit_shape(lower, cand, kind)]
-                + (names.CORRECTION_IN_DOCUMENT if doc.has_word(cand) else 0.0)
-                + (names.CORRECTION_IS_INSTITUTION_WORD if cand in names.INSTITUTION_WORDS else 0.0)
-                for rank, cand, kind in near
-            )
-            score += best + names.candidates_weight(len(near))
-            if all(cand[0] != lower[0] for _, cand, _ in near):
-                score += names.FIRST_LETTER_CHANGED
-        else:
-            score += names.NO_CANDIDATE
+        feats: dict[str, float] = {"bias": 1.0}
         text = doc.text
         prev = _previous_word(text, w.start)
-        if near and any((prev.lower(), cand) in names.PHRASES for _, cand, _ in near):
-            score += names.PHRASE_CORRECTION
-        if _sentence_start(text, w.start):
-            score += names.SENTENCE_START
-            score += names.PREVIOUS_AT_SENTENCE_START.get(self._neighbour(prev), 0.0)
-        else:
-            score += names.MID_SENTENCE
-            kind = "title" if prev in names.TITLES else self._neighbour(prev)
-            score += names.PREVIOUS.get(kind, 0.0)
-        # "with" is both a preposition and a conjunction here; the weights say which wins.
-        score += names.PREVIOUS_WORD.get(prev.lower(), 0.0)
         m = _NEXT_WORD.match(text, w.end)
-        score += names.NEXT.get(self._neighbour(m.group(1) if m else ""), 0.0)
+        nxt = m.group(1) if m else ""
+        # A rare word one edit away ("knighted") does not rule out a common one at two ("united").
+        cands = self._candidates(lower)
+        if cands:
+            weights = names.WEIGHTS
+            best: list[str] = []
+            best_score = -1e9
+            for rank, cand, kind in cands:
+                f = [
+                    names.rank_feature(rank),
+                    "shape:far"
+                    if kind == FAR
+                    else "shape:" + suggest.edit_shape(lower, cand, kind),
+                ]
+                if doc.has_word(cand):
+                    f.append("in_doc")
+                    if doc.counts[cand.capitalize()]:
+                        f.append("cap_in_doc")
+                if cand in names.INSTITUTION_WORDS:
+                    f.append("institution")
+                total = sum(weights.get(k, 0.0) for k in f)
+                if total > best_score:
+                    best, best_score = f, total
+            feats.update(dict.fromkeys(best, 1.0))
+            if near:
+                feats[names.candidates_feature(len(near))] = 1.0
+            if all(cand[0] != lower[0] for _, cand, _ in cands):
+                feats["first_letter"] = 1.0
+            before, after = prev.lower(), nxt.lower()
+            if any(
+                (before, cand) in names.PHRASES or (cand, after) in names.PHRASES
+                for _, cand, _ in cands
+            ):
+                feats["phrase"] = 1.0
+        else:
+            feats["no_cand"] = 1.0
+        if _sentence_start(text, w.start):
+            feats["start"] = 1.0
+            kind = self._neighbour(prev)
+            if kind in ("none", "lower"):
+                feats["start_prev:" + kind] = 1.0
+        else:
+            feats["mid"] = 1.0
+            feats["prev:" + ("title" if prev in names.TITLES else self._neighbour(prev))] = 1.0
+        # "with" is both a preposition and a conjunction here; the weights say which wins.
+        group = names.PREVIOUS_WORD.get(prev.lower())
+        if group:
+            feats[group] = 1.0
+        feats["next:" + self._neighbour(nxt)] = 1.0
         if w.status == NAME_LISTED:
-            score += names.NAME_LISTED
+            feats["name_listed"] = 1.0
         if _impossible(word):
-            score += names.IMPOSSIBLE_LETTERS
-        return score + names.length_weight(word)
+            feats["impossible"] = 1.0
+        if word.endswith("s") and self._tok().status(word[:-1]) == KNOWN_CAP:
+            feats["plural"] = 1.0
+        feats[names.length_feature(word)] = 1.0
+        return feats
+
+    def _compound(self, word: str) -> bool:
+        """Two known words run together ("barcode", "bandmates"): a coinage, not a typo.
+
+        A function word run into the next ("thefirst", "inwhich") is a missing space, so a
+        first part among the most frequent words does not count.
+        """
+        tok = self._tok()
+        for i in range(3, len(word) - 2):
+            head, tail = word[:i], word[i:]
+            if tok.status(head) is None and tok.status(tail) is None:
+                rank = self._rank(head)
+                if rank is None or rank >= _FUNCTION_RANK:
+                    return True
+        return False
+
+    def _candidates(self, lower: str) -> list[tuple[int, str, str]]:
+        """One-edit neighbours, plus two-edit ones when none is at least fairly common."""
+        near = self._near(lower)
+        if near and min(rank for rank, _, _ in near) < _FAR_MAX_RANK_NEAR:
+            return near
+        return near + self._far(lower)
+
+    def _far(self, lower: str) -> list[tuple[int, str, str]]:
+        """Frequent words two edits from a word with none at one edit, as ``_near`` gives."""
+        if len(lower) < _FAR_MIN_LENGTH:
+            return []
+        found = self._far_cache.get(lower)
+        if found is None:
+            if self._rank_of is None:
+                self._promote(False)
+            found = [
+                (rank, cand, FAR)
+                for dist, rank, cand in suggest.far_words(lower, 2, self._rank_of, _FAR_MAX_RANK)
+                if dist == 2
+            ]
+            if len(self._far_cache) < 100_000:
+                self._far_cache[lower] = found
+        return found
 
     def _neighbour(self, word: str) -> str:
         if not word:
@@ -315,20 +400,22 @@ class Speller:
             fixes = tuple(suggest.keep_case(word, f) for f in fixes)
             detail = f"a common misspelling of '{fixes[0]}'" if fixes else "a common misspelling"
             return fixes, len(fixes) == 1, detail
-        near = self._near(lower)
+        near = self._candidates(lower) if word[0].isupper() else list(self._near(lower))
         if near:
             # A candidate the document itself uses beats a merely frequent one.
             near.sort(key=lambda t: (not doc.has_word(t[1]), t[0]))
             cands = tuple(suggest.keep_case(word, c) for _, c, _ in near[:5])
-            safe = len(near) == 1 or (
+            one = suggest.damerau(lower, near[0][1], 2) == 1
+            # A lone correction two edits away is a guess; one the document uses is not.
+            safe = (len(near) == 1 and one) or (
                 doc.has_word(near[0][1]) and not any(doc.has_word(c) for _, c, _ in near[1:])
             )
-            detail = f"one letter from '{cands[0]}'"
+            detail = f"{'one letter' if one else 'two letters'} from '{cands[0]}'"
             prev = _previous_word(doc.text, start)
             if prev and prev[0].isupper() and word[0].isupper():
                 detail += f" (as in '{prev} {cands[0]}')"
             return cands, safe, detail
-        far = suggest.far_words(lower)
+        far = suggest.far_words(lower, 2, self._rank_of)
         cands = tuple(suggest.keep_case(word, c) for _, _, c in far[:5])
         if cands:
             return cands, False, f"not in the dictionary; perhaps '{cands[0]}'"

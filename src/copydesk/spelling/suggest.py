@@ -2,20 +2,21 @@
 
 Distance-1 neighbours come from generating every edit and probing the ranked word list, which
 is cheap enough to run for every doubtful capitalised word. Distance 2 needs an index of the
-ranked words with one letter deleted (the symmetric-delete trick); it is built on first need,
-which only happens once a flagged word has no closer candidate.
+ranked words with one letter deleted (the symmetric-delete trick); it is built with the
+lexicon and memory-mapped, so a lookup costs microseconds and loading it nothing.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from functools import lru_cache
 
-from copydesk.spelling.lexicon import load_ranking
+from copydesk.spelling.lexicon import F_MISSPELLING, encode_lexicon, load_deletes, load_ranking
 
 ALPHABET = "abcdefghijklmnopqrstuvwxyz"
 # Words rarer than this are not worth indexing for distance-2 suggestions.
 DELETE_INDEX_SIZE = 30_000
+# Shorter words have too many neighbours at distance 2 to be worth suggesting.
+MIN_INDEXED = 4
 
 
 def edits1(word: str) -> Iterator[tuple[str, str]]:
@@ -66,15 +67,22 @@ def near_words(
     return sorted(found.values())
 
 
-@lru_cache(maxsize=1)
-def _delete_index() -> dict[str, tuple[str, ...]]:
-    ranking = load_ranking()
+def encode_deletes(ranked: list[str], size: int = DELETE_INDEX_SIZE) -> bytes:
+    """The symmetric-delete index of the ``size`` most frequent words, in the lexicon format.
+
+    Each key is a word or the word with one letter deleted; its extra text lists the words
+    (comma-separated, most frequent first). Shipped prebuilt: building it costs a third of a
+    second, and it is read through a memory map like the lexicon.
+    """
     index: dict[str, list[str]] = {}
-    for word in ranking.by_rank[:DELETE_INDEX_SIZE]:
-        index.setdefault(word, []).append(word)
-        for i in range(len(word)):
-            index.setdefault(word[:i] + word[i + 1 :], []).append(word)
-    return {k: tuple(v) for k, v in index.items()}
+    for word in ranked[:size]:
+        if len(word) < MIN_INDEXED:
+            continue
+        for key in (word, *(word[:i] + word[i + 1 :] for i in range(len(word)))):
+            words = index.setdefault(key, [])
+            if word not in words:
+                words.append(word)
+    return encode_lexicon({k: (F_MISSPELLING, ",".join(v)) for k, v in index.items()})
 
 
 def damerau(a: str, b: str, limit: int = 3) -> int:
@@ -97,20 +105,45 @@ def damerau(a: str, b: str, limit: int = 3) -> int:
     return min(prev[-1], limit)
 
 
-def far_words(word: str, max_distance: int = 2) -> list[tuple[int, int, str]]:
-    """Ranked words within ``max_distance`` of ``word`` as ``(distance, rank, candidate)``."""
-    index = _delete_index()
-    rank_of = load_ranking().rank
+def far_words(
+    word: str,
+    max_distance: int = 2,
+    rank_of: Callable[[str], int | None] | None = None,
+    max_rank: int = DELETE_INDEX_SIZE,
+) -> list[tuple[int, int, str]]:
+    """Ranked words within ``max_distance`` of ``word`` as ``(distance, rank, candidate)``.
+
+    Only words more frequent than ``max_rank`` are considered.
+
+    The typo's own deletions (one and two letters) are probed in the shipped index of the
+    frequent words' one-letter deletions, which finds every word within two edits (two
+    insertions included) for a few dozen hash lookups.
+    """
+    index = load_deletes()
+    get = rank_of or load_ranking().ranks.get
+    keys = {word}
+    for i in range(len(word)):
+        one = word[:i] + word[i + 1 :]
+        keys.add(one)
+        if len(word) >= 6:
+            keys.update(one[:j] + one[j + 1 :] for j in range(i, len(one)))
     found: set[str] = set()
-    keys = {word} | {word[:i] + word[i + 1 :] for i in range(len(word))}
     for key in keys:
-        found.update(index.get(key, ()))
+        entry = index.entry(key)
+        if entry is not None and entry[1]:
+            found.update(entry[1].split(","))
     out = []
+    n = len(word)
     for cand in found:
+        if abs(len(cand) - n) > max_distance:
+            continue
+        r = get(cand)
+        r = DELETE_INDEX_SIZE if r is None else r
+        if r >= max_rank:
+            continue
         d = damerau(word, cand, max_distance + 1)
         if d <= max_distance:
-            r = rank_of(cand)
-            out.append((d, r if r is not None else len(load_ranking()), cand))
+            out.append((d, r, cand))
     out.sort()
     return out
 

@@ -213,7 +213,7 @@ class Tokenizer:
         if "-" in piece:
             whole = piece.strip("-")
             joined = whole.replace("-", "")
-            if joined.isalpha() and (self.status(whole) in _QUIET or self.status(joined) in _QUIET):
+            if joined.isalpha() and (self._whole_known(whole) or self._whole_known(joined)):
                 return
         for m in _WORD.finditer(piece):
             word = m.group()
@@ -222,6 +222,17 @@ class Tokenizer:
             status = self.status(word)
             if status is not None:
                 out.append((base + m.start(), word, status))
+
+    def _whole_known(self, word: str) -> bool:
+        """A hyphenated compound known as a whole; "Spider-Man" is, "Sppider-Man" is not.
+
+        ``status`` also says None for inner capitals, which a compound of capitalised parts
+        always has, so such a compound needs the lexicon to know it.
+        """
+        status = self.status(word)
+        if status is None:
+            return word[1:].islower() or self._known(word, True)
+        return status in _QUIET
 
     def status(self, word: str) -> int | None:
         """None for a word needing no look (known lower-case, acronym, mixed case...)."""
@@ -265,6 +276,17 @@ class Tokenizer:
                     return UNKNOWN
                 if base in self._accept or self._known(base, capital):
                     return known
+        if (
+            word.endswith("s")
+            and len(word) >= 5
+            and word[-2] not in "sfy"
+            and self._lex.rank(word[:-1].lower()) is not None
+            and self._known(word[:-1], capital)
+        ):
+            # A plural or verb form the lists lack ("shockwaves", "The Incredibles"). A typo
+            # can end in a stray "s" too, but then the letter before is almost always one;
+            # "companys" and "themselfs" are the usual wrong plurals.
+            return known
         if not word.isascii():
             plain = _strip_accents(word)
             if plain != word and plain.isascii() and self._known(plain, capital):
