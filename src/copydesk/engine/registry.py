@@ -16,6 +16,7 @@ from typing import Any
 from copydesk import __version__
 from copydesk.atomic import digest, write_atomic
 from copydesk.engine.rules import Example, RuleError, RuleSpec, build_spec
+from copydesk.kinds import prefilter, regex_patterns
 from copydesk.model import Applicability, Level
 
 ENTRY_POINT_GROUP = "copydesk.packs"
@@ -90,13 +91,15 @@ def load_pack(name: str, folder: Path) -> tuple[list[RuleSpec], str]:
     cache = _cache_dir() / f"pack-{name}-{stamp}.json"
     try:
         raw = json.loads(cache.read_text(encoding="utf-8"))
-        return [_from_json(r) for r in raw], stamp
+        prefilter.seed(raw["prefilters"])
+        return [_from_json(r) for r in raw["rules"]], stamp
     except (OSError, ValueError, KeyError, TypeError):
         pass
     specs = [_parse_file(name, f) for f in files]
     for old in cache.parent.glob(f"pack-{name}-*.json"):
         old.unlink(missing_ok=True)  # stale versions of this pack
-    _write_cache(cache, [_to_json(s) for s in specs])
+    patterns = [p for s in specs for p in regex_patterns(s)]
+    _write_cache(cache, {"rules": [_to_json(s) for s in specs], "prefilters": prefilter.computed(patterns)})
     return specs, stamp
 
 

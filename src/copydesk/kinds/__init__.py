@@ -122,6 +122,15 @@ def validate_options(rule: RuleSpec) -> None:
             raise ValueError(f"option '{key}' is required by kind {rule.kind}")
 
 
+def regex_patterns(rule: RuleSpec) -> list[str]:
+    """The regular expressions a word-list rule's options hold (for prefilters)."""
+    opts = rule.options
+    if not opts.get("regex"):
+        return []
+    groups = opts.get("groups") or []
+    return [*(opts.get("tokens") or []), *(opts.get("swap") or {}), *(v for g in groups for v in g)]
+
+
 def option(rule: RuleSpec, key: str) -> Any:
     value = rule.options.get(key, kind_module(rule.kind).SCHEMA[key][1])
     return None if value is REQUIRED else value
