@@ -198,3 +198,52 @@ def test_plurals_and_compounds_of_known_words_are_meant(speller: Speller) -> Non
     assert flagged(speller, "His bandmates scanned the barcode.") == []
     # ... but the usual wrong plurals and a missing space are still typos.
     assert flagged(speller, "The companys said so.") == ["companys"]
+
+
+def test_results_do_not_depend_on_documents_checked_before() -> None:
+    """One Speller serves a whole run (and each worker process has its own): caches must not
+    change what a document's findings are."""
+    first = (
+        "The Home Secretaray met Alain Levy. Mirco Bergamasco, C Stoica, A Masi, L Nitoglia.\n"
+        "Thieir agreeements were signed, said Agence France Presse, per annum."
+    )
+    others = [
+        "Shares rose in the Unighted States on Friday. The accierdent happened.",
+        "Gordon Brown spoke on Monday. Aides to the chancellor, Gordon Bronwn, said he would.",
+        " ".join(f"Wordz{i} Nme{i} goverbment{i} teh" for i in range(400)),
+        "Secretaray Secretaray Thieir Levy Alain cyber-rights kung-fu.",
+    ]
+    alone = Speller().check(first)
+    shared = Speller()
+    before = shared.check(first)
+    for text in others:
+        shared.check(text)
+    assert shared.check(first) == before == alone
+    assert [m.word for m in alone] == ["Secretaray", "Thieir", "agreeements"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He has the joie de vivre of a man paid £100,000 per annum, and is au fait with it.",
+        "Adriano has scored 14 goals in Serie A, Agence France Presse reported.",
+        "Fans of kung-fu films and cyber-rights campaigners met neo-classical economists.",
+        "The touchy-feely speech was made by chairman Chung Mong-koo of Dai-ichi Life.",
+        "She worked wirelessly; the papers lay unshredded.",
+        "The album Get Rich And Die Tryin' sold well, and I'm lovin' it.",
+        "Italy: R de Marigny; Mirco Bergamasco, C Stoica, A Masi, L Nitoglia; L Orquera.",
+        "Replacements: Gotting, McKenzie, Lock, Hart, Biljon, Brooks.",
+    ],
+)
+def test_phrases_compounds_and_team_sheets_are_not_flagged(speller: Speller, text: str) -> None:
+    assert flagged(speller, text) == []
+
+
+def test_capitalised_listed_misspelling_still_flagged_as_a_slip(speller: Speller) -> None:
+    (m,) = speller.check("He said the plan was good. Tehy agreed on Monday.")
+    assert (m.word, m.reason, m.suggestions[0]) == ("Tehy", KNOWN_MISSPELLING, "They")
+
+
+def test_team_sheet_typos_in_lower_case_are_still_checked(speller: Speller) -> None:
+    text = "Sheahan, Horan, O'Callaghan, Miller, Easterby, Foley. The teh forwards impressed."
+    assert flagged(speller, text) == ["teh"]

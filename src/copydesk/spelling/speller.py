@@ -12,7 +12,13 @@ from dataclasses import dataclass
 from typing import Final
 
 from copydesk.spelling import names, suggest
-from copydesk.spelling.lexicon import Lexicon, load_lexicon, load_misspellings, load_ranking
+from copydesk.spelling.lexicon import (
+    F_NAME,
+    Lexicon,
+    load_lexicon,
+    load_misspellings,
+    load_ranking,
+)
 from copydesk.spelling.tokens import (
     FOREIGN,
     KNOWN_CAP,
@@ -21,6 +27,7 @@ from copydesk.spelling.tokens import (
     UNKNOWN,
     Tokenizer,
     Word,
+    _strip_accents,
 )
 
 VARIANTS: Final = ("en-GB", "en-US")
@@ -46,6 +53,12 @@ _FAR_MAX_RANK_NEAR: Final = 10_000
 # A lower-case word with no neighbour one edit away is flagged for a frequent word two edits
 # away only when it is at least this long: shorter coinages meet too many words at two edits.
 _FAR_LOWER_LENGTH: Final = 7
+# Productive affixes: a frequent word with one of these is a coinage, not a typo. A typo
+# seldom leaves a whole frequent word plus a whole affix.
+_SUFFIXES: Final = ("ly", "ness", "less", "ery", "ism", "ist", "ish")
+_PREFIXES: Final = ("un", "non", "over", "under", "counter", "anti", "semi", "mis")
+_STEM: Final = 5
+_ELISION: Final = "'’"
 # Words this frequent are mostly function words ("the", "which", "into").
 _FUNCTION_RANK: Final = 150
 
@@ -68,6 +81,13 @@ class _Doc:
     text: str
     counts: Counter[str]
     lower_words: set[str] | None = None
+    list_spans: list[tuple[int, int]] | None = None
+
+    def in_list(self, w: Word) -> bool:
+        """Whether ``w`` is an item of a team sheet or cast list ("Sheahan, Horan, Miller")."""
+        if self.list_spans is None:
+            self.list_spans = _list_spans(self.text)
+        return _inside(w, self.list_spans)
 
     def has_word(self, lower: str) -> bool:
         if self.lower_words is None:
@@ -140,7 +160,9 @@ class Speller:
         out: list[Misspelling] = []
         for i, w in enumerate(words):
             if w.status in (UNKNOWN, MISSPELLING, NAME_LISTED):
-                if _SIC.match(text, w.end):
+                if _SIC.match(text, w.end) or (
+                    w.text.lower() in names.FOREIGN_PHRASE_WORDS and _in_foreign_phrase(text, w)
+                ):
                     continue
                 found = self._judge(w, doc)
                 if found is not None:
@@ -149,6 +171,9 @@ class Speller:
                 found = self._phrase_slip(words[i - 1], w, doc)
                 if found is not None:
                     out.append(found)
+        if doc.list_spans:
+            # A surname in a team sheet is not a variant of one in the story ("Horan", "Horgan").
+            words = [w for w in words if not doc.in_list(w)]
         out.extend(self._name_variants(words, doc, {m.start for m in out}))
         out.sort(key=lambda m: m.start)
         return out
@@ -159,19 +184,34 @@ class Speller:
         word = w.text
         if word in self._reject:
             return self._flag(w, UNKNOWN_WORD, doc, forced=True)
+        if (
+            word.endswith("in")
+            and doc.text[w.end : w.end + 1] in _ELISION
+            and self._known_word(word.lower() + "g")
+        ):
+            return None  # a dropped "g" marked by an apostrophe: "lovin'", "Die Tryin'"
         if w.status == MISSPELLING:
             if word[0].isupper() and (
-                doc.counts[word] > 1
-                or self.typo_score(w, doc) + names.LISTED_MISSPELLING < names.THRESHOLD
+                doc.counts[word] > 1 or self.typo_score(w, doc) < names.THRESHOLD
             ):
-                return None  # a capitalised form can be a name that happens to match
+                # A capitalised form can be a name that happens to match ("Presse", "Serie"):
+                # it needs the evidence any capitalised word needs ("listed" is part of it).
+                return None
             return self._flag(w, KNOWN_MISSPELLING, doc)
         if word.islower():
             # A typo sits one edit from a real word; a coinage ("blogosphere", "eurozone")
             # usually does not, and a word used twice in one story is meant.
-            if doc.counts[word] > 1 or not (
-                self._near(word)
-                or (len(word) >= _FAR_LOWER_LENGTH and self._far(word) and not self._compound(word))
+            if (
+                doc.counts[word] > 1
+                or self._derived(word)
+                or not (
+                    self._near(word)
+                    or (
+                        len(word) >= _FAR_LOWER_LENGTH
+                        and self._far(word)
+                        and not self._compound(word)
+                    )
+                )
             ):
                 return None
             return self._flag(w, UNKNOWN_WORD, doc)
@@ -196,11 +236,15 @@ class Speller:
         near = self._near(lower)
         feats: dict[str, float] = {"bias": 1.0}
         text = doc.text
-        prev = _previous_word(text, w.start)
-        m = _NEXT_WORD.match(text, w.end)
+        prev = _previous_word(text, w.start - 1 if text[w.start - 1 : w.start] == "-" else w.start)
+        m = _NEXT_WORD.match(text, w.end + 1 if text[w.end : w.end + 1] == "-" else w.end)
         nxt = m.group(1) if m else ""
         # A rare word one edit away ("knighted") does not rule out a common one at two ("united").
         cands = self._candidates(lower)
+        lexicon = self._lexicon
+        pair = _adjacent_name(text, prev, w.start, self._neighbour) or _adjacent_name(
+            text, nxt, w.end, self._neighbour, after=True
+        )
         if cands:
             weights = names.WEIGHTS
             best: list[str] = []
@@ -218,10 +262,16 @@ class Speller:
                         f.append("cap_in_doc")
                 if cand in names.INSTITUTION_WORDS:
                     f.append("institution")
+                elif lexicon.flags(cand.capitalize()) & F_NAME:
+                    f.append("cand_name")
                 total = sum(weights.get(k, 0.0) for k in f)
                 if total > best_score:
                     best, best_score = f, total
             feats.update(dict.fromkeys(best, 1.0))
+            if pair:
+                # Next to another name: a first name or surname ("Alain Levy") unless the
+                # nearest word is itself a name ("Johhn Kirwan").
+                feats["pair:name" if "cand_name" in best else "pair:word"] = 1.0
             if near:
                 feats[names.candidates_feature(len(near))] = 1.0
             if all(cand[0] != lower[0] for _, cand, _ in cands):
@@ -249,12 +299,31 @@ class Speller:
         feats["next:" + self._neighbour(nxt)] = 1.0
         if w.status == NAME_LISTED:
             feats["name_listed"] = 1.0
+        elif w.status == MISSPELLING:
+            feats["listed"] = 1.0
+        if doc.in_list(w):
+            feats["list"] = 1.0
         if _impossible(word):
             feats["impossible"] = 1.0
         if word.endswith("s") and self._tok().status(word[:-1]) == KNOWN_CAP:
             feats["plural"] = 1.0
         feats[names.length_feature(word)] = 1.0
         return feats
+
+    def _known_word(self, lower: str) -> bool:
+        return self._tok().status(lower) is None and self._rank(lower) is not None
+
+    def _derived(self, word: str) -> bool:
+        """A known word with a productive prefix or suffix: "wirelessly", "unshredded"."""
+        for suffix in _SUFFIXES:
+            stem = word[: -len(suffix)]
+            if word.endswith(suffix) and len(stem) >= _STEM and self._known_word(stem):
+                return True
+        for prefix in _PREFIXES:
+            stem = word[len(prefix) :]
+            if word.startswith(prefix) and len(stem) >= _STEM and self._known_word(stem):
+                return True
+        return False
 
     def _compound(self, word: str) -> bool:
         """Two known words run together ("barcode", "bandmates"): a coinage, not a typo.
@@ -307,6 +376,8 @@ class Speller:
         lower = word.lower()
         if lower in names.INSTITUTION_WORDS:
             return "institution"
+        if self._lexicon.flags(word) & F_NAME:
+            return "name"  # a first name or surname that is also a word: "Brown", "Jon"
         rank = self._rank(lower)
         return "common" if rank is not None and rank < 20_000 else "proper"
 
@@ -426,6 +497,99 @@ def _inflection(a: str, b: str) -> bool:
     """Plural or possessive forms of one name ("Baftas", "Bafta") are not variants."""
     short, long = sorted((a, b), key=len)
     return long.startswith(short) and long[len(short) :] in ("s", "es", "'", "’")
+
+
+_SEGMENT: Final = re.compile(r"[^,;.:()\[\]\n]+")
+_SEGMENT_WORD: Final = re.compile(r"[^\s'’-]+")
+_PHRASE_WORD: Final = re.compile(r"[\s-]*([^\W\d_]+(?:['’][^\W\d_]+)*)")
+# Lower-case particles of names ("R de Marigny", "Dal Maso") and the captain's mark.
+_PARTICLES: Final = frozenset(
+    ["de", "da", "di", "del", "della", "dos", "du", "van", "von", "der", "le", "la", "capt"]
+)
+# A run of this many short all-capitalised items between commas, semicolons, full stops and
+# brackets is a team sheet or a cast list: "Sheahan, Horan, O'Callaghan, Miller".
+_LIST_RUN: Final = 4
+_LIST_ITEM_WORDS: Final = 4
+
+
+def _list_item(segment: str) -> bool:
+    words = _SEGMENT_WORD.findall(segment)
+    if not words or len(words) > _LIST_ITEM_WORDS:
+        return False
+    return all(w[0].isupper() or w[0].isdigit() or w in _PARTICLES for w in words)
+
+
+def _list_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of runs of name-list items: team sheets and cast lists."""
+    out: list[tuple[int, int]] = []
+    run: list[tuple[int, int]] = []
+    for m in _SEGMENT.finditer(text):
+        if m.group().isspace():
+            continue
+        if _list_item(m.group()):
+            run.append(m.span())
+            continue
+        if len(run) >= _LIST_RUN:
+            out.append((run[0][0], run[-1][1]))
+        run = []
+    if len(run) >= _LIST_RUN:
+        out.append((run[0][0], run[-1][1]))
+    return out
+
+
+def _plain(word: str) -> str:
+    return _strip_accents(word.lower()).replace("’", "'")
+
+
+def _in_foreign_phrase(text: str, w: Word) -> bool:
+    """Whether ``w`` is part of a foreign phrase of ``names.FOREIGN_PHRASES`` ("per annum")."""
+    lower = _plain(w.text)
+    for phrase in names.FOREIGN_PHRASES:
+        if lower not in phrase:
+            continue
+        k = phrase.index(lower)
+        pos = w.end
+        ok = True
+        for want in phrase[k + 1 :]:
+            m = _PHRASE_WORD.match(text, pos)
+            if m is None or _plain(m.group(1)) != want:
+                ok = False
+                break
+            pos = m.end()
+        pos = w.start
+        for want in reversed(phrase[:k]):
+            if not ok:
+                break
+            i = pos
+            while i > 0 and (text[i - 1].isspace() or text[i - 1] == "-"):
+                i -= 1
+            j = i
+            while j > 0 and (text[j - 1].isalpha() or text[j - 1] in "'’"):
+                j -= 1
+            if i == pos or _plain(text[j:i]) != want:
+                ok = False
+            pos = j
+        if ok:
+            return True
+    return False
+
+
+def _adjacent_name(
+    text: str, other: str, edge: int, kind: Callable[[str], str], after: bool = False
+) -> bool:
+    """Whether ``other``, the word just before (or ``after``) ``edge``, is a capitalised name
+    word separated by a single space: "Alain Levy", "Calum MacRae"."""
+    if not other or not other[0].isupper():
+        return False
+    gap = text[edge : edge + 1] if after else text[edge - 1 : edge]
+    if gap not in (" ", "-"):
+        return False
+    if after:
+        if text[edge + 1 : edge + 1 + len(other)] != other:
+            return False
+    elif text[edge - 1 - len(other) : edge - 1] != other:
+        return False
+    return kind(other) in ("proper", "unknown", "name")
 
 
 def _inside(w: Word, spans: Sequence[tuple[int, int]]) -> bool:

@@ -141,6 +141,84 @@ FOREIGN_WORDS: Final = frozenset(
 
 _QUIET: Final = (None, KNOWN_CAP, KNOWN_LOWER)
 
+# Words English writes mostly as one part of a hyphenated compound: combining forms
+# ("cyber-rights", "neo-classical", "uber-category") and the halves of set pairs
+# ("kung-fu", "touchy-feely"). As a part of a compound, not alone, they are meant. Written
+# for copydesk from general knowledge.
+HYPHEN_PARTS: Final = frozenset(
+    [
+        "cyber",
+        "neo",
+        "uber",
+        "über",
+        "eco",
+        "euro",
+        "agro",
+        "agri",
+        "bio",
+        "geo",
+        "hydro",
+        "petro",
+        "socio",
+        "techno",
+        "info",
+        "retro",
+        "proto",
+        "pseudo",
+        "quasi",
+        "crypto",
+        "nano",
+        "mega",
+        "giga",
+        "tera",
+        "narco",
+        "paleo",
+        "palaeo",
+        "franco",
+        "anglo",
+        "sino",
+        "afro",
+        "indo",
+        "kung",
+        "touchy",
+        "feely",
+        "hoity",
+        "toity",
+        "helter",
+        "skelter",
+        "hanky",
+        "panky",
+        "willy",
+        "nilly",
+        "topsy",
+        "turvy",
+        "hurly",
+        "burly",
+        "mumbo",
+        "jumbo",
+        "namby",
+        "pamby",
+        "wishy",
+        "washy",
+        "shilly",
+        "shally",
+        "dilly",
+        "dally",
+        "teeny",
+        "weeny",
+        "itsy",
+        "bitsy",
+        "roly",
+        "poly",
+        "hokey",
+        "pokey",
+        "argy",
+        "bargy",
+        "hoo",
+        "hah",
+    ]
+)
+
 
 def _strip_accents(word: str) -> str:
     return "".join(
@@ -210,15 +288,26 @@ class Tokenizer:
         return tuple(out)
 
     def _analyse_piece(self, piece: str, base: int, out: list[tuple[int, str, int]]) -> None:
-        if "-" in piece:
+        compound = "-" in piece
+        if compound:
             whole = piece.strip("-")
             joined = whole.replace("-", "")
             if joined.isalpha() and (self._whole_known(whole) or self._whole_known(joined)):
                 return
-        for m in _WORD.finditer(piece):
+        found = list(_WORD.finditer(piece))
+        # A short lower-case part joined to a capitalised word belongs to a name
+        # ("Chung Mong-koo", "Dai-ichi"): transliterated names are hyphenated so.
+        capital_part = compound and any(
+            m.group()[0].isupper() and self.status(m.group()) is not None for m in found
+        )
+        for m in found:
             word = m.group()
             if word.endswith(("'s", "’s")) and len(word) > 3:
                 word = word[:-2]  # the possessive of a name counts as the name
+            if compound and (
+                word.lower() in HYPHEN_PARTS or (capital_part and word.islower() and len(word) <= 4)
+            ):
+                continue
             status = self.status(word)
             if status is not None:
                 out.append((base + m.start(), word, status))
