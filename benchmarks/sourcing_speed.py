@@ -151,9 +151,9 @@ def golden(prepared: list[Prepared], options: Mapping[str, Any], path: Path) -> 
         print(f"golden: wrote {len(lines)} rows to {path}")
         return 0
     expected = path.read_text(encoding="utf-8").splitlines()
-    issues = sum(len(json.loads(line)["issues"]) for line in lines)
+    count = sum(len(json.loads(line)["issues"]) for line in lines)
     if expected == lines:
-        print(f"golden: identical ({len(lines)} rows, {issues} issues) to {path}")
+        print(f"golden: identical ({len(lines)} rows, {count} issues) to {path}")
         return 0
     differing = [i for i, (a, b) in enumerate(zip(expected, lines, strict=False)) if a != b]
     print(f"golden: DIFFERENT from {path}: {len(expected)} rows expected, {len(lines)} got")

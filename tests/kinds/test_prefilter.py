@@ -49,3 +49,16 @@ def test_prefilter_never_rejects_a_match(code: str, pattern: str, flags: int) ->
             assert may_match(required, text.casefold()), (pattern, text)
 
     check()
+
+
+def test_folding_keeps_every_case_insensitive_letter() -> None:
+    """Any character a case-insensitive pattern matches as an ASCII letter folds to it."""
+    from copydesk.document.model import fold
+
+    any_letter = re.compile("[a-z]", re.IGNORECASE)
+    for code in range(0x110000):
+        ch = chr(code)
+        if any_letter.fullmatch(ch):
+            for a in "abcdefghijklmnopqrstuvwxyz":
+                if re.fullmatch(a, ch, re.IGNORECASE):
+                    assert a in fold(ch), (hex(code), a)

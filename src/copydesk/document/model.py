@@ -51,6 +51,12 @@ class Suppression(NamedTuple):
     directive: Span
 
 
+def fold(text: str) -> str:
+    """Case-fold so that whatever a case-insensitive regex treats as a letter appears as that
+    letter: casefold() covers the long s and the Kelvin sign, but leaves the dotless i."""
+    return text.casefold().replace("ı", "i")
+
+
 class LineIndex:
     """Maps offsets to 1-based (line, column) with one bisect. ``\\r\\n``, ``\\n`` and a lone
     ``\\r`` each end a line, as editors count them."""
@@ -134,7 +140,7 @@ class Document:
     def folded(self) -> str:
         """The masked text case-folded, for literal prefilters (only membership is asked of
         it, so that folding may change its length does not matter)."""
-        return self.masked.casefold()
+        return fold(self.masked)
 
     @cached_property
     def token_norms(self) -> frozenset[str]:

@@ -16,6 +16,8 @@ from re import _constants as c  # type: ignore[attr-defined]
 from re import _parser  # type: ignore[attr-defined]
 from typing import Any
 
+from copydesk.document.model import fold
+
 MIN_LITERAL = 2  # a one-letter requirement filters nothing
 MAX_PRODUCT = 256  # alternatives a stretch of literals may multiply into before it stops
 
@@ -48,7 +50,7 @@ def required_literals(pattern: str, flags: int = 0) -> frozenset[str] | None:
     else:
         found = _sequence(list(parsed))
         ok = found and min(len(s) for s in found) >= MIN_LITERAL
-        result = frozenset(s.casefold() for s in found) if ok and found else None
+        result = frozenset(fold(s) for s in found) if ok and found else None
     _MEMO[pattern] = result
     return result
 

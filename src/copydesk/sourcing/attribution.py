@@ -15,8 +15,9 @@ from functools import cache
 from typing import Final, NamedTuple
 
 from copydesk.sourcing.options import SourcingOptions
+from copydesk.sourcing.prefilter import Probe
 
-__all__ = ["Cue", "SentenceCues", "find_cues", "quoted_spans", "speech_tag"]
+__all__ = ["Cue", "SentenceCues", "find_agentless", "find_cues", "quoted_spans", "speech_tag"]
 
 
 def _words(blob: str) -> frozenset[str]:
@@ -35,6 +36,8 @@ class SentenceCues:
     explicit: list[Cue] = field(default_factory=list)
     vague: list[Cue] = field(default_factory=list)
     agentless: list[Cue] = field(default_factory=list)
+    # Spans of the vague phrases: no other cue counts inside one.
+    vague_spans: list[tuple[int, int]] = field(default_factory=list)
 
 
 _NOUN_MARKERS: Final = _words(
@@ -83,11 +86,17 @@ _SHOW_VERBS: Final = _words(
     show shows showed suggest suggests suggested
     """
 )
-_APPOSITION_OPENERS: Final = re.compile(
-    r",\s*(?:which|who|whose|where|representing|including|a|an|the|with|one of|based|"
-    r"founded|owned|employing|run|running|led|whom|himself|herself|itself|\w+ing)\b",
-    re.IGNORECASE,
-)
+
+
+@cache
+def _apposition_openers() -> re.Pattern[str]:
+    return re.compile(
+        r",\s*(?:which|who|whose|where|representing|including|a|an|the|with|one of|based|"
+        r"founded|owned|employing|run|running|led|whom|himself|herself|itself|\w+ing)\b",
+        re.IGNORECASE,
+    )
+
+
 _WORD: Final = re.compile(r"[A-Za-z][\w'’-]*")
 
 
@@ -161,43 +170,78 @@ def find_cues(
     lo: int,
     hi: int,
     quoted: list[tuple[int, int]],
+    probe: Probe | None = None,
+    *,
+    agentless: bool = True,
 ) -> SentenceCues:
-    """Collect the cues of ``text[lo:hi]`` that lie outside quoted speech."""
+    """Collect the cues of ``text[lo:hi]`` that lie outside quoted speech.
+
+    ``probe`` (optional) is the sentence's :class:`Probe`: scans that cannot match are skipped.
+    With ``agentless=False`` the agentless hedges are left for :func:`find_agentless`.
+    """
     cues = SentenceCues()
+    if probe is None:
+        probe = Probe(text, lo, hi)
 
     def outside(start: int, end: int) -> bool:
         return not any(a <= start < b for a, b in quoted)
 
-    vague_spans: list[tuple[int, int]] = []
-    for m in opts.vague_phrase_re.finditer(text, lo, hi):
-        if outside(m.start(), m.end()):
-            cues.vague.append(Cue(m.start(), m.end(), "vague"))
-            vague_spans.append(m.span())
+    vague_spans = cues.vague_spans
+    if probe.has_literal(opts.vague_phrase_literals):
+        for m in opts.vague_phrase_re.finditer(text, lo, hi):
+            if outside(m.start(), m.end()):
+                cues.vague.append(Cue(m.start(), m.end(), "vague"))
+                vague_spans.append(m.span())
 
     def in_vague(start: int, end: int) -> bool:
         return any(a <= start < b or start <= a < end for a, b in vague_spans)
 
-    for m in opts.phrase_re.finditer(text, lo, hi):
-        if outside(m.start(), m.end()) and not in_vague(m.start(), m.end()):
-            cues.explicit.append(Cue(m.start(), m.end(), "phrase"))
+    if probe.has_token(opts.phrase_words):
+        for start, end in opts.word_spans("attribution_phrases", probe):
+            if outside(start, end) and not in_vague(start, end):
+                cues.explicit.append(Cue(start, end, "phrase"))
 
-    for m in opts.reporting_re.finditer(text, lo, hi):
-        if not outside(m.start(), m.end()) or in_vague(m.start(), m.end()):
-            continue
-        cue = _verb_cue(opts, text, lo, hi, m.start(), m.end(), active_only=False)
-        if cue is not None:
-            (cues.vague if cue.kind == "vague" else cues.explicit).append(cue)
-    for m in opts.active_only_re.finditer(text, lo, hi):
-        if not outside(m.start(), m.end()) or in_vague(m.start(), m.end()):
-            continue
-        cue = _verb_cue(opts, text, lo, hi, m.start(), m.end(), active_only=True)
-        if cue is not None:
-            (cues.vague if cue.kind == "vague" else cues.explicit).append(cue)
+    if probe.has_token(opts.reporting_words):
+        for start, end in opts.word_spans("reporting_verbs", probe):
+            if not outside(start, end) or in_vague(start, end):
+                continue
+            cue = _verb_cue(opts, text, lo, hi, start, end, active_only=False)
+            if cue is not None:
+                (cues.vague if cue.kind == "vague" else cues.explicit).append(cue)
+    if probe.has_token(opts.active_only_words):
+        for start, end in opts.word_spans("active_only_verbs", probe):
+            if not outside(start, end) or in_vague(start, end):
+                continue
+            cue = _verb_cue(opts, text, lo, hi, start, end, active_only=True)
+            if cue is not None:
+                (cues.vague if cue.kind == "vague" else cues.explicit).append(cue)
 
-    for m in opts.agentless_re.finditer(text, lo, hi):
-        if outside(m.start(), m.end()) and not in_vague(m.start(), m.end()):
-            cues.agentless.append(Cue(m.start(), m.end(), "agentless"))
+    if agentless:
+        cues.agentless = find_agentless(opts, text, lo, hi, quoted, vague_spans, probe)
     return cues
+
+
+def find_agentless(
+    opts: SourcingOptions,
+    text: str,
+    lo: int,
+    hi: int,
+    quoted: list[tuple[int, int]],
+    vague_spans: list[tuple[int, int]],
+    probe: Probe | None = None,
+) -> list[Cue]:
+    """The agentless hedges of ``text[lo:hi]`` outside quoted speech and vague phrases."""
+    found: list[Cue] = []
+    if probe is not None and not probe.has_literal(opts.agentless_literals):
+        return found
+    for m in opts.agentless_re.finditer(text, lo, hi):
+        start, end = m.span()
+        if any(a <= start < b for a, b in quoted):
+            continue
+        if any(a <= start < b or start <= a < end for a, b in vague_spans):
+            continue
+        found.append(Cue(start, end, "agentless"))
+    return found
 
 
 def _verb_cue(
@@ -272,7 +316,7 @@ def covers(text: str, cue: Cue, fig_start: int, fig_end: int, lo: int) -> bool:
     if "," in between:
         opener = text.rfind(",", lo, fig_start)
         close = text.rfind(",", fig_end, cue.start)
-        if opener != -1 and _APPOSITION_OPENERS.match(text, opener):
+        if opener != -1 and _apposition_openers().match(text, opener):
             subject_gap = text[close + 1 : cue.start]
             if len(_WORD.findall(subject_gap)) <= 1:
                 return False
@@ -280,6 +324,7 @@ def covers(text: str, cue: Cue, fig_start: int, fig_end: int, lo: int) -> bool:
 
 
 _QUOTE_CHARS: Final = '"“”'
+_QUOTE: Final = re.compile(f"[{_QUOTE_CHARS}]")
 
 
 def quoted_spans(text: str, sentences: list[tuple[int, int]]) -> list[list[tuple[int, int]]]:
@@ -297,13 +342,10 @@ def quoted_spans(text: str, sentences: list[tuple[int, int]]) -> list[list[tuple
         opened_at = lo if is_open else -1
         pos = lo
         while True:
-            found = -1
-            for i in range(pos, hi):
-                if text[i] in _QUOTE_CHARS:
-                    found = i
-                    break
-            if found == -1:
+            quote = _QUOTE.search(text, pos, hi)
+            if quote is None:
                 break
+            found = quote.start()
             ch = text[found]
             before = text[found - 1] if found > lo else " "
             after = text[found + 1] if found + 1 < hi else " "
@@ -339,11 +381,16 @@ def speech_tag(
     lo: int,
     hi: int,
     quoted: list[tuple[int, int]],
+    probe: Probe | None = None,
 ) -> bool:
     """Whether the sentence names the speaker of its quotation ("...," she said)."""
     if cues.explicit:
         return True
-    for m in opts.speech_re.finditer(text, lo, hi):
-        if not any(a <= m.start() < b for a, b in quoted):
+    if probe is None:
+        probe = Probe(text, lo, hi)
+    if not probe.has_token(opts.speech_words):
+        return False
+    for start, _ in opts.word_spans("speech_verbs", probe):
+        if not any(a <= start < b for a, b in quoted):
             return True
     return False

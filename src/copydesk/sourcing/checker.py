@@ -10,9 +10,9 @@ sentence of the document on the same subject also counts.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
 from typing import Any, Final, NamedTuple
 
 from copydesk.document.segment import split_sentences
@@ -20,12 +20,14 @@ from copydesk.sourcing.attribution import (
     Cue,
     SentenceCues,
     covers,
+    find_agentless,
     find_cues,
     quoted_spans,
     speech_tag,
 )
 from copydesk.sourcing.figures import Figure, find_figures
 from copydesk.sourcing.options import SourcingOptions
+from copydesk.sourcing.prefilter import Probe, text_is_safe
 
 __all__ = ["RULES", "SourcingChecker", "SourcingIssue"]
 
@@ -51,33 +53,83 @@ class SourcingIssue(NamedTuple):
     message: str
 
 
-@dataclass
 class _Sentence:
-    start: int
-    end: int
-    block: int
-    figures: list[Figure]
-    quoted: list[tuple[int, int]]
-    quote_share: float
-    options: SourcingOptions
-    text: str
-    # Sentences whose speech tags can name the speaker of this sentence's quotation.
-    speaker_scope: list[_Sentence] = field(default_factory=list)
-    _cues: SentenceCues | None = None
-    _speaker: bool | None = None
+    # A plain class rather than a dataclass: building a dataclass costs a one-article run
+    # about a millisecond at import.
+    __slots__ = (
+        "_agentless",
+        "_cues",
+        "_speaker",
+        "block",
+        "end",
+        "figures",
+        "options",
+        "probe",
+        "quote_share",
+        "quoted",
+        "speaker_scope",
+        "start",
+        "text",
+    )
+
+    def __init__(
+        self,
+        start: int,
+        end: int,
+        block: int,
+        figures: list[Figure],
+        quoted: list[tuple[int, int]],
+        quote_share: float,
+        options: SourcingOptions,
+        text: str,
+        probe: Probe,
+    ) -> None:
+        self.start, self.end, self.block = start, end, block
+        self.figures, self.quoted, self.quote_share = figures, quoted, quote_share
+        self.options, self.text, self.probe = options, text, probe
+        # Sentences whose speech tags can name the speaker of this sentence's quotation.
+        self.speaker_scope: list[_Sentence] = []
+        self._cues: SentenceCues | None = None
+        self._agentless: list[Cue] | None = None
+        self._speaker: bool | None = None
 
     @property
     def cues(self) -> SentenceCues:
         # Cues are needed only around figures, so most sentences never compute them.
         if self._cues is None:
-            self._cues = find_cues(self.options, self.text, self.start, self.end, self.quoted)
+            self._cues = find_cues(
+                self.options,
+                self.text,
+                self.start,
+                self.end,
+                self.quoted,
+                self.probe,
+                agentless=False,
+            )
         return self._cues
+
+    @property
+    def agentless(self) -> list[Cue]:
+        # Hedges matter only for a figure left unattributed, so they are found last.
+        if self._agentless is None:
+            cues = self.cues
+            self._agentless = find_agentless(
+                self.options,
+                self.text,
+                self.start,
+                self.end,
+                self.quoted,
+                cues.vague_spans,
+                self.probe,
+            )
+            cues.agentless = self._agentless
+        return self._agentless
 
     @property
     def run_has_speaker(self) -> bool:
         if self._speaker is None:
             self._speaker = any(
-                speech_tag(s.options, s.cues, s.text, s.start, s.end, s.quoted)
+                speech_tag(s.options, s.cues, s.text, s.start, s.end, s.quoted, s.probe)
                 for s in self.speaker_scope
             )
         return self._speaker
@@ -85,7 +137,7 @@ class _Sentence:
     @property
     def own_attribution(self) -> bool:
         # Carry-over continues reported speech; a closed direct quotation ends what was said.
-        return bool(self.cues.explicit) and self.quote_share < 0.3
+        return self.quote_share < 0.3 and bool(self.cues.explicit)
 
 
 _STOPWORDS: Final = _words(
@@ -99,13 +151,13 @@ _STOPWORDS: Final = _words(
     his her him we our you your i me my
     """
 )
-_CONTENT_WORD: Final = re.compile(r"[A-Za-z][A-Za-z'’-]{3,}")
-_MODAL_BACKSHIFT: Final = re.compile(r"\b(?:would|could|might)\b", re.IGNORECASE)
+_CONTENT_WORD: Final = r"[A-Za-z][A-Za-z'’-]{3,}"
+_MODAL_BACKSHIFT: Final = r"\b(?:would|could|might)\b"
 
 
 def _content_words(text: str) -> set[str]:
     words = set()
-    for m in _CONTENT_WORD.finditer(text):
+    for m in re.finditer(_CONTENT_WORD, text):
         w = m.group(0).lower().rstrip("'’s")
         if w not in _STOPWORDS and len(w) >= 4:
             words.add(w[:-1] if w.endswith("s") else w)
@@ -140,9 +192,13 @@ class SourcingChecker:
         """
         spans = list(blocks) or [(0, len(text))]
         per_block = self._sentences_by_block(text, spans, sentences)
+        lowered = text.lower()
+        # str.lower never shortens a character, so equal lengths mean the offsets line up.
+        low_text = lowered if len(lowered) == len(text) else None
+        all_safe = text_is_safe(text)
         analysed: list[_Sentence] = []
         for index, block_sentences in enumerate(per_block):
-            analysed.extend(self._analyse_block(text, index, block_sentences))
+            analysed.extend(self._analyse_block(text, index, block_sentences, low_text, all_safe))
         issues: list[SourcingIssue] = []
         for i, sent in enumerate(analysed):
             issues.extend(self._judge(text, analysed, i, sent))
@@ -159,8 +215,6 @@ class SourcingChecker:
             return [split_sentences(text, a, b) for a, b in blocks]
         grouped: list[list[tuple[int, int]]] = [[] for _ in blocks]
         starts = [a for a, _ in blocks]
-        import bisect
-
         for a, b in sorted(sentences):
             index = bisect.bisect_right(starts, a) - 1
             if index >= 0 and a < blocks[index][1]:
@@ -168,15 +222,22 @@ class SourcingChecker:
         return grouped
 
     def _analyse_block(
-        self, text: str, index: int, sentences: list[tuple[int, int]]
+        self,
+        text: str,
+        index: int,
+        sentences: list[tuple[int, int]],
+        low_text: str | None = None,
+        all_safe: bool = False,
     ) -> list[_Sentence]:
         opts = self.options
         quotes = quoted_spans(text, sentences)
         out: list[_Sentence] = []
+        safe = True if all_safe else None
         for (lo, hi), quoted in zip(sentences, quotes, strict=True):
-            figures = find_figures(opts, text, lo, hi)
-            share = sum(b - a for a, b in quoted) / max(1, hi - lo)
-            out.append(_Sentence(lo, hi, index, figures, quoted, share, opts, text))
+            probe = Probe(text, lo, hi, None if low_text is None else low_text[lo:hi], safe)
+            figures = find_figures(opts, text, lo, hi, probe)
+            share = sum(b - a for a, b in quoted) / max(1, hi - lo) if quoted else 0.0
+            out.append(_Sentence(lo, hi, index, figures, quoted, share, opts, text, probe))
         # Quote runs: consecutive sentences of quoted speech share the speaker named in any
         # of them or in the sentence just before or after the run.
         i = 0
@@ -237,7 +298,7 @@ class SourcingChecker:
     def _carried_over(self, text: str, sentences: list[_Sentence], i: int) -> bool:
         opts = self.options
         sent = sentences[i]
-        if sent.cues.agentless or sent.cues.vague:
+        if sent.cues.vague or sent.agentless:
             return False  # its own hedge marks the narrator's voice
         if opts.window == "lenient" and self._earlier_subject(text, sentences, i):
             return True
@@ -249,7 +310,10 @@ class SourcingChecker:
         body = text[sent.start : sent.end]
         if opts.carryover_breakers_re.search(body):
             return False
-        if opts.carryover_markers_re.search(body) or _MODAL_BACKSHIFT.search(body):
+        if (
+            sent.probe.has_token(opts.carryover_marker_words)
+            and opts.carryover_markers_re.search(body)
+        ) or re.search(_MODAL_BACKSHIFT, body, re.IGNORECASE):
             return True
         prev_words = _content_words(text[prev.start : prev.end])
         return not _content_words(body).isdisjoint(prev_words)
@@ -277,8 +341,8 @@ class SourcingChecker:
                 figure,
                 f"'{shown}' rests on a vague source ('{phrase}'): name who says so.",
             )
-        if sent.cues.agentless:
-            phrase = _cue_text(text, sent.cues.agentless[0])
+        if sent.agentless:
+            phrase = _cue_text(text, sent.agentless[0])
             question = _agentless_question(phrase)
             return SourcingIssue(
                 fig.start,

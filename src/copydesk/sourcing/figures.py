@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from functools import cache
+from functools import cache, lru_cache
 from typing import Final, NamedTuple
 
 from copydesk.sourcing.options import SourcingOptions
+from copydesk.sourcing.prefilter import Probe, matches_at
 
 __all__ = ["Figure", "find_figures"]
 
@@ -284,35 +285,56 @@ _SPORTS_NOUNS: Final = _words(
 )
 
 
+def _spec(pattern: str, flags: int = 0) -> tuple[str, int]:
+    return pattern, flags
+
+
+class _LazyPatterns(dict[str, re.Pattern[str]]):
+    """Patterns compiled on first use: most articles need only a few of them."""
+
+    def __init__(self, specs: dict[str, tuple[str, int]]) -> None:
+        super().__init__()
+        self._specs = specs
+
+    def __missing__(self, key: str) -> re.Pattern[str]:
+        pattern, flags = self._specs[key]
+        compiled = self[key] = re.compile(pattern, flags)
+        return compiled
+
+
 @cache
 def _patterns() -> dict[str, re.Pattern[str]]:
+    return _LazyPatterns(_pattern_specs())
+
+
+def _pattern_specs() -> dict[str, tuple[str, int]]:
     return {
-        "digit": re.compile(
+        "digit": _spec(
             r"(?<![\w.,/\-'’])(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
             r"(?P<sfx>[A-Za-z]+)?"
         ),
-        "word": re.compile(
+        "word": _spec(
             rf"\b(?:{_NW}(?:[\s-]+(?:{_SCALES}))*(?:\s+and\s+{_NW})?"
             rf"|an?\s+(?:{_SCALES})(?:\s+(?:{_SCALES}))*|(?:half\s+a|a)\s+dozen)\b",
             re.IGNORECASE,
         ),
-        "fraction": re.compile(
+        "fraction": _spec(
             r"\b(?:(?:a|one|two|three|four)[\s-](?:half|third|quarter|fifth|sixth|eighth|"
             r"tenth)s?(?=\s+of\b)|(?:two|three|four)-(?:thirds|quarters|fifths)"
             r"|one\s+\d+(?:st|nd|rd|th)\b|one\s+(?:third|quarter|fifth|tenth)s?\b)"
             r"(?:\s+of\s+an?\s+(?:million|billion|trillion))?",
             re.IGNORECASE,
         ),
-        "half": re.compile(
+        "half": _spec(
             r"(?<![\w-])half(?![\w-])(?:\s+an?\s+(?:million|billion|dozen|trillion)\b)?",
             re.IGNORECASE,
         ),
-        "ratio": re.compile(
+        "ratio": _spec(
             rf"\b(?:{_NW}|\d+)\s+(?:in|out\s+of)\s+(?:every\s+)?(?:{_NW}|\d{{1,3}}|a hundred"
             r"|a thousand)\b",
             re.IGNORECASE,
         ),
-        "multiplier": re.compile(
+        "multiplier": _spec(
             r"\b(?:doubl(?:ed|es|ing)|tripl(?:ed|es|ing)|trebl(?:ed|es|ing)|"
             r"quadrupl(?:ed|es|ing)|(?:two|three|four|five|six|seven|eight|nine|ten|twenty|"
             r"fifty|hundred|thousand|\d+)-?fold|twice\s+(?:as|the)\b)"
@@ -320,40 +342,36 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             r"(?P<verb>double|triple|treble|quadruple)\b",
             re.IGNORECASE,
         ),
-        "after_amount": re.compile(
+        "after_amount": _spec(
             rf"(?:\s?(?:{_SCALES}|bn|mn|m|k|tn|trn)\b)*"
             r"(?P<pct>\s?(?:%|per\s?cent\b|percent\b|percentage\s+points?\b))?"
             rf"(?P<cur>\s(?:{_CURRENCY_WORDS})\b)?",
             re.IGNORECASE,
         ),
-        "currency_before": re.compile(
-            r"(?:[£$€¥₹]|(?:US|A|C|HK|NZ|S)\$|Rs\.?\s?|(?:USD|EUR|GBP)\s?)$"
-        ),
-        "prev_word": re.compile(r"([A-Za-z][\w'’.&-]*)([^\w]*)$"),
-        "next_word": re.compile(r"([\s-]*)([A-Za-z][\w'’/-]*)"),
-        "range_after": re.compile(r"\s?[-–/]\s?\d"),
-        "month_range": re.compile(
-            r"\s*(?:-|–|to|and)\s*\d{1,2}(?:st|nd|rd|th)?\s+(?P<m>[A-Z][a-z]+)"
-        ),
-        "clock": re.compile(
+        "currency_before": _spec(r"(?:[£$€¥₹]|(?:US|A|C|HK|NZ|S)\$|Rs\.?\s?|(?:USD|EUR|GBP)\s?)$"),
+        "prev_word": _spec(r"([A-Za-z][\w'’.&-]*)([^\w]*)$"),
+        "next_word": _spec(r"([\s-]*)([A-Za-z][\w'’/-]*)"),
+        "range_after": _spec(r"\s?[-–/]\s?\d"),
+        "month_range": _spec(r"\s*(?:-|–|to|and)\s*\d{1,2}(?:st|nd|rd|th)?\s+(?P<m>[A-Z][a-z]+)"),
+        "clock": _spec(
             r"(?:\s?(?:am|pm|a\.m\.|p\.m\.|GMT|BST|CET|EST|PST|hrs|o'clock|local time)\b)"
         ),
-        "address": re.compile(
+        "address": _spec(
             r"\s(?:[A-Z][a-z]+\s){1,3}(?:Street|St|Road|Rd|Avenue|Ave|Lane|Square|Place|"
             r"Drive|Way|Terrace|Court|Gardens|Crescent|Close|Row|Boulevard)\b"
         ),
-        "whether": re.compile(r"\bwhether\b[^.;!?]{0,80}?\bor\b[^.;,!?]{0,40}", re.IGNORECASE),
-        "age_before": re.compile(
+        "whether": _spec(r"\bwhether\b[^.;!?]{0,80}?\bor\b[^.;,!?]{0,40}", re.IGNORECASE),
+        "age_before": _spec(
             r"(?:\baged?|\bages|\bage of|\bwho (?:is|was|turns|turned)|\bturns|\bturned)\s*$"
             r"|(?:^|[,;:(]\s*)At\s+$",
             re.IGNORECASE,
         ),
-        "average_before": re.compile(
+        "average_before": _spec(
             r"\b(?:average|mean|median|typical|typically|on average)\b[^.;]{0,30}$",
             re.IGNORECASE,
         ),
-        "list_start": re.compile(r"\(?\d{1,3}[.)]\s"),
-        "height": re.compile(r"\d+\s?ft(?:\s?\d+\s?in)?\b|\d+\s?in\b"),
+        "list_start": _spec(r"\(?\d{1,3}[.)]\s"),
+        "height": _spec(r"\d+\s?ft(?:\s?\d+\s?in)?\b|\d+\s?in\b"),
     }
 
 
@@ -373,6 +391,7 @@ _SCALE_VALUES: Final = {
 }
 
 
+@lru_cache(maxsize=4096)
 def _number_value(amount: str) -> float | None:
     """Rough value of an amount such as "2.5bn", "two million" or "a dozen"."""
     parts = re.findall(r"[\d,.]+|[a-z]+", amount.lower())
@@ -388,6 +407,46 @@ def _number_value(amount: str) -> float | None:
             except ValueError:
                 return None
     return value
+
+
+_MONTHS_CAPITALISED: Final = frozenset(m.capitalize() for m in _MONTHS)
+_STANDING_AFTER: Final = r"\w+\s+(?:" + "|".join(sorted(_STANDING_WORDS)) + r")\b"
+_ASCII_LETTERS: Final = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
+_WORD_EXTRA: Final = frozenset("'’.&-")
+
+
+def _prev_word(text: str, lo: int, pos: int) -> tuple[str, str] | None:
+    r"""The groups of ``_patterns()["prev_word"].search(text, lo, pos)``, found backwards.
+
+    That search takes the leftmost ``[A-Za-z]`` from which a run of ``[\w'’.&-]`` reaches
+    the stretch of non-word characters that ends at ``pos``; scanning back from ``pos`` finds
+    the same without trying every start.
+    """
+    extra = _WORD_EXTRA
+    word_end = pos  # the non-word tail is text[word_end:pos]
+    while word_end > lo:
+        ch = text[word_end - 1]
+        if ch.isalnum() or ch == "_":  # exactly the regex \w
+            break
+        word_end -= 1
+    else:
+        return None
+    run = word_end - 1  # text[run:word_end] is all [\w'’.&-]
+    while run > lo:
+        ch = text[run - 1]
+        if not (ch.isalnum() or ch == "_" or ch in extra):
+            break
+        run -= 1
+    letters = _ASCII_LETTERS
+    first = run
+    while text[first] not in letters:
+        first += 1
+        if first == word_end:
+            return None
+    end = word_end  # greedy: the run also takes the ' ’ . & - that follow the word
+    while end < pos and text[end] in extra:
+        end += 1
+    return text[first:end], text[end:pos]
 
 
 class _Context:
@@ -408,9 +467,9 @@ class _Context:
     def __init__(self, text: str, start: int, end: int, lo: int, hi: int) -> None:
         pats = _patterns()
         self.text, self.start, self.end, self.lo, self.hi = text, start, end, lo, hi
-        prev = pats["prev_word"].search(text, max(lo, start - 40), start)
-        self.prev_word = prev.group(1) if prev else ""
-        self.prev_sep = prev.group(2) if prev else text[lo:start]
+        prev = _prev_word(text, max(lo, start - 40), start)
+        self.prev_word = prev[0] if prev else ""
+        self.prev_sep = prev[1] if prev else text[lo:start]
         nxt = pats["next_word"].match(text, end, hi)
         self.next_sep = nxt.group(1) if nxt else ""
         self.next_word = nxt.group(2) if nxt else ""
@@ -454,7 +513,7 @@ def _classify_amount(
     suffix: str,
     kind: str,
     is_word: bool,
-    sports: bool,
+    sports: Callable[[], bool],
 ) -> str | None:
     """Name the exclusion class of a plain amount (numeral or number word), or None."""
     text, start, end = ctx.text, ctx.start, ctx.end
@@ -471,7 +530,7 @@ def _classify_amount(
         if sfx in ("ft", "in") and pats["height"].match(text, start):
             return "descriptors"
         if sfx in _DISTANCE_UNITS and sfx not in ("m", "in"):
-            if sports:
+            if sports():
                 return "sports"
             if ctx.next_word[:1].islower() and ctx.next_lower not in ("of", "long", "high"):
                 return "descriptors"  # "a 10km race": a category, not a measurement
@@ -499,7 +558,7 @@ def _classify_amount(
             return "dates"
         if pats["clock"].match(text, end) or re.match(r"[:.]\d{2}\b", text[end : end + 4]):
             return "times"
-    if nunit.capitalize() in {m.capitalize() for m in _MONTHS} and ctx.next_word[:1].isupper():
+    if nunit.capitalize() in _MONTHS_CAPITALISED and ctx.next_word[:1].isupper():
         return "dates"
     if prev in _MONTHS and ctx.prev_word[:1].isupper() and ctx.prev_sep.strip() in ("", ","):
         return "dates"
@@ -510,13 +569,14 @@ def _classify_amount(
         return "dates"
     # Ages: "the 47-year-old", "aged 45", "Smith, 45,", "At 23, ...", "who is 36 at ...".
     tail = text[end : end + 14].lower()
-    if re.match(r"[\s-]years?[\s-]olds?\b", tail):
+    if "old" in tail and re.match(r"[\s-]years?[\s-]olds?\b", tail):
         return "ages"
     if value is not None and value < 120 and plain:
         before = text[max(ctx.lo, start - 24) : start]
-        if pats["age_before"].search(before) and not nunit:
+        age_before = pats["age_before"].search(before)
+        if age_before and not nunit:
             return "ages"
-        if pats["age_before"].search(before) and nxt in ("at", "in", "on", "when", "and"):
+        if age_before and nxt in ("at", "in", "on", "when", "and"):
             return "ages"
         if (
             ctx.prev_sep.strip() == ","
@@ -530,17 +590,16 @@ def _classify_amount(
         if not big and not pats["average_before"].search(before):
             return "durations"
     # Sport: scores, match detail, standings, shot distances.
-    if nunit in _SPORT_UNITS and (sports or nunit in ("goal", "goals", "try", "tries")):
+    if nunit in _SPORT_UNITS and (sports() or nunit in ("goal", "goals", "try", "tries")):
         return "sports"
     if nunit in ("point", "points") and (
-        sports
-        or re.match(r"\w+\s+(?:" + "|".join(_STANDING_WORDS) + r")\b", text[end + 1 : end + 20])
+        sports() or re.match(_STANDING_AFTER, text[end + 1 : end + 20])
     ):
         return "sports"
     if nunit in ("yard", "yards", "yarder"):
         return "sports"
     if nunit in _DISTANCE_UNITS:
-        if sports:
+        if sports():
             return "sports"
         if ctx.hyphenated:
             return "descriptors"
@@ -591,105 +650,207 @@ def _in_spans(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
     return any(a <= start and end <= b for a, b in spans)
 
 
-def find_figures(opts: SourcingOptions, text: str, lo: int, hi: int) -> list[Figure]:
-    """Return the figures of ``text[lo:hi]`` (one sentence), claims and exclusions alike."""
-    pats = _patterns()
-    segment = text[lo:hi]
-    if _DIGIT.search(segment) is None and not _has_number_word(segment):
+# Prefilters (see ``copydesk.sourcing.prefilter``), read off the patterns in ``_patterns``:
+# a sentence that holds none of these whole words or literals cannot match the pattern, so
+# its scan is skipped. Tokens are lower-cased whole words; literals are lower-cased strings.
+_WORD_TOKENS: Final = _NUMBER_WORDS | {
+    "hundred",
+    "thousand",
+    "million",
+    "billion",
+    "trillion",
+    "dozen",
+}
+_HALF_TOKENS: Final = frozenset({"half"})
+_WORD_STARTS: Final = _NUMBER_WORDS | {"a", "an", "half"}
+_SCALE_TOKENS: Final = frozenset({"hundred", "thousand", "million", "billion", "trillion", "dozen"})
+_RATIO_TOKENS: Final = frozenset({"in", "out"})
+_FRACTION_LITERALS: Final = ("half", "third", "quarter", "fifth", "sixth", "eighth", "tenth")
+_MULTIPLIER_LITERALS: Final = ("doubl", "tripl", "trebl", "quadrupl", "fold", "twice")
+# Exactly the whole words that ``_any_number_word()`` matches, besides ``\w+fold``.
+_ANY_NUMBER_TOKENS: Final = _WORD_TOKENS | _words(
+    """
+    hundreds thousands millions billions dozens half double doubled doubling tripled
+    trebled quadrupled quadrupling quarter third scores twice tens
+    """
+)
+
+
+def _scan(
+    probe: Probe, pattern: re.Pattern[str], words: frozenset[str], *, digits: bool = False
+) -> list[re.Match[str]]:
+    """The matches of ``pattern`` in the probe's sentence, given that each begins with one
+    of ``words`` as a whole word or (with ``digits``) at the start of a run of digits."""
+    starts = probe.word_positions(words)
+    if starts is None:
+        return list(pattern.finditer(probe.text, probe.lo, probe.hi))
+    if digits and probe.has_digit:
+        starts += [m.start() for m in _DIGIT_RUN.finditer(probe.text, probe.digit_at, probe.hi)]
+        starts.sort()
+    return matches_at(pattern, probe.text, starts, probe.hi)
+
+
+_DIGIT_RUN: Final = re.compile(r"\d+")
+
+
+def _may_hold_figure(probe: Probe) -> bool:
+    """The figure prefilter: a digit, or a number word (``_any_number_word()``)."""
+    if probe.has_digit:
+        return True
+    if not probe.safe:
+        return _has_number_word(probe.text[probe.lo : probe.hi])
+    tokens = probe.tokens
+    if not tokens.isdisjoint(_ANY_NUMBER_TOKENS):
+        return True
+    return "fold" in probe.low and any(len(t) > 4 and t.endswith("fold") for t in tokens)
+
+
+def find_figures(
+    opts: SourcingOptions, text: str, lo: int, hi: int, probe: Probe | None = None
+) -> list[Figure]:
+    """Return the figures of ``text[lo:hi]`` (one sentence), claims and exclusions alike.
+
+    ``probe`` (optional) is the sentence's :class:`Probe`, when the caller already has it.
+    """
+    if probe is None:
+        probe = Probe(text, lo, hi)
+    if not _may_hold_figure(probe):
         return []
+    pats = _patterns()
     found: list[Figure] = []
     taken: list[tuple[int, int]] = []
     exclude = opts.exclude
 
     def add(start: int, end: int, kind: str, excluded: str | None) -> None:
-        if any(start < b and a < end for a, b in taken):
-            return
+        for a, b in taken:
+            if start < b and a < end:
+                return
         if excluded is not None and not exclude.get(excluded, True):
             excluded = None
         taken.append((start, end))
         found.append(Figure(start, end, kind, excluded))
 
-    idioms = [m.span() for m in opts.idiom_re.finditer(text, lo, hi)]
-    idioms += [m.span() for m in pats["whether"].finditer(text, lo, hi)]
-    names = [m.span() for m in opts.name_re.finditer(text, lo, hi)]
-    sports = _sports_context(opts, text, lo, hi)
+    idioms: list[tuple[int, int]] = []
+    if probe.has_literal(opts.idiom_literals):
+        idioms = [m.span() for m in opts.idiom_re.finditer(text, lo, hi)]
+    if probe.has_literal(("whether",)):
+        idioms += [m.span() for m in pats["whether"].finditer(text, lo, hi)]
+    names: list[tuple[int, int]] = []
+    if probe.has_literal(opts.name_literals):
+        names = [m.span() for m in opts.name_re.finditer(text, lo, hi)]
+    sports_known: list[bool] = []
+
+    def sports() -> bool:
+        if not sports_known:
+            # A sentence with none of the terms as a substring has none of them as a word.
+            sports_known.append(
+                probe.has_literal(opts.sports_literals) and _sports_context(opts, text, lo, hi)
+            )
+        return sports_known[0]
 
     def common(start: int, end: int) -> str | None:
-        if _in_spans(start, end, idioms):
+        if idioms and _in_spans(start, end, idioms):
             return "idioms"
-        if _in_spans(start, end, names):
+        if names and _in_spans(start, end, names):
             return "names"
         return None
 
-    for m in opts.vague_quantity_re.finditer(text, lo, hi):
-        ctx = _Context(text, m.start(), m.end(), lo, hi)
-        unit = ctx.next_unit
-        excluded = common(*m.span())
-        if excluded is None and unit in _TIME_UNITS:
-            excluded = "durations"
-        # "thousands" straight after a number is a scale word ("three thousands"), not a quantity.
-        if m.group(0).lower() in ("thousands", "millions", "billions") and (
-            ctx.prev_lower in _NUMBER_WORDS or ctx.prev_word[:1].isdigit()
-        ):
-            continue
-        add(m.start(), m.end(), "vague", excluded)
-    for m in pats["ratio"].finditer(text, lo, hi):
-        second = m.group(0).split()[-1]
-        if second.isdigit() and len(second) == 4:
-            continue
-        add(m.start(), m.end(), "ratio", common(*m.span()))
-    for m in pats["fraction"].finditer(text, lo, hi):
-        add(m.start(), m.end(), "fraction", common(*m.span()))
-    for m in pats["half"].finditer(text, lo, hi):
-        ctx = _Context(text, m.start(), m.end(), lo, hi)
-        if ctx.prev_lower in ("first", "second", "other", "latter", "former", "each", "the", "own"):
-            continue
-        nxt = ctx.next_lower
-        follow = text[m.end() : m.end() + 2]
-        quantity = (
-            m.end() - m.start() > 4
-            or nxt in ("of", "the", "its", "his", "her", "their", "our", "all", "those", "these")
-            or re.match(r"\s?[.,;)]|$", follow) is not None
-        )
-        if quantity and nxt not in ("an", "time", "term", "hour", "century", "way"):
+    if probe.has_token(opts.vague_quantity_words):
+        start = probe.skip_to(opts.vague_quantity_starts)
+        for m in opts.vague_quantity_re.finditer(text, start, hi):
+            ctx = _Context(text, m.start(), m.end(), lo, hi)
+            unit = ctx.next_unit
+            excluded = common(*m.span())
+            if excluded is None and unit in _TIME_UNITS:
+                excluded = "durations"
+            # "thousands" straight after a number is a scale word ("three thousands"), not a
+            # quantity.
+            if m.group(0).lower() in ("thousands", "millions", "billions") and (
+                ctx.prev_lower in _NUMBER_WORDS or ctx.prev_word[:1].isdigit()
+            ):
+                continue
+            add(m.start(), m.end(), "vague", excluded)
+    has_word = probe.has_token(_WORD_TOKENS)
+    if (probe.has_digit or has_word) and probe.has_token(_RATIO_TOKENS):
+        # A ratio starts with a number word or a run of digits.
+        for m in _scan(probe, pats["ratio"], _NUMBER_WORDS, digits=True):
+            second = m.group(0).split()[-1]
+            if second.isdigit() and len(second) == 4:
+                continue
+            add(m.start(), m.end(), "ratio", common(*m.span()))
+    if probe.has_literal(_FRACTION_LITERALS) or (probe.has_digit and probe.has_token(_ONE)):
+        for m in pats["fraction"].finditer(text, lo, hi):
             add(m.start(), m.end(), "fraction", common(*m.span()))
-    for m in pats["multiplier"].finditer(text, lo, hi):
-        span = m.span("verb") if m.group("verb") else m.span()
-        add(span[0], span[1], "multiplier", common(*span))
-    for m in pats["digit"].finditer(text, lo, hi):
-        _add_amount(
-            opts,
-            text,
-            lo,
-            hi,
-            m.start(),
-            m.group("num"),
-            m.group("sfx") or "",
-            False,
-            sports,
-            common,
-            add,
-        )
-    for m in pats["word"].finditer(text, lo, hi):
-        token = m.group(0)
-        if token.lower() == "one" or token.lower().startswith(("one and", "one-")):
-            continue
-        _add_amount(opts, text, lo, hi, m.start(), token, "", True, sports, common, add)
+    if probe.has_token(_HALF_TOKENS):
+        for m in pats["half"].finditer(text, lo, hi):
+            ctx = _Context(text, m.start(), m.end(), lo, hi)
+            if ctx.prev_lower in _NOT_HALF_BEFORE:
+                continue
+            nxt = ctx.next_lower
+            follow = text[m.end() : m.end() + 2]
+            quantity = (
+                m.end() - m.start() > 4
+                or nxt in _HALF_OF
+                or re.match(_HALF_FOLLOW, follow) is not None
+            )
+            if quantity and nxt not in _NOT_HALF_AFTER:
+                add(m.start(), m.end(), "fraction", common(*m.span()))
+    if probe.has_literal(_MULTIPLIER_LITERALS):
+        for m in pats["multiplier"].finditer(text, lo, hi):
+            span = m.span("verb") if m.group("verb") else m.span()
+            add(span[0], span[1], "multiplier", common(*span))
+    if probe.has_digit:
+        for m in pats["digit"].finditer(text, probe.digit_at, hi):
+            _add_amount(
+                opts,
+                text,
+                lo,
+                hi,
+                m.start(),
+                m.group("num"),
+                m.group("sfx") or "",
+                False,
+                sports,
+                common,
+                add,
+            )
+    if has_word:
+        # A match starts with a number word, or with "a", "an" or "half" before a scale word
+        # or "dozen"; without one of those, it can only start at a number word.
+        starts = _WORD_STARTS if probe.has_token(_SCALE_TOKENS) else _NUMBER_WORDS
+        for m in _scan(probe, pats["word"], starts):
+            token = m.group(0)
+            low = token.lower()
+            if low == "one" or low.startswith(("one and", "one-")):
+                continue
+            _add_amount(opts, text, lo, hi, m.start(), token, "", True, sports, common, add)
     found.sort(key=lambda f: f.start)
     return found
 
 
-_DIGIT: Final = re.compile(r"\d")
-_ANY_NUMBER_WORD: Final = re.compile(
-    rf"\b(?:{_NW}|{_SCALES}|hundreds|thousands|millions|billions|dozens?|half|double|"
-    r"doubled|doubling|tripled|trebled|quadrupled|quadrupling|quarter|third|scores|\w+fold|"
-    r"twice|tens)\b",
-    re.IGNORECASE,
+_ONE: Final = frozenset({"one"})
+_NOT_HALF_BEFORE: Final = frozenset(
+    ("first", "second", "other", "latter", "former", "each", "the", "own")
 )
+_HALF_OF: Final = frozenset(
+    ("of", "the", "its", "his", "her", "their", "our", "all", "those", "these")
+)
+_NOT_HALF_AFTER: Final = frozenset(("an", "time", "term", "hour", "century", "way"))
+_HALF_FOLLOW: Final = r"\s?[.,;)]|$"
+
+
+@cache
+def _any_number_word() -> re.Pattern[str]:
+    return re.compile(
+        rf"\b(?:{_NW}|{_SCALES}|hundreds|thousands|millions|billions|dozens?|half|double|"
+        r"doubled|doubling|tripled|trebled|quadrupled|quadrupling|quarter|third|scores|\w+fold|"
+        r"twice|tens)\b",
+        re.IGNORECASE,
+    )
 
 
 def _has_number_word(segment: str) -> bool:
-    return _ANY_NUMBER_WORD.search(segment) is not None
+    return _any_number_word().search(segment) is not None
 
 
 def _add_amount(
@@ -701,7 +862,7 @@ def _add_amount(
     token: str,
     suffix: str,
     is_word: bool,
-    sports: bool,
+    sports: Callable[[], bool],
     common: Callable[[int, int], str | None],
     add: Callable[[int, int, str, str | None], None],
 ) -> None:
@@ -709,7 +870,8 @@ def _add_amount(
     end = start + len(token) + len(suffix)
     kind = "number"
     sfx = suffix.lower()
-    money = bool(pats["currency_before"].search(text, max(lo, start - 4), start))
+    currency = pats["currency_before"].search(text, max(lo, start - 4), start)
+    money = bool(currency)
     if not sfx or sfx in _SCALE_SUFFIX:
         tail = pats["after_amount"].match(text, end, hi)
         if tail and tail.end() > end:
@@ -722,9 +884,8 @@ def _add_amount(
         money = True
     if money:
         kind = "money"
-        cur = pats["currency_before"].search(text, max(lo, start - 4), start)
-        if cur:
-            start = cur.start()
+        if currency:  # the same search as above: start has not moved
+            start = currency.start()
     ctx = _Context(text, start, end, lo, hi)
     excluded = common(start, end)
     if excluded is None:

@@ -11,7 +11,10 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import cached_property
-from typing import Any, Final
+from typing import TYPE_CHECKING, Any, Final
+
+if TYPE_CHECKING:
+    from copydesk.sourcing.prefilter import Probe, WordMatcher
 
 __all__ = [
     "DEFAULT_OPTIONS",
@@ -347,9 +350,16 @@ DEFAULT_OPTIONS: Final[Mapping[str, Any]] = {
 }
 
 
-def _words_pattern(words: Sequence[str]) -> str:
+def _ordered_words(words: Sequence[str]) -> list[str]:
     # Longest first, so that "pointed out" wins over a shorter prefix.
-    ordered = sorted({w.strip() for w in words if w.strip()}, key=len, reverse=True)
+    return sorted({w.strip() for w in words if w.strip()}, key=len, reverse=True)
+
+
+def _words_pattern(words: Sequence[str]) -> str:
+    return _alternation(_ordered_words(words))
+
+
+def _alternation(ordered: Sequence[str]) -> str:
     return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered) or r"(?!x)x"
 
 
@@ -402,10 +412,12 @@ class SourcingOptions:
         for key in ("carryover", "vague_without_figure"):
             if not isinstance(options.get(key, DEFAULT_OPTIONS[key]), bool):
                 raise ValueError(f"sourcing option {key!r} must be true or false")
+        from copydesk.sourcing.prefilter import validate
+
         for key in ("agentless_cues", "vague_phrases", "idioms", "name_patterns"):
             for pattern in lists[key]:
                 try:
-                    re.compile(pattern)
+                    validate(pattern)  # as re.compile would, for half the cost
                 except re.error as exc:
                     raise ValueError(
                         f"sourcing option {key!r}: bad pattern {pattern!r}: {exc}"
@@ -421,7 +433,45 @@ class SourcingOptions:
         )
 
     def words(self, key: str) -> str:
-        return _words_pattern(self.lists[key])
+        return _alternation(self._ordered(key))
+
+    @cached_property
+    def _orders(self) -> dict[str, list[str]]:
+        return {}
+
+    def _ordered(self, key: str) -> list[str]:
+        # One ordering per list, shared by its pattern and its WordMatcher.
+        if key not in self._orders:
+            self._orders[key] = _ordered_words(self.lists[key])
+        return self._orders[key]
+
+    @cached_property
+    def _matchers(self) -> dict[str, WordMatcher | None]:
+        return {}
+
+    def word_spans(self, key: str, probe: Probe) -> list[tuple[int, int]]:
+        """The spans of the word-list pattern of ``key`` (``reporting_verbs``,
+        ``active_only_verbs``, ``attribution_phrases`` or ``speech_verbs``) in the probe's
+        sentence: found by a :class:`WordMatcher` when the sentence allows, else by the
+        compiled pattern."""
+        from copydesk.sourcing.prefilter import WordMatcher
+
+        if key not in self._matchers:
+            self._matchers[key] = WordMatcher.build(self._ordered(key))
+        matcher = self._matchers[key]
+        if matcher is not None and probe.safe and probe.aligned:
+            return matcher.spans(probe, probe.lo)
+        if key == "reporting_verbs":
+            pattern, starts = self.reporting_re, self.reporting_starts
+        elif key == "active_only_verbs":
+            pattern, starts = self.active_only_re, self.active_only_starts
+        elif key == "attribution_phrases":
+            pattern, starts = self.phrase_re, self.phrase_starts
+        elif key == "speech_verbs":
+            pattern, starts = self.speech_re, self.speech_starts
+        else:
+            raise KeyError(key)
+        return [m.span() for m in pattern.finditer(probe.text, probe.skip_to(starts), probe.hi)]
 
     @cached_property
     def reporting_re(self) -> re.Pattern[str]:
@@ -464,6 +514,12 @@ class SourcingOptions:
         return frozenset(w.lower() for w in self.lists["sports_terms"])
 
     @cached_property
+    def sports_literals(self) -> tuple[str, ...]:
+        from copydesk.sourcing.prefilter import literals
+
+        return literals(self.sports_terms)
+
+    @cached_property
     def vague_quantity_re(self) -> re.Pattern[str]:
         return re.compile(
             rf"\b(?:{self.words('vague_quantities')})(?:\s+of(?:\s+(?:thousands|millions|"
@@ -478,3 +534,81 @@ class SourcingOptions:
     @cached_property
     def carryover_breakers_re(self) -> re.Pattern[str]:
         return re.compile(rf"^[\W_]*(?:{self.words('carryover_breakers')})\b", re.IGNORECASE)
+
+    # Prefilters (see ``copydesk.sourcing.prefilter``): words or literals of which a sentence
+    # must hold one for the pattern of the same name to match; None means always scan.
+
+    def _word_hints(self, key: str) -> frozenset[str] | None:
+        from copydesk.sourcing.prefilter import word_hints
+
+        return word_hints(self.lists[key])
+
+    def _regex_hints(self, key: str) -> tuple[str, ...] | None:
+        from copydesk.sourcing.prefilter import regex_hints
+
+        return regex_hints(self.lists[key])
+
+    def _word_starts(self, key: str) -> frozenset[str] | None:
+        from copydesk.sourcing.prefilter import word_starts
+
+        return word_starts(self.lists[key])
+
+    @cached_property
+    def reporting_starts(self) -> frozenset[str] | None:
+        return self._word_starts("reporting_verbs")
+
+    @cached_property
+    def active_only_starts(self) -> frozenset[str] | None:
+        return self._word_starts("active_only_verbs")
+
+    @cached_property
+    def phrase_starts(self) -> frozenset[str] | None:
+        return self._word_starts("attribution_phrases")
+
+    @cached_property
+    def speech_starts(self) -> frozenset[str] | None:
+        return self._word_starts("speech_verbs")
+
+    @cached_property
+    def vague_quantity_starts(self) -> frozenset[str] | None:
+        return self._word_starts("vague_quantities")
+
+    @cached_property
+    def reporting_words(self) -> frozenset[str] | None:
+        return self._word_hints("reporting_verbs")
+
+    @cached_property
+    def active_only_words(self) -> frozenset[str] | None:
+        return self._word_hints("active_only_verbs")
+
+    @cached_property
+    def phrase_words(self) -> frozenset[str] | None:
+        return self._word_hints("attribution_phrases")
+
+    @cached_property
+    def speech_words(self) -> frozenset[str] | None:
+        return self._word_hints("speech_verbs")
+
+    @cached_property
+    def vague_quantity_words(self) -> frozenset[str] | None:
+        return self._word_hints("vague_quantities")
+
+    @cached_property
+    def carryover_marker_words(self) -> frozenset[str] | None:
+        return self._word_hints("carryover_markers")
+
+    @cached_property
+    def agentless_literals(self) -> tuple[str, ...] | None:
+        return self._regex_hints("agentless_cues")
+
+    @cached_property
+    def vague_phrase_literals(self) -> tuple[str, ...] | None:
+        return self._regex_hints("vague_phrases")
+
+    @cached_property
+    def idiom_literals(self) -> tuple[str, ...] | None:
+        return self._regex_hints("idioms")
+
+    @cached_property
+    def name_literals(self) -> tuple[str, ...] | None:
+        return self._regex_hints("name_patterns")
