@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
-from copydesk.document.model import TOKEN_RE, Token
+from copydesk.document.model import TOKEN_RE
 
 if TYPE_CHECKING:
     from copydesk.document import Document
@@ -47,48 +47,85 @@ def match_case(original: str, replacement: str) -> str:
     return replacement
 
 
-class PhraseIndex:
-    """Literal phrases from a rule file, matched token by token with one dictionary lookup per
-    word of the document: much cheaper than compiling a regular expression of hundreds of
-    alternatives on every run."""
+class PhraseBook:
+    """Every literal phrase of every word-list rule in a run, matched in ONE pass over a
+    document's words with one dictionary lookup per word; each rule gets back its own
+    non-overlapping, longest-first matches. Far cheaper than a regular expression of hundreds
+    of alternatives per rule, or a pass per rule."""
 
-    def __init__(self, phrases: Iterable[str], ignorecase: bool = True) -> None:
-        self.ignorecase = ignorecase
-        self.first: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+    def __init__(self) -> None:
+        # first word (lower case) -> (owner, words of the phrase, phrase as written, ignorecase)
+        self.first: dict[str, list[tuple[int, tuple[str, ...], str, bool]]] = {}
+        self.owners = 0
+        self._doc: Document | None = None
+        self._hits: dict[int, list[tuple[int, int, str]]] = {}
+
+    def register(self, phrases: Iterable[str], ignorecase: bool) -> int:
+        owner = self.owners
+        self.owners += 1
         for phrase in phrases:
-            toks = tuple(self._norm(m.group()) for m in TOKEN_RE.finditer(phrase))
-            if toks:
-                self.first.setdefault(toks[0], []).append((toks, phrase))
+            words = tuple(_norm(m.group(), ignorecase) for m in TOKEN_RE.finditer(phrase))
+            if words:
+                self.first.setdefault(words[0].lower(), []).append((owner, words, phrase, ignorecase))
         for entries in self.first.values():
-            entries.sort(key=lambda e: len(e[0]), reverse=True)  # longest phrase wins
-        self.first_lower = frozenset(k.lower() for k in self.first)
+            entries.sort(key=lambda e: (e[0], -len(e[1])))  # per owner, longest phrase first
+        self._doc = None
+        return owner
 
-    def _norm(self, text: str) -> str:
-        return text.lower().replace("’", "'") if self.ignorecase else text.replace("’", "'")
+    def hits(self, doc: Document, owner: int) -> list[tuple[int, int, str]]:
+        if self._doc is not doc:
+            self._hits = self._scan(doc)
+            self._doc = doc
+        return self._hits.get(owner, [])
+
+    def _scan(self, doc: Document) -> dict[int, list[tuple[int, int, str]]]:
+        found: dict[int, list[tuple[int, int, str]]] = {}
+        norms = doc.token_norm_list
+        if self.first.keys().isdisjoint(norms):
+            return found
+        texts = doc.token_text_list
+        starts, ends = doc.token_starts, doc.token_ends
+        masked = doc.masked
+        free: dict[int, int] = {}  # owner -> first word index it may match at again
+        n = len(norms)
+        first = self.first
+        for i, norm in enumerate(norms):
+            entries = first.get(norm)
+            if not entries:
+                continue
+            done = -1
+            for owner, words, phrase, icase in entries:
+                if owner == done or free.get(owner, 0) > i:
+                    continue
+                k = len(words)
+                if i + k > n:
+                    continue
+                seq = norms if icase else texts
+                if seq[i] != words[0] if not icase else False:
+                    continue
+                if any(seq[i + j] != words[j] for j in range(1, k)):
+                    continue
+                end = ends[i + k - 1]
+                if k > 1 and "\n" in masked[starts[i] : end] and doc.block_at(starts[i]) is not doc.block_at(end - 1):
+                    continue  # a phrase never runs across two blocks
+                found.setdefault(owner, []).append((starts[i], end, phrase))
+                free[owner] = i + k
+                done = owner
+        return found
+
+
+def _norm(text: str, ignorecase: bool) -> str:
+    text = text.replace("’", "'")
+    return text.lower() if ignorecase else text
+
+
+class PhraseIndex:
+    """One rule's phrases, matched through the run's shared ``PhraseBook``."""
+
+    def __init__(self, phrases: Iterable[str], ignorecase: bool, book: PhraseBook) -> None:
+        self.book = book
+        self.owner = book.register(phrases, ignorecase)
 
     def finditer(self, doc: Document) -> Iterator[tuple[int, int, str]]:
         """(start, end, phrase as written in the rule) for each non-overlapping occurrence."""
-        if self.first_lower.isdisjoint(doc.token_norms):
-            return  # none of the phrases' first words is in the document
-        tokens = doc.tokens
-
-        def key(t: Token) -> str:
-            return t.norm if self.ignorecase else t.text.replace("’", "'")
-
-        masked = doc.masked
-        n = len(tokens)
-        i = 0
-        while i < n:
-            entries = self.first.get(key(tokens[i]))
-            matched = 0
-            if entries:
-                for toks, phrase in entries:
-                    k = len(toks)
-                    if i + k <= n and all(key(tokens[i + j]) == toks[j] for j in range(1, k)):
-                        end = tokens[i + k - 1].end
-                        if k > 1 and "\n" in masked[tokens[i].start : end] and doc.block_at(tokens[i].start) is not doc.block_at(end - 1):
-                            continue  # a phrase never runs across two blocks
-                        yield tokens[i].start, end, phrase
-                        matched = k
-                        break
-            i += matched or 1
+        yield from self.book.hits(doc, self.owner)

@@ -6,7 +6,13 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
 from copydesk.kinds import REQUIRED, Context, Match, option
-from copydesk.kinds._words import PhraseIndex, compile_alternation, match_case, normalise
+from copydesk.kinds._words import (
+    PhraseBook,
+    PhraseIndex,
+    compile_alternation,
+    match_case,
+    normalise,
+)
 from copydesk.kinds.prefilter import may_match, required_literals
 
 if TYPE_CHECKING:
@@ -37,7 +43,7 @@ class Kind:
             self.required = {v: required_literals(v) for g in self.names for v in g}
         else:
             # one index over every variant of every group: one pass over the document
-            self.phrases = PhraseIndex([v for g in self.names for v in g], self.ignorecase)
+            self.phrases = PhraseIndex([v for g in self.names for v in g], self.ignorecase, ctx.tool("phrasebook", PhraseBook))
             self.where = {v: (n, i) for n, g in enumerate(self.names) for i, v in enumerate(g)}
 
     def _hits(self, doc: Document) -> list[list[list[tuple[int, int]]]]:

@@ -7,7 +7,13 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
 from copydesk.kinds import REQUIRED, Context, Match, option
-from copydesk.kinds._words import PhraseIndex, compile_alternation, match_case, normalise
+from copydesk.kinds._words import (
+    PhraseBook,
+    PhraseIndex,
+    compile_alternation,
+    match_case,
+    normalise,
+)
 from copydesk.kinds.prefilter import may_match, required_literals, union
 
 if TYPE_CHECKING:
@@ -33,7 +39,7 @@ class Kind:
         self.ignorecase: bool = ignorecase
         self.required = union([required_literals(t) for t in tokens]) if self.regex else None
         self._pattern: re.Pattern[str] | None = None
-        self.phrases = None if self.regex else PhraseIndex(tokens, ignorecase)
+        self.phrases = None if self.regex else PhraseIndex(tokens, ignorecase, ctx.tool("phrasebook", PhraseBook))
         self.exceptions = {normalise(e) for e in option(rule, "exceptions")}
         self.replacement: str = option(rule, "replacement")
 

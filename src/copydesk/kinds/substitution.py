@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
 from copydesk.kinds import REQUIRED, Context, Match, option
-from copydesk.kinds._words import PhraseIndex, match_case, normalise, phrase_pattern
+from copydesk.kinds._words import PhraseBook, PhraseIndex, match_case, normalise, phrase_pattern
 from copydesk.kinds.prefilter import may_match, required_literals, union
 from copydesk.model import Applicability
 
@@ -35,7 +35,7 @@ class Kind:
         self.values = [swap[k] for k in self.keys]
         self.lookup = {normalise(k): v for k, v in swap.items()}
         self.exceptions = {normalise(e) for e in option(rule, "exceptions")}
-        self.phrases = None if self.regex else PhraseIndex(self.keys, bool(flags))
+        self.phrases = None if self.regex else PhraseIndex(self.keys, bool(flags), ctx.tool("phrasebook", PhraseBook))
         self.by_key = dict(zip(self.keys, self.values, strict=True))
         self._pattern: re.Pattern[str] | None = None
         self.required = union([required_literals(k) for k in self.keys]) if self.regex else None
