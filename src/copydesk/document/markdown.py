@@ -26,6 +26,7 @@ _INLINE = re.compile(
     r"|(?P<emph>(?<![\w*~])[*_~]{1,3}(?=[^\s*_~])|(?<=[^\s*_~])[*_~]{1,3}(?![\w*~]))",
     re.S,
 )
+_MARKUP_CHARS = re.compile(r"[`!\[\]<>&\\*_~]")
 _CELL = re.compile(r"[^|\r\n]+")
 _PIPE = re.compile(r"\|")
 
@@ -120,11 +121,12 @@ def _prose_block(
         for m in _LINE_PREFIX.finditer(text):
             if m.end() > m.start():
                 masked.append((s + m.start(), s + m.end()))
-    for m in _INLINE.finditer(text):
-        span = (s + m.start(), s + m.end())
-        if m.group("code"):
-            code.append(span)
-        masked.append(span)
+    if _MARKUP_CHARS.search(text):  # most news paragraphs carry no inline markup at all
+        for m in _INLINE.finditer(text):
+            span = (s + m.start(), s + m.end())
+            if m.group("code"):
+                code.append(span)
+            masked.append(span)
     masked.extend(url_spans(source, s, e))
     trimmed_s, trimmed_e = s, e
     while trimmed_s < trimmed_e and source[trimmed_s].isspace():

@@ -15,6 +15,9 @@ URL_RE = re.compile(
 )
 
 
+_URL_HINT = re.compile(r"://|www\.|@")
+
+
 def blank(text: str) -> str:
     return _NOT_BREAK.sub(" ", text)
 
@@ -36,4 +39,6 @@ def apply_mask(source: str, spans: Iterable[tuple[int, int]]) -> str:
 
 def url_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
     stop = len(text) if end is None else end
+    if not _URL_HINT.search(text, start, stop):
+        return []
     return [(m.start(), m.end()) for m in URL_RE.finditer(text, start, stop)]
