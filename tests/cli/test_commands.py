@@ -166,3 +166,14 @@ def test_shared_analyses_serve_many_files(tmp_path: Path, capsys: pytest.Capture
     _code, out, _ = run(["check", "--format", "json", "--jobs", "1", str(tmp_path)], capsys)
     files = json.loads(out)["files"]
     assert [sorted({f["code"][:3] for f in x["findings"]}) for x in files] == [["SRC", "TYP"]] * 3
+
+
+def test_fix_from_stdin_writes_text_to_stdout_and_report_to_stderr(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    import io
+    import sys
+
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(b"The the end , now.\n")))
+    code, out, err = run(["fix", "--no-color", "--select", "MEC001,MEC003", "--stdin-filename", "s.md", "-"], capsys)
+    assert out == "The end, now.\n"
+    assert "0 findings" in err
+    assert code == 0

@@ -52,8 +52,8 @@ def open_output(args: argparse.Namespace) -> Any:
 
 
 def close_output(args: argparse.Namespace, stream: Any) -> None:
-    if stream is sys.stdout:
-        return
+    if not getattr(args, "output", None):
+        return  # the report went to a standard stream
     from copydesk.atomic import write_atomic
 
     target = Path(args.output)

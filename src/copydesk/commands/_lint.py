@@ -32,6 +32,9 @@ def lint_and_report(args: argparse.Namespace, fix: str | None) -> int:
 
         baseline = load_baseline(Path(args.baseline))
     stream = open_output(args)
+    from_stdin = args.paths == ["-"]
+    if from_stdin and fix and not getattr(args, "diff", False) and stream is sys.stdout:
+        stream = sys.stderr  # stdout carries the fixed text
     options = ReportOptions(
         color=use_color(args, stream),
         quiet=args.quiet,
@@ -47,12 +50,13 @@ def lint_and_report(args: argparse.Namespace, fix: str | None) -> int:
     diff = getattr(args, "diff", False)
     minimum = Applicability.UNSAFE if fix == "unsafe" else Applicability.SAFE
 
-    if args.paths == ["-"]:
+    if from_stdin:
         shown = args.stdin_filename or "-"
         text = stdin_text()
-        results = iter([session.lint_text(text, shown)])
         if fix:
             results = iter([_fix_text_result(session, text, shown, minimum, diff, summary)])
+        else:
+            results = iter([session.lint_text(text, shown)])
     elif fix:
         results = (_fix_file(session, r, minimum, diff, summary) for r in session.run(args.paths, 1))
     else:
