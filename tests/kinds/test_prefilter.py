@@ -36,7 +36,7 @@ def test_examples_extract_what_they_should() -> None:
 
 @pytest.mark.parametrize(("code", "pattern", "flags"), PATTERNS, ids=[f"{c}-{i}" for i, (c, _, _) in enumerate(PATTERNS)])
 def test_prefilter_never_rejects_a_match(code: str, pattern: str, flags: int) -> None:
-    required = required_literals(pattern, flags)
+    required = required_literals(pattern)
     if required is None:
         return
     compiled = re.compile(pattern, flags)

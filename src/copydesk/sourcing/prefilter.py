@@ -22,6 +22,8 @@ import re
 from collections.abc import Iterable
 from typing import Any, Final
 
+from copydesk import literals as _lit
+
 __all__ = [
     "Probe",
     "WordMatcher",
@@ -47,6 +49,11 @@ _c: Any = importlib.import_module("re._constants")
 _MAXCODE: Final[int] = importlib.import_module("re._compiler").MAXCODE
 MIN_LITERAL: Final = 2  # a one-letter requirement filters nothing
 MAX_PRODUCT: Final = 64  # how far a stretch of small alternations may multiply out
+# Hints are lower-cased ASCII and matched only against ASCII sentences; a look-around may
+# reach outside the sentence, so it breaks a stretch of literals instead of being skipped.
+_STYLE = _lit.Style(
+    ascii_only=True, max_product=MAX_PRODUCT, min_literal=MIN_LITERAL, transparent_lookarounds=False
+)
 
 
 class Probe:
@@ -354,8 +361,8 @@ def regex_hints(patterns: Iterable[str]) -> tuple[str, ...] | None:
 
 def _hints_of(pattern: str) -> frozenset[str] | None:
     try:
-        parsed = _PARSED.pop(pattern, None) or _parser.parse(pattern, 0)
-        found = _sequence(list(parsed))
+        parsed = _PARSED.pop(pattern, None) or _lit.parse(pattern)
+        found = _lit.required(parsed, _STYLE)
     except Exception:  # a bad pattern (reported by the real compile) or a surprising tree
         return None
     if not found:
@@ -363,79 +370,3 @@ def _hints_of(pattern: str) -> frozenset[str] | None:
     return frozenset(s.lower() for s in found)
 
 
-def _literal_alternatives(op: Any, av: Any) -> set[str] | None:
-    """The strings a node can match when they are all plain ASCII literals, else None."""
-    if op is _c.LITERAL:
-        return {chr(av)} if av < 128 else None
-    if op is _c.IN and av and all(o is _c.LITERAL and a < 128 for o, a in av):
-        return {chr(a) for _, a in av}
-    if op is _c.SUBPATTERN:
-        return _literal_sequence(list(av[-1]))
-    if op is _c.BRANCH:
-        out: set[str] = set()
-        for branch in av[1]:
-            alt = _literal_sequence(list(branch))
-            if alt is None:
-                return None
-            out |= alt
-        return out
-    return None
-
-
-def _literal_sequence(items: list[tuple[Any, Any]]) -> set[str] | None:
-    strings = {""}
-    for op, av in items:
-        alt = _literal_alternatives(op, av)
-        if alt is None or len(strings) * len(alt) > MAX_PRODUCT:
-            return None
-        strings = {s + a for s in strings for a in alt}
-    return strings
-
-
-def _sequence(items: list[tuple[Any, Any]]) -> set[str] | None:
-    """The best requirement of a sequence: the stretch of literals, or the requirement of
-    one of its parts, whose shortest member is longest."""
-    candidates: list[set[str]] = []
-    stretch = {""}
-
-    def end_stretch() -> None:
-        nonlocal stretch
-        if stretch != {""}:
-            candidates.append(stretch)
-        stretch = {""}
-
-    for op, av in items:
-        if op is _c.AT:
-            continue  # zero width: the literals on either side stay adjacent
-        alt = _literal_alternatives(op, av)
-        if alt is not None and len(stretch) * len(alt) <= MAX_PRODUCT:
-            stretch = {s + a for s in stretch for a in alt}
-            continue
-        end_stretch()
-        req: set[str] | None = None
-        if alt is not None:
-            req = alt
-        elif op is _c.SUBPATTERN:
-            req = _sequence(list(av[-1]))
-        elif op is _c.ATOMIC_GROUP:
-            req = _sequence(list(av))
-        elif op is _c.ASSERT and av[0] == 1:
-            req = _sequence(list(av[1]))  # a look-ahead reads within the sentence too
-        elif op is _c.BRANCH:
-            union: set[str] = set()
-            for branch in av[1]:
-                sub = _sequence(list(branch))
-                if not sub:
-                    union = set()
-                    break
-                union |= sub
-            req = union
-        elif op in (_c.MAX_REPEAT, _c.MIN_REPEAT, _c.POSSESSIVE_REPEAT) and av[0] >= 1:
-            req = _sequence(list(av[2]))
-        if req:
-            candidates.append(req)
-    end_stretch()
-    usable = [cand for cand in candidates if min(len(s) for s in cand) >= MIN_LITERAL]
-    if not usable:
-        return None
-    return max(usable, key=lambda cand: (min(len(s) for s in cand), -len(cand)))

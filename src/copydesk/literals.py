@@ -1,0 +1,116 @@
+"""Literal extraction from regular expressions: from a pattern's parse tree, a set of strings
+of which every match must contain at least one. Two prefilters use it: the word-list rules'
+(``copydesk.kinds.prefilter``) and the sourcing checker's (``copydesk.sourcing.prefilter``).
+
+It reads the tree of the regex engine's own parser (private, but stable since Python 3.11
+named it so); anything surprising in a tree only costs the prefilter, never a match."""
+
+from __future__ import annotations
+
+import importlib
+from typing import Any, NamedTuple
+
+_parser: Any = importlib.import_module("re._parser")
+_c: Any = importlib.import_module("re._constants")
+
+
+class Style(NamedTuple):
+    """How a caller's prefilter reads literals."""
+
+    ascii_only: bool  # literals beyond ASCII make a node opaque
+    max_product: int  # how far a stretch of small alternations may multiply out
+    min_literal: int  # a requirement with a shorter member filters too little
+    transparent_lookarounds: bool  # skip look-arounds inside a stretch of literals
+
+
+def parse(pattern: str) -> Any:
+    return _parser.parse(pattern, 0)
+
+
+def required(parsed: Any, style: Style) -> set[str] | None:
+    """Strings (case as written) of which every match contains one; None when unknown."""
+    return _sequence(list(parsed), style)
+
+
+def _literal_alternatives(op: Any, av: Any, style: Style) -> set[str] | None:
+    """The strings a node can match when they are all plain literals, else None."""
+    if op is _c.LITERAL:
+        return None if style.ascii_only and av >= 128 else {chr(av)}
+    if op is _c.IN and av and all(o is _c.LITERAL and (a < 128 or not style.ascii_only) for o, a in av):
+        return {chr(a) for _, a in av}
+    if op is _c.SUBPATTERN:
+        return _literal_sequence(list(av[-1]), style)
+    if op is _c.BRANCH:
+        out: set[str] = set()
+        for branch in av[1]:
+            alt = _literal_sequence(list(branch), style)
+            if alt is None:
+                return None
+            out |= alt
+        return out
+    return None
+
+
+def _literal_sequence(items: list[tuple[Any, Any]], style: Style) -> set[str] | None:
+    strings = {""}
+    for op, av in items:
+        alt = _literal_alternatives(op, av, style)
+        if alt is None or len(strings) * len(alt) > style.max_product:
+            return None
+        strings = {s + a for s in strings for a in alt}
+    return strings
+
+
+def _sequence(items: list[tuple[Any, Any]], style: Style) -> set[str] | None:
+    """The best requirement of a sequence: the stretch of literals, or the requirement of one
+    of its parts, whose shortest member is longest."""
+    candidates: list[set[str]] = []
+    stretch = {""}
+
+    def end_stretch() -> None:
+        nonlocal stretch
+        if stretch != {""}:
+            candidates.append(stretch)
+        stretch = {""}
+
+    zero_width = (_c.AT, _c.ASSERT, _c.ASSERT_NOT) if style.transparent_lookarounds else (_c.AT,)
+    for op, av in items:
+        if op in zero_width:
+            continue  # the literals on either side stay adjacent
+        alt = _literal_alternatives(op, av, style)
+        if alt is not None and len(stretch) * len(alt) <= style.max_product:
+            stretch = {s + a for s in stretch for a in alt}
+            continue
+        end_stretch()
+        req: set[str] | None = None
+        if alt is not None:
+            req = alt
+        elif op is _c.SUBPATTERN:
+            req = _sequence(list(av[-1]), style)
+        elif op is _c.ATOMIC_GROUP:
+            req = _sequence(list(av), style)
+        elif op is _c.ASSERT and av[0] == 1:
+            req = _sequence(list(av[1]), style)  # what a look-ahead needs is in the text too
+        elif op is _c.BRANCH:
+            union: set[str] = set()
+            for branch in av[1]:
+                sub = _sequence(list(branch), style)
+                if not sub:
+                    union = set()
+                    break
+                union |= sub
+            req = union
+        elif op in (_c.MAX_REPEAT, _c.MIN_REPEAT, _c.POSSESSIVE_REPEAT) and av[0] >= 1:
+            inner = list(av[2])
+            lit = _literal_sequence(inner, style) if style.transparent_lookarounds else None
+            if lit is not None and len(lit) == 1:
+                req = {next(iter(lit)) * min(av[0], 8)}  # ",{2,}" needs ",,"
+            else:
+                req = _sequence(inner, style)
+        if req:
+            candidates.append(req)
+    end_stretch()
+    usable = [cand for cand in candidates if min(len(s) for s in cand) >= style.min_literal]
+    if not usable:
+        return None
+    return max(usable, key=lambda cand: (min(len(s) for s in cand), -len(cand)))
