@@ -136,8 +136,8 @@ class Kind:
             return True
         if prev and prev.group(1)[-1:].isdigit():
             return True
-        if prev and prev.group(1)[:1].isupper() and prev.group(1).isalpha():
-            return True  # part of a name: "Halo 2", "Channel 4", "Radio 1"
+        if prev and prev.group(1)[:1].isupper() and prev.group(1).replace("-", "").isalpha():
+            return True  # part of a name: "Halo 2", "Channel 4", "Spider-Man 2"
         if nxt and nxt.group(1)[:1].isupper():
             return True  # part of a name: "6 Music", "3 Mobile"
         if re.match(r"\s*(?:-|–|to|and|or|by|of|out\s+of)\s*\d", text[e:end]):
