@@ -36,7 +36,11 @@ def _toml_value(raw: str) -> str:
 
 
 def run(shared: Path, house: list[str], pack: str) -> dict[str, Any]:
-    records = [json.loads(line) for line in (shared / "eval-dev" / "typos-dev-clean.jsonl").open(encoding="utf-8") if line.strip()]
+    records = [
+        json.loads(line)
+        for line in (shared / "eval-dev" / "typos-dev-clean.jsonl").open(encoding="utf-8")
+        if line.strip()
+    ]
     with tempfile.TemporaryDirectory(prefix="copydesk-noise-") as tmp:
         folder = Path(tmp)
         config = [f'extends = ["{pack}"]']
@@ -51,14 +55,31 @@ def run(shared: Path, house: list[str], pack: str) -> dict[str, Any]:
             name = f"{rec['id']}.txt"
             (folder / name).write_text(rec["text"], encoding="utf-8")
             texts[name] = rec["text"]
-        cmd = [str(EXE), "check", "--format", "json", "--extend-select", f"pack:{pack}", "--ignore", "TYP,SRC", str(folder)]
+        cmd = [
+            str(EXE),
+            "check",
+            "--format",
+            "json",
+            "--extend-select",
+            f"pack:{pack}",
+            "--ignore",
+            "TYP,SRC",
+            str(folder),
+        ]
         proc = subprocess.run(cmd, capture_output=True, text=True, cwd=folder, check=False)
         if proc.returncode not in (0, 1):
             sys.exit(f"copydesk failed ({proc.returncode}): {proc.stderr[-2000:]}")
         data = json.loads(proc.stdout)
     findings = [f for entry in data["files"] for f in entry.get("findings") or []]
     words = sum(int(r.get("n_words") or len(r["text"].split())) for r in records)
-    return {"findings": findings, "words": words, "articles": len(records), "command": " ".join(cmd[1:]), "config": config, "texts": texts}
+    return {
+        "findings": findings,
+        "words": words,
+        "articles": len(records),
+        "command": " ".join(cmd[1:]),
+        "config": config,
+        "texts": texts,
+    }
 
 
 def report(result: dict[str, Any], top: int = 10, samples: int = 4) -> None:
@@ -96,10 +117,20 @@ def _context(texts: dict[str, str], f: dict[str, Any]) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("shared", type=Path, help="the shared folder (holds eval-dev/)")
-    parser.add_argument("--house", action="append", default=[], metavar="KEY=VALUE", help="override a house parameter")
-    parser.add_argument("--pack", default="news-uk", help="preset and pack to measure (default news-uk)")
+    parser.add_argument(
+        "--house",
+        action="append",
+        default=[],
+        metavar="KEY=VALUE",
+        help="override a house parameter",
+    )
+    parser.add_argument(
+        "--pack", default="news-uk", help="preset and pack to measure (default news-uk)"
+    )
     parser.add_argument("--top", type=int, default=10)
     args = parser.parse_args(argv)
     report(run(args.shared, args.house, args.pack), args.top)

@@ -62,7 +62,9 @@ for p in sorted(pathlib.Path(sys.argv[1]).rglob("*.md")):
 """
 
 
-def measure(cmd: list[str], runs: int, env: dict[str, str], before: list[str] | None = None) -> dict[str, float | str]:
+def measure(
+    cmd: list[str], runs: int, env: dict[str, str], before: list[str] | None = None
+) -> dict[str, float | str]:
     walls, cpus, rss = [], [], []
     digest = ""
     for _ in range(runs):
@@ -86,7 +88,9 @@ def measure(cmd: list[str], runs: int, env: dict[str, str], before: list[str] | 
     }
 
 
-def timed(cmd: list[str], runs: int, env: dict[str, str], before: list[str] | None = None) -> dict[str, float | str]:
+def timed(
+    cmd: list[str], runs: int, env: dict[str, str], before: list[str] | None = None
+) -> dict[str, float | str]:
     """Like measure, but with per-process resource use from a wrapper that waits for the child."""
     wrapper = [sys.executable, "-c", _WRAP, *cmd]
     walls, cpus, rss, digests = [], [], [], []
@@ -98,8 +102,15 @@ def timed(cmd: list[str], runs: int, env: dict[str, str], before: list[str] | No
         walls.append(stats["wall"])
         cpus.append(stats["cpu"])
         rss.append(stats["rss"])
-        digests.append(hashlib.sha256(re.sub(rb'"tool_version": "[^"]*"', b"", proc.stdout)).hexdigest()[:16])
-    return {"wall": statistics.median(walls), "cpu": statistics.median(cpus), "rss": max(rss), "digest": digests[-1]}
+        digests.append(
+            hashlib.sha256(re.sub(rb'"tool_version": "[^"]*"', b"", proc.stdout)).hexdigest()[:16]
+        )
+    return {
+        "wall": statistics.median(walls),
+        "cpu": statistics.median(cpus),
+        "rss": max(rss),
+        "digest": digests[-1],
+    }
 
 
 _WRAP = r"""
@@ -113,27 +124,56 @@ print(json.dumps({"wall": wall, "cpu": ru.ru_utime + ru.ru_stime, "rss": ru.ru_m
 
 
 def main() -> int:
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     ap.add_argument("shared", type=Path, help="path to the shared folder (holds corpora/bbc-news)")
     ap.add_argument("--runs", type=int, default=5)
-    ap.add_argument("--scale", type=int, default=0, help="also time N copies of the corpus (e.g. 10)")
+    ap.add_argument(
+        "--scale", type=int, default=0, help="also time N copies of the corpus (e.g. 10)"
+    )
     ap.add_argument("--out", type=Path, default=Path("bench-out"))
     ap.add_argument("--only", default="", help="comma-separated case names to run")
     args = ap.parse_args()
     corpus, one, corpus_words, one_words = build(args.shared, args.out, args.scale)
     lexicon = args.out / "floor-words.txt"
-    lexicon.write_text("\n".join(sorted({w.lower() for p in corpus.glob("*.md") for w in re.findall(r"[A-Za-z]+", p.read_text(encoding="utf-8"))})), encoding="utf-8")
+    lexicon.write_text(
+        "\n".join(
+            sorted(
+                {
+                    w.lower()
+                    for p in corpus.glob("*.md")
+                    for w in re.findall(r"[A-Za-z]+", p.read_text(encoding="utf-8"))
+                }
+            )
+        ),
+        encoding="utf-8",
+    )
     env = {**os.environ, "COPYDESK_CACHE_DIR": str(args.out / "rule-cache")}
     env.pop("COPYDESK_NO_CACHE", None)
     cache = Path(".copydesk_cache")
-    clear = [sys.executable, "-c", f"import shutil; shutil.rmtree({str(cache)!r}, ignore_errors=True)"]
+    clear = [
+        sys.executable,
+        "-c",
+        f"import shutil; shutil.rmtree({str(cache)!r}, ignore_errors=True)",
+    ]
     check = [str(BIN), "check", "--format", "json", "--no-color"]
     cases: list[tuple[str, list[str], int, list[str] | None]] = [
         ("python -c pass", [sys.executable, "-c", "pass"], 0, None),
         ("copydesk --version", [str(BIN), "--version"], 0, None),
-        ("floor: one article", [sys.executable, "-c", FLOOR, str(one.parent), str(lexicon)], one_words, None),
+        (
+            "floor: one article",
+            [sys.executable, "-c", FLOOR, str(one.parent), str(lexicon)],
+            one_words,
+            None,
+        ),
         ("check: one article", [*check, "--no-cache", str(one)], one_words, None),
-        ("floor: corpus", [sys.executable, "-c", FLOOR, str(corpus), str(lexicon)], corpus_words, None),
+        (
+            "floor: corpus",
+            [sys.executable, "-c", FLOOR, str(corpus), str(lexicon)],
+            corpus_words,
+            None,
+        ),
         ("check: corpus --jobs 1, cold", [*check, "--jobs", "1", str(corpus)], corpus_words, clear),
         ("check: corpus --jobs 2, cold", [*check, "--jobs", "2", str(corpus)], corpus_words, clear),
         ("check: corpus --jobs 1, warm", [*check, "--jobs", "1", str(corpus)], corpus_words, None),
@@ -141,11 +181,22 @@ def main() -> int:
     ]
     if args.scale:
         big = args.out / f"corpus-x{args.scale}"
-        cases.append((f"check: corpus x{args.scale} --jobs 2, cold", [*check, "--jobs", "2", str(big)], corpus_words * args.scale, clear))
+        cases.append(
+            (
+                f"check: corpus x{args.scale} --jobs 2, cold",
+                [*check, "--jobs", "2", str(big)],
+                corpus_words * args.scale,
+                clear,
+            )
+        )
     only = {c.strip() for c in args.only.split(",") if c.strip()}
     base = None
-    print(f"corpus: {len(list(corpus.glob('*.md')))} files, {corpus_words:,} words; median article {one_words} words; {args.runs} runs each, median\n")
-    print(f"{'case':<36} {'wall s':>8} {'cpu s':>8} {'peak MiB':>9} {'words/s':>10} {'x bare':>7}  output")
+    print(
+        f"corpus: {len(list(corpus.glob('*.md')))} files, {corpus_words:,} words; median article {one_words} words; {args.runs} runs each, median\n"
+    )
+    print(
+        f"{'case':<36} {'wall s':>8} {'cpu s':>8} {'peak MiB':>9} {'words/s':>10} {'x bare':>7}  output"
+    )
     digests: dict[str, str] = {}
     for name, cmd, words, before in cases:
         if only and not any(o in name for o in only):
@@ -155,13 +206,17 @@ def main() -> int:
         if base is None:
             base = wall
         wps = f"{words / wall:,.0f}" if words else ""
-        print(f"{name:<36} {wall:>8.3f} {float(r['cpu']):>8.3f} {float(r['rss']):>9.1f} {wps:>10} {wall / base:>7.1f}  {r['digest']}")
+        print(
+            f"{name:<36} {wall:>8.3f} {float(r['cpu']):>8.3f} {float(r['rss']):>9.1f} {wps:>10} {wall / base:>7.1f}  {r['digest']}"
+        )
         if name.startswith("check: corpus") and "x" not in name.split("corpus")[1][:3]:
             digests[name] = str(r["digest"])
     if len(set(digests.values())) > 1:
         print("\nWARNING: corpus output differs between runs:", digests)
     elif digests:
-        print(f"\ncorpus output identical across {len(digests)} runs ({next(iter(digests.values()))})")
+        print(
+            f"\ncorpus output identical across {len(digests)} runs ({next(iter(digests.values()))})"
+        )
     return 0
 
 

@@ -57,7 +57,13 @@ def _pack(tmp_path: Path, files: dict[str, str]) -> Path:
 
 
 def test_duplicate_code_is_rejected(tmp_path: Path) -> None:
-    pack = _pack(tmp_path, {"a.yaml": RULE.format(code="HSE001", name="one"), "b.yaml": RULE.format(code="HSE001", name="two")})
+    pack = _pack(
+        tmp_path,
+        {
+            "a.yaml": RULE.format(code="HSE001", name="one"),
+            "b.yaml": RULE.format(code="HSE001", name="two"),
+        },
+    )
     with pytest.raises(RuleError, match="duplicate rule code HSE001"):
         load_registry([pack])
 
@@ -71,7 +77,9 @@ def test_duplicate_code_with_a_builtin_is_rejected(tmp_path: Path) -> None:
 def test_rule_without_examples_is_rejected_with_its_line(tmp_path: Path) -> None:
     text = RULE.format(code="HSE002", name="no-examples").replace('  pass: ["bar"]\n', "")
     pack = _pack(tmp_path, {"a.yaml": text})
-    with pytest.raises(RuleError, match=r"a\.yaml:10: examples must have non-empty 'fail' and 'pass'"):
+    with pytest.raises(
+        RuleError, match=r"a\.yaml:10: examples must have non-empty 'fail' and 'pass'"
+    ):
         load_registry([pack])
 
 
@@ -82,9 +90,13 @@ def test_malformed_yaml_names_file_and_line(tmp_path: Path) -> None:
 
 
 def test_unknown_option_names_its_line(tmp_path: Path) -> None:
-    text = RULE.format(code="HSE004", name="bad-option").replace('  tokens: ["foo"]', '  tokens: ["foo"]\n  tokenz: 3')
+    text = RULE.format(code="HSE004", name="bad-option").replace(
+        '  tokens: ["foo"]', '  tokens: ["foo"]\n  tokenz: 3'
+    )
     pack = _pack(tmp_path, {"a.yaml": text})
-    with pytest.raises(RuleError, match=r"a\.yaml:10: option 'tokenz' is not known to kind existence"):
+    with pytest.raises(
+        RuleError, match=r"a\.yaml:10: option 'tokenz' is not known to kind existence"
+    ):
         load_registry([pack])
 
 

@@ -29,7 +29,9 @@ def _findings(rule: RuleSpec, example: Example) -> tuple[Any, list[Any]]:
     if rule.kind == "grammar":
         url = os.environ.get("COPYDESK_LT_URL")
         if not url:
-            pytest.skip("COPYDESK_LT_URL not set: no LanguageTool server to run grammar examples against")
+            pytest.skip(
+                "COPYDESK_LT_URL not set: no LanguageTool server to run grammar examples against"
+            )
         settings["grammar"] = (("mode", "server"), ("server", url))
     linter = make_linter(
         # meta rules judge other rules' suppressions, so those rules must run too
@@ -38,8 +40,16 @@ def _findings(rule: RuleSpec, example: Example) -> tuple[Any, list[Any]]:
         language="en-US" if rule.pack == "news-us" else "en-GB",
         **settings,
     )
-    doc = parse_document(example.text, f"example.{ {'markdown': 'md', 'html': 'html'}.get(example.kind, 'txt')}", example.kind)
-    return linter, [f for f in linter.lint(doc) if f.code.split(":")[0] == rule.code.split(":")[0] or f.code == rule.code]
+    doc = parse_document(
+        example.text,
+        f"example.{ {'markdown': 'md', 'html': 'html'}.get(example.kind, 'txt') }",
+        example.kind,
+    )
+    return linter, [
+        f
+        for f in linter.lint(doc)
+        if f.code.split(":")[0] == rule.code.split(":")[0] or f.code == rule.code
+    ]
 
 
 CASES = [
@@ -54,7 +64,9 @@ CASES = [
 def test_rule_example(rule: RuleSpec, example: Example, expected: str) -> None:
     linter, found = _findings(rule, example)
     if expected == "pass":
-        assert not found, f"{rule.code} flagged a pass example: {[(f.excerpt, f.message) for f in found]}"
+        assert not found, (
+            f"{rule.code} flagged a pass example: {[(f.excerpt, f.message) for f in found]}"
+        )
         return
     assert found, f"{rule.code} did not flag: {example.text!r}"
     if example.occurrences is not None:
@@ -63,5 +75,11 @@ def test_rule_example(rule: RuleSpec, example: Example, expected: str) -> None:
         assert example.text[f.span.start : f.span.end] == f.excerpt or f.excerpt.endswith("…")
     if example.fix is not None:
         minimum = rule.fix or Applicability.UNSAFE
-        fixed, _, _ = fix_text(example.text, lambda t: [f for f in linter.lint(parse_document(t, "x", example.kind)) if f.code == rule.code], minimum)
+        fixed, _, _ = fix_text(
+            example.text,
+            lambda t: [
+                f for f in linter.lint(parse_document(t, "x", example.kind)) if f.code == rule.code
+            ],
+            minimum,
+        )
         assert fixed == example.fix

@@ -36,12 +36,20 @@ def make_linter(
     return Linter(registry or default_registry(), replace(config, **changes))
 
 
-def check_text(text: str, path: str = "<text>", kind: str = "text", linter: Linter | None = None, **kwargs: Any) -> list[Finding]:
+def check_text(
+    text: str, path: str = "<text>", kind: str = "text", linter: Linter | None = None, **kwargs: Any
+) -> list[Finding]:
     linter = linter or make_linter(**kwargs)
     return linter.lint(parse_document(text, path, kind))
 
 
-def fix(text: str, kind: str = "text", minimum: Applicability = Applicability.SAFE, linter: Linter | None = None, **kwargs: Any) -> str:
+def fix(
+    text: str,
+    kind: str = "text",
+    minimum: Applicability = Applicability.SAFE,
+    linter: Linter | None = None,
+    **kwargs: Any,
+) -> str:
     linter = linter or make_linter(**kwargs)
     new, _, _ = fix_text(text, lambda t: linter.lint(parse_document(t, "<text>", kind)), minimum)
     return new

@@ -63,7 +63,11 @@ def _run(args: list[str]) -> int:
         ns, extra = parser.parse_known_args(args)
         # argparse stops filling a positional list at the first option, so paths written after
         # options ("check a.md --select X b.md") arrive here; they belong to the path list
-        if extra and hasattr(ns, "paths") and not any(e.startswith("-") and e != "-" for e in extra):
+        if (
+            extra
+            and hasattr(ns, "paths")
+            and not any(e.startswith("-") and e != "-" for e in extra)
+        ):
             defaulted = ns.paths == ["."] and "." not in args
             ns.paths = ([] if defaulted else ns.paths) + extra
         elif extra:
@@ -80,12 +84,18 @@ def _run(args: list[str]) -> int:
         print(f"copydesk: error: {exc}", file=sys.stderr)
         return 2
     except OSError as exc:
-        print(f"copydesk: error: {exc.filename or ''}{': ' if exc.filename else ''}{exc.strerror or exc}", file=sys.stderr)
+        print(
+            f"copydesk: error: {exc.filename or ''}{': ' if exc.filename else ''}{exc.strerror or exc}",
+            file=sys.stderr,
+        )
         return 2
     except Exception as exc:
         if os.environ.get("COPYDESK_DEBUG"):
             raise
-        print(f"copydesk: internal error: {type(exc).__name__}: {exc} (set COPYDESK_DEBUG=1 for details)", file=sys.stderr)
+        print(
+            f"copydesk: internal error: {type(exc).__name__}: {exc} (set COPYDESK_DEBUG=1 for details)",
+            file=sys.stderr,
+        )
         return 2
 
 

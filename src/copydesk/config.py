@@ -52,8 +52,16 @@ HOUSE_CHOICES: dict[str, tuple[Any, ...]] = {
 
 PRESETS: dict[str, dict[str, Any]] = {
     "default": {"packs": list(DEFAULT_PACKS)},
-    "news-uk": {"packs": [*DEFAULT_PACKS, "news-uk"], "language": "en-GB", "house": HOUSE_DEFAULTS["news-uk"]},
-    "news-us": {"packs": [*DEFAULT_PACKS, "news-us"], "language": "en-US", "house": HOUSE_DEFAULTS["news-us"]},
+    "news-uk": {
+        "packs": [*DEFAULT_PACKS, "news-uk"],
+        "language": "en-GB",
+        "house": HOUSE_DEFAULTS["news-uk"],
+    },
+    "news-us": {
+        "packs": [*DEFAULT_PACKS, "news-us"],
+        "language": "en-US",
+        "house": HOUSE_DEFAULTS["news-us"],
+    },
     "plain": {"packs": [*DEFAULT_PACKS, "plain"]},
     "all": {"packs": [*DEFAULT_PACKS, "news-uk", "plain"], "house": HOUSE_DEFAULTS["news-uk"]},
 }
@@ -222,7 +230,13 @@ def apply_settings(
         return tuple((path.parent / v).resolve() for v in values)
 
     changes: dict[str, Any] = {}
-    for key, attr in (("packs", "packs"), ("select", "select"), ("extend-select", "extend_select"), ("ignore", "ignore"), ("exclude", "exclude")):
+    for key, attr in (
+        ("packs", "packs"),
+        ("select", "select"),
+        ("extend-select", "extend_select"),
+        ("ignore", "ignore"),
+        ("exclude", "exclude"),
+    ):
         if key in data:
             changes[attr] = strings(key)
     if "extend-exclude" in data:
@@ -248,7 +262,9 @@ def apply_settings(
         if not isinstance(levels, dict):
             raise err("levels", "levels maps rule codes to error, warning or suggestion")
         try:
-            changes["levels"] = tuple(dict(config.levels) | {k: Level.parse(str(v)) for k, v in levels.items()}.items())
+            changes["levels"] = tuple(
+                dict(config.levels) | {k: Level.parse(str(v)) for k, v in levels.items()}.items()
+            )
         except ValueError as exc:
             raise err("levels", str(exc)) from None
     if "house" in data:
@@ -304,7 +320,9 @@ def apply_settings(
 class ConfigFinder:
     """Finds (and caches per folder) the config that governs each path."""
 
-    def __init__(self, explicit: Path | None = None, overrides: dict[str, Any] | None = None) -> None:
+    def __init__(
+        self, explicit: Path | None = None, overrides: dict[str, Any] | None = None
+    ) -> None:
         self.explicit = explicit
         self.overrides = overrides or {}
         self._by_dir: dict[Path, Config] = {}

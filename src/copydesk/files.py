@@ -12,7 +12,19 @@ from pathlib import Path
 
 from copydesk.document.read import SUPPORTED_EXTENSIONS
 
-SKIP_DIRS = frozenset({".git", ".hg", ".svn", "node_modules", ".venv", "venv", "__pycache__", ".copydesk_cache", ".tox"})
+SKIP_DIRS = frozenset(
+    {
+        ".git",
+        ".hg",
+        ".svn",
+        "node_modules",
+        ".venv",
+        "venv",
+        "__pycache__",
+        ".copydesk_cache",
+        ".tox",
+    }
+)
 
 
 def expand(path: Path) -> Iterator[Path]:
@@ -39,13 +51,22 @@ def _git_files(folder: Path) -> list[Path] | None:
         return None
     names = sorted({n for n in out.decode("utf-8", "surrogateescape").split("\0") if n})
     files = [folder / n for n in names]
-    return [f for f in files if f.is_file() and not any(p in SKIP_DIRS for p in f.relative_to(folder).parts[:-1])]
+    return [
+        f
+        for f in files
+        if f.is_file() and not any(p in SKIP_DIRS for p in f.relative_to(folder).parts[:-1])
+    ]
 
 
 def _git_ignored(folder: Path) -> bool:
     """A folder named on the command line is checked even when git ignores it."""
     try:
-        return subprocess.run(["git", "check-ignore", "-q", "."], cwd=folder, capture_output=True, timeout=30).returncode == 0
+        return (
+            subprocess.run(
+                ["git", "check-ignore", "-q", "."], cwd=folder, capture_output=True, timeout=30
+            ).returncode
+            == 0
+        )
     except (OSError, subprocess.SubprocessError):
         return False
 
@@ -65,7 +86,9 @@ def _walk(root: Path) -> Iterator[Path]:
                         rules.append((here, line))
             except (OSError, UnicodeDecodeError):
                 pass
-        dirs[:] = sorted(d for d in dirs if d not in SKIP_DIRS and not _ignored(here / d, rules, True))
+        dirs[:] = sorted(
+            d for d in dirs if d not in SKIP_DIRS and not _ignored(here / d, rules, True)
+        )
         for name in sorted(files):
             p = here / name
             if p.suffix.lower() in SUPPORTED_EXTENSIONS and not _ignored(p, rules, False):

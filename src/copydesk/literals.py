@@ -36,7 +36,11 @@ def _literal_alternatives(op: Any, av: Any, style: Style) -> set[str] | None:
     """The strings a node can match when they are all plain literals, else None."""
     if op is _c.LITERAL:
         return None if style.ascii_only and av >= 128 else {chr(av)}
-    if op is _c.IN and av and all(o is _c.LITERAL and (a < 128 or not style.ascii_only) for o, a in av):
+    if (
+        op is _c.IN
+        and av
+        and all(o is _c.LITERAL and (a < 128 or not style.ascii_only) for o, a in av)
+    ):
         return {chr(a) for _, a in av}
     if op is _c.SUBPATTERN:
         return _literal_sequence(list(av[-1]), style)

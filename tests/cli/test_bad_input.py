@@ -23,16 +23,22 @@ def run(args: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, 
     return code, out, err
 
 
-def test_binary_file_is_refused_and_others_checked(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_binary_file_is_refused_and_others_checked(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     (tmp_path / "bin.txt").write_bytes(b"\x00\x01\x02binary")
     (tmp_path / "ok.md").write_text("The the cat.\n")
-    code, out, _ = run(["check", "--no-color", str(tmp_path / "bin.txt"), str(tmp_path / "ok.md")], capsys)
+    code, out, _ = run(
+        ["check", "--no-color", str(tmp_path / "bin.txt"), str(tmp_path / "ok.md")], capsys
+    )
     assert code == 2
     assert "binary file" in out
     assert "MEC001" in out
 
 
-def test_invalid_utf8_names_file_and_byte_offset(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_invalid_utf8_names_file_and_byte_offset(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     bad = tmp_path / "bad.md"
     bad.write_bytes(b"Caf\xe9 au lait\n")
     (tmp_path / "good.md").write_text("The the end.\n")
@@ -72,7 +78,9 @@ def test_missing_path(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Non
     assert "no such file" in out
 
 
-def test_folder_where_a_file_is_expected(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_folder_where_a_file_is_expected(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     code, _, err = run(["check", "--config", str(tmp_path), str(tmp_path)], capsys)
     assert code == 2
     assert len(err.strip().splitlines()) == 1 and "no such config file" in err
@@ -100,7 +108,13 @@ def test_unreadable_file(tmp_path: Path) -> None:
         if setpriv is None:
             pytest.skip("running as root without setpriv: cannot make a file unreadable")
         cmd = [setpriv, "--reuid=65534", "--regid=65534", "--clear-groups", *cmd]
-    proc = subprocess.run(cmd, capture_output=True, text=True, env={**os.environ, "COPYDESK_CACHE_DIR": str(tmp_path / "c")}, cwd=tmp_path)
+    proc = subprocess.run(
+        cmd,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "COPYDESK_CACHE_DIR": str(tmp_path / "c")},
+        cwd=tmp_path,
+    )
     shutil.rmtree(tmp_path, ignore_errors=True)
     assert proc.returncode == 2, proc.stderr
     assert "permission denied" in proc.stdout
@@ -143,7 +157,9 @@ def test_bad_config_value_names_line(tmp_path: Path, capsys: pytest.CaptureFixtu
     assert "copydesk.toml:4:" in err and "percent" in err
 
 
-def test_unknown_code_in_suppression_is_a_finding(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_unknown_code_in_suppression_is_a_finding(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     f = tmp_path / "a.md"
     f.write_text("<!-- copydesk: disable=ZZZ999 -->\nThe council met.\n")
     code, out, _ = run(["check", "--no-color", str(f)], capsys)

@@ -20,7 +20,9 @@ def run(args: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, 
     return code, out, err
 
 
-def test_text_report_has_caret_and_summary(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_text_report_has_caret_and_summary(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     f = tmp_path / "a.md"
     f.write_text("# Head\n\nThe talks ended , officials said.\n")
     code, out, _ = run(["check", "--no-color", "--select", "MEC003", str(f)], capsys)
@@ -51,7 +53,9 @@ def test_fail_level(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert run(["check", "--fail-level", "warning", "--select", "MEC003", str(f)], capsys)[0] == 1
 
 
-def test_fix_writes_atomically_keeps_mode_and_is_idempotent(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_fix_writes_atomically_keeps_mode_and_is_idempotent(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     f = tmp_path / "a.md"
     f.write_text("The the talks ended , officials said.  Next.\n")
     f.chmod(0o640)
@@ -87,11 +91,15 @@ def test_stdin(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[st
     import sys
 
     monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(b"The the end.\n")))
-    code, out, _ = run(["check", "--no-color", "--select", "MEC001", "--stdin-filename", "story.md", "-"], capsys)
+    code, out, _ = run(
+        ["check", "--no-color", "--select", "MEC001", "--stdin-filename", "story.md", "-"], capsys
+    )
     assert code == 1 and "story.md:1:1: MEC001" in out
 
 
-def test_config_discovery_select_ignore_levels_per_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_config_discovery_select_ignore_levels_per_file(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     (tmp_path / "pyproject.toml").write_text(
         '[tool.copydesk]\nselect = ["pack:core"]\nignore = ["double-space"]\n'
         '[tool.copydesk.levels]\nMEC003 = "suggestion"\n[tool.copydesk.per-file-ignores]\n"archive/*" = ["MEC001"]\n'
@@ -107,7 +115,9 @@ def test_config_discovery_select_ignore_levels_per_file(tmp_path: Path, capsys: 
     assert all(f["level"] == "suggestion" for f in data["old.md"])
 
 
-def test_gitignore_and_exclude_respected(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_gitignore_and_exclude_respected(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     (tmp_path / ".gitignore").write_text("build/\n*.draft.md\n")
     (tmp_path / "copydesk.toml").write_text('exclude = ["skip/**"]\n')
     for name in ("build/a.md", "b.draft.md", "skip/c.md", "keep/d.md"):
@@ -144,7 +154,9 @@ def test_rules_explain_init(tmp_path: Path, capsys: pytest.CaptureFixture[str]) 
 
 def test_sample_article_findings(capsys: pytest.CaptureFixture[str]) -> None:
     """The README's promise: the sample article's planted problems are caught, its names are not."""
-    code, out, _ = run(["check", "--format", "json", str(ROOT / "examples" / "calais-crossing.md")], capsys)
+    code, out, _ = run(
+        ["check", "--format", "json", str(ROOT / "examples" / "calais-crossing.md")], capsys
+    )
     findings = json.loads(out)["files"][0]["findings"]
     flagged = {f["excerpt"]: f for f in findings}
     assert code == 1
@@ -159,21 +171,29 @@ def test_sample_article_findings(capsys: pytest.CaptureFixture[str]) -> None:
     assert spelling == {"Secretaray", "agreeements"}  # no name, place or coinage
 
 
-def test_shared_analyses_serve_many_files(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_shared_analyses_serve_many_files(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     """The speller and the sourcing checker are built once per run and reused file after file."""
     for i in range(3):
-        (tmp_path / f"s{i}.md").write_text(f"An estimated {i + 2},000 people gathered. The Home Secretaray spoke.\n")
+        (tmp_path / f"s{i}.md").write_text(
+            f"An estimated {i + 2},000 people gathered. The Home Secretaray spoke.\n"
+        )
     _code, out, _ = run(["check", "--format", "json", "--jobs", "1", str(tmp_path)], capsys)
     files = json.loads(out)["files"]
     assert [sorted({f["code"][:3] for f in x["findings"]}) for x in files] == [["SRC", "TYP"]] * 3
 
 
-def test_fix_from_stdin_writes_text_to_stdout_and_report_to_stderr(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+def test_fix_from_stdin_writes_text_to_stdout_and_report_to_stderr(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     import io
     import sys
 
     monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(b"The the end , now.\n")))
-    code, out, err = run(["fix", "--no-color", "--select", "MEC001,MEC003", "--stdin-filename", "s.md", "-"], capsys)
+    code, out, err = run(
+        ["fix", "--no-color", "--select", "MEC001,MEC003", "--stdin-filename", "s.md", "-"], capsys
+    )
     assert out == "The end, now.\n"
     assert "0 findings" in err
     assert code == 0

@@ -28,13 +28,17 @@ def story(tmp_path: Path) -> Path:
     return f
 
 
-def test_unreachable_server_is_noted_and_other_checks_run(story: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_unreachable_server_is_noted_and_other_checks_run(
+    story: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     code = main(["check", "--format", "json", str(story)])
     data = json.loads(capsys.readouterr().out)
     assert code == 1  # the doubled word, not the missing server
     assert [f["code"] for f in data["files"][0]["findings"]] == ["MEC001"]
     assert len(data["summary"]["skipped"]) == 1
-    assert data["summary"]["skipped"][0].startswith("grammar skipped: LanguageTool server at http://127.0.0.1:")
+    assert data["summary"]["skipped"][0].startswith(
+        "grammar skipped: LanguageTool server at http://127.0.0.1:"
+    )
 
 
 def test_require_grammar_makes_it_an_error(story: Path, capsys: pytest.CaptureFixture[str]) -> None:

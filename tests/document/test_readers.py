@@ -26,7 +26,16 @@ def test_markdown_masks_markup_and_keeps_offsets() -> None:
 def test_markdown_scopes() -> None:
     src = "Para.\n\n> Quoted line.\n\n- item one\n- item two\n\n| a | b |\n|---|---|\n| c | d |\n"
     scopes = [s for s, _ in _prose(src, "markdown")]
-    assert scopes == ["paragraph", "blockquote", "list_item", "list_item", "table_cell", "table_cell", "table_cell", "table_cell"]
+    assert scopes == [
+        "paragraph",
+        "blockquote",
+        "list_item",
+        "list_item",
+        "table_cell",
+        "table_cell",
+        "table_cell",
+        "table_cell",
+    ]
 
 
 def test_markdown_code_blocks_are_masked_and_recorded() -> None:
@@ -37,9 +46,15 @@ def test_markdown_code_blocks_are_masked_and_recorded() -> None:
 
 
 def test_front_matter_keeps_only_prose_fields() -> None:
-    src = '---\ntitle: "A headline"\nslug: a-headline\ndek: The summary line\ntags: [x]\n---\nBody.\n'
+    src = (
+        '---\ntitle: "A headline"\nslug: a-headline\ndek: The summary line\ntags: [x]\n---\nBody.\n'
+    )
     blocks = _prose(src, "markdown")
-    assert blocks == [("heading", "A headline"), ("paragraph", "The summary line"), ("paragraph", "Body.")]
+    assert blocks == [
+        ("heading", "A headline"),
+        ("paragraph", "The summary line"),
+        ("paragraph", "Body."),
+    ]
     doc = parse_document(src, "a.md", "markdown")
     assert "slug" not in doc.masked and "tags" not in doc.masked
 

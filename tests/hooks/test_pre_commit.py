@@ -15,7 +15,8 @@ ROOT = Path(__file__).resolve().parents[2]
 PRE_COMMIT = Path(sys.executable).with_name("pre-commit")
 
 pytestmark = pytest.mark.skipif(
-    not PRE_COMMIT.exists() or shutil.which("git") is None, reason="pre-commit or git is not installed"
+    not PRE_COMMIT.exists() or shutil.which("git") is None,
+    reason="pre-commit or git is not installed",
 )
 
 
@@ -48,7 +49,9 @@ def _try_repo(repo: Path, hook: str, env: dict[str, str]) -> subprocess.Complete
     )
 
 
-def test_hook_fails_on_a_bad_article_and_passes_once_fixed(tmp_path: Path, env: dict[str, str]) -> None:
+def test_hook_fails_on_a_bad_article_and_passes_once_fixed(
+    tmp_path: Path, env: dict[str, str]
+) -> None:
     repo = tmp_path / "newsroom"
     repo.mkdir()
     _git(repo, "init", "-q")
@@ -60,7 +63,9 @@ def test_hook_fails_on_a_bad_article_and_passes_once_fixed(tmp_path: Path, env: 
 
     proc = _try_repo(repo, "copydesk", env)
     assert proc.returncode == 1, proc.stdout + proc.stderr
-    assert f"story.md:3:{line.index('the the') + 1}: MEC001 error 'the' is repeated." in proc.stdout, proc.stdout
+    assert (
+        f"story.md:3:{line.index('the the') + 1}: MEC001 error 'the' is repeated." in proc.stdout
+    ), proc.stdout
     assert f"story.md:3:{line.index(' ,') + 1}: MEC003 warning" in proc.stdout, proc.stdout
     assert "notes.txt" not in proc.stdout.split("Failed")[-1].replace("Nothing", "")
 

@@ -8,7 +8,11 @@ from copydesk.api import check_text
 
 
 def _codes(text: str, code: str, kind: str = "text", **house: Any) -> list[str]:
-    return [f.excerpt for f in check_text(text, kind=kind, select=[code], house=house or None) if f.code == code]
+    return [
+        f.excerpt
+        for f in check_text(text, kind=kind, select=[code], house=house or None)
+        if f.code == code
+    ]
 
 
 def test_numerals_threshold_comes_from_the_house() -> None:
@@ -21,7 +25,9 @@ def test_numerals_keep_figures_in_names_and_brackets() -> None:
 
 
 def test_large_numbers_skip_names() -> None:
-    assert _codes("She saw Ocean's Twelve with fifteen friends.", "NUM014", numerals=10) == ["fifteen"]
+    assert _codes("She saw Ocean's Twelve with fifteen friends.", "NUM014", numerals=10) == [
+        "fifteen"
+    ]
 
 
 def test_article_reads_sounds_not_letters() -> None:

@@ -34,7 +34,9 @@ def test_examples_extract_what_they_should() -> None:
     assert not may_match(frozenset({"heir"}), "there is nothing here")
 
 
-@pytest.mark.parametrize(("code", "pattern", "flags"), PATTERNS, ids=[f"{c}-{i}" for i, (c, _, _) in enumerate(PATTERNS)])
+@pytest.mark.parametrize(
+    ("code", "pattern", "flags"), PATTERNS, ids=[f"{c}-{i}" for i, (c, _, _) in enumerate(PATTERNS)]
+)
 def test_prefilter_never_rejects_a_match(code: str, pattern: str, flags: int) -> None:
     required = required_literals(pattern)
     if required is None:

@@ -12,23 +12,70 @@ from copydesk.report import FORMATS
 
 
 def add_lint_options(p: argparse.ArgumentParser) -> None:
-    p.add_argument("paths", nargs="*", default=["."], metavar="PATH", help="files or folders (folders are walked; '-' reads stdin)")
-    p.add_argument("--config", metavar="FILE", help="use this config file instead of searching for one")
-    p.add_argument("--select", action="append", metavar="CODES", help="only these rules: codes, prefixes, slugs or pack:NAME, comma-separated")
+    p.add_argument(
+        "paths",
+        nargs="*",
+        default=["."],
+        metavar="PATH",
+        help="files or folders (folders are walked; '-' reads stdin)",
+    )
+    p.add_argument(
+        "--config", metavar="FILE", help="use this config file instead of searching for one"
+    )
+    p.add_argument(
+        "--select",
+        action="append",
+        metavar="CODES",
+        help="only these rules: codes, prefixes, slugs or pack:NAME, comma-separated",
+    )
     p.add_argument("--extend-select", action="append", metavar="CODES", help="also these rules")
     p.add_argument("--ignore", action="append", metavar="CODES", help="not these rules")
-    p.add_argument("--fail-level", choices=("error", "warning", "suggestion"), help="lowest level that makes the exit code 1 (default: warning)")
+    p.add_argument(
+        "--fail-level",
+        choices=("error", "warning", "suggestion"),
+        help="lowest level that makes the exit code 1 (default: warning)",
+    )
     p.add_argument("--language", choices=("en-GB", "en-US"), help="spelling variant")
-    p.add_argument("--format", choices=FORMATS, default="text", help="output format (default: text)")
-    p.add_argument("-o", "--output", metavar="FILE", help="write the report to FILE (atomically) instead of stdout")
-    p.add_argument("--stdin-filename", metavar="NAME", help="name (and so format) of text read from stdin")
-    p.add_argument("-j", "--jobs", type=int, metavar="N", help="files checked in parallel (default: number of cores)")
-    p.add_argument("-q", "--quiet", action="store_true", help="findings only: no source lines, no summary when clean")
+    p.add_argument(
+        "--format", choices=FORMATS, default="text", help="output format (default: text)"
+    )
+    p.add_argument(
+        "-o",
+        "--output",
+        metavar="FILE",
+        help="write the report to FILE (atomically) instead of stdout",
+    )
+    p.add_argument(
+        "--stdin-filename", metavar="NAME", help="name (and so format) of text read from stdin"
+    )
+    p.add_argument(
+        "-j",
+        "--jobs",
+        type=int,
+        metavar="N",
+        help="files checked in parallel (default: number of cores)",
+    )
+    p.add_argument(
+        "-q",
+        "--quiet",
+        action="store_true",
+        help="findings only: no source lines, no summary when clean",
+    )
     p.add_argument("--statistics", action="store_true", help="count findings per rule")
     p.add_argument("--no-color", action="store_true", help="no colour even on a terminal")
-    p.add_argument("--baseline", metavar="FILE", help="report only findings not recorded in this baseline")
-    p.add_argument("--no-cache", action="store_true", help="do not read or write the result cache (.copydesk_cache/)")
-    p.add_argument("--require-grammar", action="store_true", help="fail (exit 2) when grammar checking was configured but could not run")
+    p.add_argument(
+        "--baseline", metavar="FILE", help="report only findings not recorded in this baseline"
+    )
+    p.add_argument(
+        "--no-cache",
+        action="store_true",
+        help="do not read or write the result cache (.copydesk_cache/)",
+    )
+    p.add_argument(
+        "--require-grammar",
+        action="store_true",
+        help="fail (exit 2) when grammar checking was configured but could not run",
+    )
 
 
 def make_finder(args: argparse.Namespace) -> Any:

@@ -58,7 +58,9 @@ def lint_and_report(args: argparse.Namespace, fix: str | None) -> int:
         else:
             results = iter([session.lint_text(text, shown)])
     elif fix:
-        results = (_fix_file(session, r, minimum, diff, summary) for r in session.run(args.paths, 1))
+        results = (
+            _fix_file(session, r, minimum, diff, summary) for r in session.run(args.paths, 1)
+        )
     else:
         results = session.run(args.paths, args.jobs or default_jobs(), _progress_bar())
 
@@ -87,7 +89,9 @@ def lint_and_report(args: argparse.Namespace, fix: str | None) -> int:
     return 1 if failing else 0
 
 
-def _fix_file(session: Session, result: FileResult, minimum: Applicability, diff: bool, summary: Summary) -> FileResult:
+def _fix_file(
+    session: Session, result: FileResult, minimum: Applicability, diff: bool, summary: Summary
+) -> FileResult:
     if result.error or not any(f.fix and f.fix.applicability >= minimum for f in result.findings):
         return result
     from copydesk.atomic import write_atomic
@@ -109,7 +113,9 @@ def _fix_file(session: Session, result: FileResult, minimum: Applicability, diff
     return FileResult(result.path, findings, source=new_text, words=result.words)
 
 
-def _fix_loop(session: Session, text: str, shown: str, minimum: Applicability, path: Path) -> tuple[str, int, list]:  # type: ignore[type-arg]
+def _fix_loop(
+    session: Session, text: str, shown: str, minimum: Applicability, path: Path
+) -> tuple[str, int, list]:  # type: ignore[type-arg]
     from copydesk.fix import fix_text
 
     def lint(t: str) -> list:  # type: ignore[type-arg]
@@ -118,7 +124,9 @@ def _fix_loop(session: Session, text: str, shown: str, minimum: Applicability, p
     return fix_text(text, lint, minimum)
 
 
-def _fix_text_result(session: Session, text: str, shown: str, minimum: Applicability, diff: bool, summary: Summary) -> FileResult:
+def _fix_text_result(
+    session: Session, text: str, shown: str, minimum: Applicability, diff: bool, summary: Summary
+) -> FileResult:
     new_text, applied, findings = _fix_loop(session, text, shown, minimum, Path(shown))
     summary.fixed += applied
     if diff:
@@ -131,7 +139,9 @@ def _fix_text_result(session: Session, text: str, shown: str, minimum: Applicabi
 def _print_diff(name: str, old: str, new: str) -> None:
     import difflib
 
-    sys.stdout.writelines(difflib.unified_diff(old.splitlines(True), new.splitlines(True), f"a/{name}", f"b/{name}"))
+    sys.stdout.writelines(
+        difflib.unified_diff(old.splitlines(True), new.splitlines(True), f"a/{name}", f"b/{name}")
+    )
 
 
 def _progress_bar() -> Callable[[int, int], None] | None:

@@ -10,7 +10,11 @@ from copydesk.commands._common import add_lint_options
 
 
 def add_parser(sub: Any) -> None:
-    p = sub.add_parser("baseline", help="record current findings as a baseline", description="Record the current findings so that later runs with --baseline FILE fail only on new ones.")
+    p = sub.add_parser(
+        "baseline",
+        help="record current findings as a baseline",
+        description="Record the current findings so that later runs with --baseline FILE fail only on new ones.",
+    )
     bs = p.add_subparsers(dest="baseline_command", metavar="ACTION", required=True)
     w = bs.add_parser("write", help="write a baseline file")
     w.add_argument("file", metavar="FILE")

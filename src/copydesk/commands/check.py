@@ -9,7 +9,11 @@ from copydesk.commands._common import add_lint_options
 
 
 def add_parser(sub: Any) -> None:
-    p = sub.add_parser("check", help="check files and report findings", description="Check articles for typos, style, unsourced figures and grammar.")
+    p = sub.add_parser(
+        "check",
+        help="check files and report findings",
+        description="Check articles for typos, style, unsourced figures and grammar.",
+    )
     add_lint_options(p)
 
 

@@ -9,9 +9,15 @@ from typing import Any
 
 
 def add_parser(sub: Any) -> None:
-    p = sub.add_parser("docs", help="generate rule documentation", description="Write docs/rules/ from rule metadata: one page per rule and an index by pack.")
+    p = sub.add_parser(
+        "docs",
+        help="generate rule documentation",
+        description="Write docs/rules/ from rule metadata: one page per rule and an index by pack.",
+    )
     p.add_argument("--out", default="docs/rules", help="output folder (default: docs/rules)")
-    p.add_argument("--check", action="store_true", help="write nothing; exit 1 if the pages are stale")
+    p.add_argument(
+        "--check", action="store_true", help="write nothing; exit 1 if the pages are stale"
+    )
 
 
 def run(args: argparse.Namespace) -> int:
@@ -32,11 +38,17 @@ def run(args: argparse.Namespace) -> int:
     extra = sorted(p.name for p in out.glob("*.md") if p.name not in pages) if out.is_dir() else []
     if args.check:
         if stale or extra:
-            print(f"copydesk: rule docs are stale ({len(stale)} changed, {len(extra)} extra): run 'copydesk docs'", file=sys.stderr)
+            print(
+                f"copydesk: rule docs are stale ({len(stale)} changed, {len(extra)} extra): run 'copydesk docs'",
+                file=sys.stderr,
+            )
             return 1
         print(f"rule docs up to date ({len(pages)} pages)")
         return 0
     for name in extra:
         (out / name).unlink()
-    print(f"wrote {len(stale)} of {len(pages)} pages to {out}" + (f", removed {len(extra)}" if extra else ""))
+    print(
+        f"wrote {len(stale)} of {len(pages)} pages to {out}"
+        + (f", removed {len(extra)}" if extra else "")
+    )
     return 0

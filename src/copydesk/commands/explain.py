@@ -8,7 +8,11 @@ from typing import Any
 
 
 def add_parser(sub: Any) -> None:
-    p = sub.add_parser("explain", help="explain a rule", description="Print a rule's documentation: what it flags, why, options and examples.")
+    p = sub.add_parser(
+        "explain",
+        help="explain a rule",
+        description="Print a rule's documentation: what it flags, why, options and examples.",
+    )
     p.add_argument("code", help="a rule code or slug, e.g. STY010 or repeated-word")
     p.add_argument("--config", metavar="FILE")
 

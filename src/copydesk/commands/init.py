@@ -10,9 +10,15 @@ STYLES = ("default", "news-uk", "news-us")
 
 
 def add_parser(sub: Any) -> None:
-    p = sub.add_parser("init", help="write a starter copydesk.toml", description="Write a commented copydesk.toml with the house parameters spelled out.")
+    p = sub.add_parser(
+        "init",
+        help="write a starter copydesk.toml",
+        description="Write a commented copydesk.toml with the house parameters spelled out.",
+    )
     p.add_argument("--style", choices=STYLES, default="default", help="house style to start from")
-    p.add_argument("--path", default="copydesk.toml", help="where to write (default: copydesk.toml)")
+    p.add_argument(
+        "--path", default="copydesk.toml", help="where to write (default: copydesk.toml)"
+    )
     p.add_argument("--force", action="store_true", help="overwrite an existing file")
 
 
@@ -81,7 +87,9 @@ def run(args: argparse.Namespace) -> int:
 
     from copydesk.config import Config, apply_settings
 
-    apply_settings(Config(path=target), tomllib.loads(text), text, target)  # never write a config we would reject
+    apply_settings(
+        Config(path=target), tomllib.loads(text), text, target
+    )  # never write a config we would reject
     target.write_text(text, encoding="utf-8")
     print(f"wrote {target} ({args.style})")
     return 0

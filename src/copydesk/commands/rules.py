@@ -9,11 +9,19 @@ from typing import Any
 
 
 def add_parser(sub: Any) -> None:
-    p = sub.add_parser("rules", help="list rules", description="List the rules copydesk knows, with their codes, levels and packs.")
-    p.add_argument("--pack", help="only this pack (core, typos, sourcing, news-uk, news-us, plain, ...)")
+    p = sub.add_parser(
+        "rules",
+        help="list rules",
+        description="List the rules copydesk knows, with their codes, levels and packs.",
+    )
+    p.add_argument(
+        "--pack", help="only this pack (core, typos, sourcing, news-uk, news-us, plain, ...)"
+    )
     p.add_argument("--kind", help="only rules of this kind")
     p.add_argument("--level", choices=("error", "warning", "suggestion"))
-    p.add_argument("--enabled", action="store_true", help="only rules the config in this folder turns on")
+    p.add_argument(
+        "--enabled", action="store_true", help="only rules the config in this folder turns on"
+    )
     p.add_argument("--config", metavar="FILE")
     p.add_argument("--format", choices=("text", "json"), default="text")
     p.add_argument("search", nargs="?", help="only rules whose code, name or summary contain this")
@@ -42,7 +50,23 @@ def run(args: argparse.Namespace) -> int:
         needle = args.search.lower()
         rules = [r for r in rules if needle in f"{r.code} {r.name} {r.summary}".lower()]
     if args.format == "json":
-        print(json.dumps([{"code": r.code, "name": r.name, "pack": r.pack, "kind": r.kind, "level": str(r.level), "fix": str(r.fix) if r.fix else None, "summary": r.summary} for r in rules], indent=2))
+        print(
+            json.dumps(
+                [
+                    {
+                        "code": r.code,
+                        "name": r.name,
+                        "pack": r.pack,
+                        "kind": r.kind,
+                        "level": str(r.level),
+                        "fix": str(r.fix) if r.fix else None,
+                        "summary": r.summary,
+                    }
+                    for r in rules
+                ],
+                indent=2,
+            )
+        )
         return 0
     for r in rules:
         fix = "fix" if r.fix else "   "

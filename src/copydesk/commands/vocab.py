@@ -9,12 +9,21 @@ from typing import Any
 
 
 def add_parser(sub: Any) -> None:
-    p = sub.add_parser("vocab", help="build spelling vocabularies", description="Work with spelling vocabularies.")
+    p = sub.add_parser(
+        "vocab", help="build spelling vocabularies", description="Work with spelling vocabularies."
+    )
     vs = p.add_subparsers(dest="vocab_command", metavar="ACTION", required=True)
     learn = vs.add_parser("learn", help="propose words and names that recur across an archive")
     learn.add_argument("paths", nargs="+", metavar="PATH")
-    learn.add_argument("--min-files", type=int, default=3, help="a word must appear in at least this many files (default 3)")
-    learn.add_argument("-o", "--output", metavar="FILE", help="write the vocabulary here (default: stdout)")
+    learn.add_argument(
+        "--min-files",
+        type=int,
+        default=3,
+        help="a word must appear in at least this many files (default 3)",
+    )
+    learn.add_argument(
+        "-o", "--output", metavar="FILE", help="write the vocabulary here (default: stdout)"
+    )
     learn.add_argument("--language", choices=("en-GB", "en-US"), default="en-GB")
 
 
@@ -47,7 +56,9 @@ def run(args: argparse.Namespace) -> int:
         if not out.exists():
             out.write_bytes(b"")
         write_atomic(out, text.encode("utf-8"))
-        print(f"wrote {len(entries)} entries to {out}; review it, then list it under [spelling] accept")
+        print(
+            f"wrote {len(entries)} entries to {out}; review it, then list it under [spelling] accept"
+        )
     else:
         sys.stdout.write(text)
     return 0

@@ -8,7 +8,17 @@ import re
 
 from copydesk.document.model import Block
 
-DEFAULT_PROSE_FIELDS = ("title", "headline", "dek", "summary", "description", "subtitle", "standfirst", "excerpt", "caption")
+DEFAULT_PROSE_FIELDS = (
+    "title",
+    "headline",
+    "dek",
+    "summary",
+    "description",
+    "subtitle",
+    "standfirst",
+    "excerpt",
+    "caption",
+)
 _HEADING_FIELDS = frozenset({"title", "headline"})
 
 _OPEN = re.compile(r"---[ \t]*(?:\r\n|\r|\n)")

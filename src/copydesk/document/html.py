@@ -28,11 +28,32 @@ _SCOPES = {
     "th": "table_cell",
 }
 _BREAKERS = frozenset(
-    {"div", "section", "article", "header", "footer", "main", "aside", "nav", "br", "hr",
-     "ul", "ol", "dl", "table", "tr", "figure", "body", "html", "head"}
+    {
+        "div",
+        "section",
+        "article",
+        "header",
+        "footer",
+        "main",
+        "aside",
+        "nav",
+        "br",
+        "hr",
+        "ul",
+        "ol",
+        "dl",
+        "table",
+        "tr",
+        "figure",
+        "body",
+        "html",
+        "head",
+    }
     | set(_SCOPES)
 )
-_HIDDEN = frozenset({"script", "style", "code", "pre", "kbd", "samp", "var", "noscript", "template"})
+_HIDDEN = frozenset(
+    {"script", "style", "code", "pre", "kbd", "samp", "var", "noscript", "template"}
+)
 _NEWLINE = re.compile(r"\n")
 
 
@@ -87,7 +108,9 @@ class _Reader(HTMLParser):
         self.runs.append((start, start + len(data), self._scope(), self.group))
 
 
-def read_html(source: str, start: int, end: int) -> tuple[list[Block], list[tuple[int, int]], list[tuple[int, int]]]:
+def read_html(
+    source: str, start: int, end: int
+) -> tuple[list[Block], list[tuple[int, int]], list[tuple[int, int]]]:
     reader = _Reader(source[start:end], start)
     reader.feed(source[start:end])
     reader.close()

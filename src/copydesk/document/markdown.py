@@ -44,7 +44,10 @@ _NEEDS_PARSER = re.compile(
     r"^(?: {4}|\t| {0,3}(?:[>|<]|[-*+](?:[ \t]|$)|\d{1,9}[.)](?:[ \t]|$)|`{3}|~{3}|=+[ \t]*$|-{2,}[ \t]*$|[*_]{3}|\[[^\]\n]+\]:))",
     re.M,
 )
-_SIMPLE_BLOCK = re.compile(r"^[ ]{0,3}(?P<h>#{1,6}(?:[ \t][^\r\n]*)?)$|(?P<p>[^\r\n]*\S[^\r\n]*(?:(?:\r\n|\r|\n)(?![ ]{0,3}#{1,6}(?:[ \t]|$))[^\r\n]*\S[^\r\n]*)*)", re.M)
+_SIMPLE_BLOCK = re.compile(
+    r"^[ ]{0,3}(?P<h>#{1,6}(?:[ \t][^\r\n]*)?)$|(?P<p>[^\r\n]*\S[^\r\n]*(?:(?:\r\n|\r|\n)(?![ ]{0,3}#{1,6}(?:[ \t]|$))[^\r\n]*\S[^\r\n]*)*)",
+    re.M,
+)
 
 
 def read_markdown(
@@ -92,7 +95,9 @@ def read_markdown(
         pos = e
         if scope == "table_cell":
             for cell in _CELL.finditer(source, s, e):
-                blocks.extend(_prose_block(source, cell.start(), cell.end(), scope, masked_spans, code))
+                blocks.extend(
+                    _prose_block(source, cell.start(), cell.end(), scope, masked_spans, code)
+                )
             masked_spans.extend((s + m.start(), s + m.end()) for m in _PIPE.finditer(source[s:e]))
         else:
             blocks.extend(_prose_block(source, s, e, scope, masked_spans, code))

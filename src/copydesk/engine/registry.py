@@ -35,7 +35,11 @@ def pack_dirs(extra: Iterable[Path] = ()) -> list[tuple[str, Path]]:
     found: list[tuple[str, Path]] = []
     root = builtin_rules_dir()
     if root.is_dir():
-        found.extend((p.name, p) for p in sorted(root.iterdir()) if p.is_dir() and not p.name.startswith((".", "_")))
+        found.extend(
+            (p.name, p)
+            for p in sorted(root.iterdir())
+            if p.is_dir() and not p.name.startswith((".", "_"))
+        )
     found.extend(_entry_point_packs())
     for path in extra:
         found.append((path.name, path))
@@ -99,7 +103,9 @@ def load_pack(name: str, folder: Path) -> tuple[list[RuleSpec], str]:
     for old in cache.parent.glob(f"pack-{name}-*.json"):
         old.unlink(missing_ok=True)  # stale versions of this pack
     patterns = [p for s in specs for p in regex_patterns(s)]
-    _write_cache(cache, {"rules": [_to_json(s) for s in specs], "prefilters": prefilter.computed(patterns)})
+    _write_cache(
+        cache, {"rules": [_to_json(s) for s in specs], "prefilters": prefilter.computed(patterns)}
+    )
     return specs, stamp
 
 
@@ -146,7 +152,13 @@ def _parse_file(pack: str, path: Path) -> RuleSpec:
 
 def _to_json(spec: RuleSpec) -> dict[str, Any]:
     def ex(e: Example) -> dict[str, Any]:
-        return {"text": e.text, "fix": e.fix, "count": e.occurrences, "house": [list(h) for h in e.house], "kind": e.kind}
+        return {
+            "text": e.text,
+            "fix": e.fix,
+            "count": e.occurrences,
+            "house": [list(h) for h in e.house],
+            "kind": e.kind,
+        }
 
     return {
         "code": spec.code, "name": spec.name, "kind": spec.kind, "level": spec.level.name,
@@ -161,7 +173,9 @@ def _to_json(spec: RuleSpec) -> dict[str, Any]:
 
 def _from_json(r: dict[str, Any]) -> RuleSpec:
     def ex(e: dict[str, Any]) -> Example:
-        return Example(e["text"], e["fix"], e["count"], tuple((k, v) for k, v in e["house"]), e["kind"])
+        return Example(
+            e["text"], e["fix"], e["count"], tuple((k, v) for k, v in e["house"]), e["kind"]
+        )
 
     return RuleSpec(
         code=r["code"], name=r["name"], kind=r["kind"], level=Level[r["level"]], pack=r["pack"],
@@ -213,9 +227,13 @@ def load_registry(extra_paths: Iterable[Path] = ()) -> Registry:
         stamps.append(f"{pack}:{stamp}")
         for spec in specs:
             if spec.code in rules:
-                raise RuleError(f"{spec.path}: duplicate rule code {spec.code} (also in {rules[spec.code].path})")
+                raise RuleError(
+                    f"{spec.path}: duplicate rule code {spec.code} (also in {rules[spec.code].path})"
+                )
             if spec.name in names:
-                raise RuleError(f"{spec.path}: duplicate rule name {spec.name!r} (also {names[spec.name]})")
+                raise RuleError(
+                    f"{spec.path}: duplicate rule name {spec.name!r} (also {names[spec.name]})"
+                )
             rules[spec.code] = spec
             names[spec.name] = spec.code
             packs.setdefault(pack, []).append(spec.code)

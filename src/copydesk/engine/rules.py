@@ -104,7 +104,7 @@ def build_spec(data: Any, pack: str, path: str, lines: dict[str, int]) -> RuleSp
     line they stand on, for error messages."""
 
     def fail(msg: str, key: str | None = None) -> RuleError:
-        return RuleError(f"{_where(path, lines.get(key or '', lines.get(''))) }: {msg}")
+        return RuleError(f"{_where(path, lines.get(key or '', lines.get('')))}: {msg}")
 
     if not isinstance(data, dict):
         raise fail("a rule file must be a mapping of keys to values")

@@ -41,16 +41,24 @@ def _matches(selector: str, rule: RuleSpec) -> bool:
 
 def select_rules(registry: Registry, config: Config) -> list[RuleSpec]:
     """The rules a config turns on, in registry order."""
-    for where, selectors in (("select", config.select), ("extend-select", config.extend_select), ("ignore", config.ignore)):
+    for where, selectors in (
+        ("select", config.select),
+        ("extend-select", config.extend_select),
+        ("ignore", config.ignore),
+    ):
         for sel in selectors:
             if not any(_matches(sel, r) for r in registry):
-                raise ConfigError(f"{_origin(config, sel)}{where}: {sel!r} names no rule, prefix, slug or pack")
+                raise ConfigError(
+                    f"{_origin(config, sel)}{where}: {sel!r} names no rule, prefix, slug or pack"
+                )
     house = config.house_dict()
     chosen: list[RuleSpec] = []
     for rule in registry:
         on = rule.pack in config.packs and rule.enabled
         if config.select:
-            on = any(_matches(s, rule) for s in config.select) and (rule.pack in config.packs or any(_explicit(s, rule) for s in config.select))
+            on = any(_matches(s, rule) for s in config.select) and (
+                rule.pack in config.packs or any(_explicit(s, rule) for s in config.select)
+            )
         if any(_matches(s, rule) for s in config.extend_select):
             on = True
         if any(_matches(s, rule) for s in config.ignore):
@@ -95,8 +103,11 @@ class Linter:
             # configuring a LanguageTool is asking for grammar: its rules need no pack setting
             chosen = {r.code for r in self.rules}
             self.rules += [
-                r for r in self.registry
-                if r.kind == "grammar" and r.code not in chosen and not any(_matches(s, r) for s in self.config.ignore)
+                r
+                for r in self.registry
+                if r.kind == "grammar"
+                and r.code not in chosen
+                and not any(_matches(s, r) for s in self.config.ignore)
             ]
         levels = dict(self.config.levels)
         self.levels = {r.code: levels.get(r.code, levels.get(r.name, r.level)) for r in self.rules}
@@ -203,10 +214,28 @@ class Linter:
         for i, sup in enumerate(doc.suppressions):
             unknown = [c for c in sup.codes if not any(_matches(c, r) for r in self.registry)]
             if unknown and unknown_rule and UNKNOWN_CODE in self.codes:
-                out.append(self._finding(doc, unknown_rule, Match(sup.directive.start, sup.directive.end, {"code": ", ".join(unknown)})))
+                out.append(
+                    self._finding(
+                        doc,
+                        unknown_rule,
+                        Match(sup.directive.start, sup.directive.end, {"code": ", ".join(unknown)}),
+                    )
+                )
             elif i not in used and unused_rule and UNUSED_SUPPRESSION in self.codes:
-                out.append(self._finding(doc, unused_rule, Match(sup.directive.start, sup.directive.end, {"action": sup.action, "codes": ", ".join(sup.codes) or "all rules"})))
-        return [f for f in out if not any(_matches(s, self.registry.rules[f.code]) for s in ignored)]
+                out.append(
+                    self._finding(
+                        doc,
+                        unused_rule,
+                        Match(
+                            sup.directive.start,
+                            sup.directive.end,
+                            {"action": sup.action, "codes": ", ".join(sup.codes) or "all rules"},
+                        ),
+                    )
+                )
+        return [
+            f for f in out if not any(_matches(s, self.registry.rules[f.code]) for s in ignored)
+        ]
 
 
 def _build(rule: RuleSpec, ctx: Context) -> Kind:

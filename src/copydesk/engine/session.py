@@ -86,7 +86,13 @@ class Session:
         if key is not None and self.cache is not None:
             self.cache.put(key, findings, doc.word_count)
         notes = linter.context.shared.pop("notes", [])  # e.g. grammar skipped, and why
-        return FileResult(shown, findings, source=doc.source if self.keep_source else None, words=doc.word_count, notes=notes)
+        return FileResult(
+            shown,
+            findings,
+            source=doc.source if self.keep_source else None,
+            words=doc.word_count,
+            notes=notes,
+        )
 
     def lint_text(self, text: str, shown: str) -> FileResult:
         from copydesk.document import parse_document
@@ -99,13 +105,17 @@ class Session:
         notes = linter.context.shared.pop("notes", [])
         return FileResult(shown, findings, source=text, words=doc.word_count, notes=notes)
 
-    def run(self, paths: Iterable[str], jobs: int = 1, progress: Progress | None = None) -> Iterator[FileResult]:
+    def run(
+        self, paths: Iterable[str], jobs: int = 1, progress: Progress | None = None
+    ) -> Iterator[FileResult]:
         items = list(self.files(paths))
         todo = [p for p, err in items if err is None]
         if jobs > 1 and len(todo) >= PARALLEL_MIN_FILES:
             results = self._parallel(items, jobs)
         else:
-            results = (FileResult(_display(p), error=err) if err else self.lint_file(p) for p, err in items)
+            results = (
+                FileResult(_display(p), error=err) if err else self.lint_file(p) for p, err in items
+            )
         for done, result in enumerate(results, 1):
             if progress is not None:
                 progress(done, len(items))

@@ -96,10 +96,13 @@ _TYPES: dict[str, Any] = {
     "bool": lambda v: isinstance(v, bool),
     "int": lambda v: isinstance(v, int) and not isinstance(v, bool),
     "list[str]": lambda v: isinstance(v, list) and all(isinstance(x, str) for x in v),
-    "dict[str,str]": lambda v: isinstance(v, dict)
-    and all(isinstance(k, str) and isinstance(x, str) for k, x in v.items()),
-    "list[list[str]]": lambda v: isinstance(v, list)
-    and all(isinstance(g, list) and all(isinstance(x, str) for x in g) for g in v),
+    "dict[str,str]": lambda v: (
+        isinstance(v, dict) and all(isinstance(k, str) and isinstance(x, str) for k, x in v.items())
+    ),
+    "list[list[str]]": lambda v: (
+        isinstance(v, list)
+        and all(isinstance(g, list) and all(isinstance(x, str) for x in g) for g in v)
+    ),
     "dict": lambda v: isinstance(v, dict),
     "any": lambda v: True,
 }

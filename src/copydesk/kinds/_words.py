@@ -66,7 +66,9 @@ class PhraseBook:
         for phrase in phrases:
             words = tuple(_norm(m.group(), ignorecase) for m in TOKEN_RE.finditer(phrase))
             if words:
-                self.first.setdefault(words[0].lower(), []).append((owner, words, phrase, ignorecase))
+                self.first.setdefault(words[0].lower(), []).append(
+                    (owner, words, phrase, ignorecase)
+                )
         for entries in self.first.values():
             entries.sort(key=lambda e: (e[0], -len(e[1])))  # per owner, longest phrase first
         self._doc = None
@@ -106,7 +108,11 @@ class PhraseBook:
                 if any(seq[i + j] != words[j] for j in range(1, k)):
                     continue
                 end = ends[i + k - 1]
-                if k > 1 and "\n" in masked[starts[i] : end] and doc.block_at(starts[i]) is not doc.block_at(end - 1):
+                if (
+                    k > 1
+                    and "\n" in masked[starts[i] : end]
+                    and doc.block_at(starts[i]) is not doc.block_at(end - 1)
+                ):
                     continue  # a phrase never runs across two blocks
                 found.setdefault(owner, []).append((starts[i], end, phrase))
                 free[owner] = i + k

@@ -27,7 +27,25 @@ SCHEMA: dict[str, tuple[str, Any]] = {
     "skip_headings": ("bool", True),
 }
 
-_SMALL = {"of", "the", "and", "for", "on", "in", "to", "de", "du", "des", "la", "le", "&", "a", "an", "at", "by"}
+_SMALL = {
+    "of",
+    "the",
+    "and",
+    "for",
+    "on",
+    "in",
+    "to",
+    "de",
+    "du",
+    "des",
+    "la",
+    "le",
+    "&",
+    "a",
+    "an",
+    "at",
+    "by",
+}
 
 
 class Kind:
@@ -37,7 +55,9 @@ class Kind:
         self.known = {k.upper() for k in option(rule, "known")}
         low: int = option(rule, "min_length")
         high: int = option(rule, "max_length")
-        self.token = re.compile(rf"(?<![\w'’&.-])(?P<abbr>[A-Z]{{{low},{high}}})(?:s|'s|’s)?(?![\w&.-]|['’][A-Za-rt-z])")
+        self.token = re.compile(
+            rf"(?<![\w'’&.-])(?P<abbr>[A-Z]{{{low},{high}}})(?:s|'s|’s)?(?![\w&.-]|['’][A-Za-rt-z])"
+        )
         self.skip_headings: bool = option(rule, "skip_headings")
 
     def _defined_by_initials(self, text: str, abbr: str, upto: int) -> bool:
@@ -70,11 +90,15 @@ class Kind:
                     continue  # a line set in capitals is not a run of abbreviations
             seen.add(abbr)
             # defined here: "(FSA)" right after its long form
-            if text[m.start() - 1 : m.start()] == "(" and self._defined_by_initials(text, abbr, m.start()):
+            if text[m.start() - 1 : m.start()] == "(" and self._defined_by_initials(
+                text, abbr, m.start()
+            ):
                 continue
             # defined after: "FSA (the Financial Services Authority)"
             after = text[m.end() : m.end() + 120]
-            if after.lstrip().startswith("(") and self._defined_by_initials(after, abbr, len(after)):
+            if after.lstrip().startswith("(") and self._defined_by_initials(
+                after, abbr, len(after)
+            ):
                 continue
             # defined earlier in the text by its initials
             if self._defined_by_initials(text, abbr, m.start()):

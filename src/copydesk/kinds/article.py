@@ -33,7 +33,9 @@ SCHEMA: dict[str, tuple[str, Any]] = {
     "not_article": ("list[str]", []),
 }
 
-_PAIR = re.compile(r"(?<![\w'’.-])(?P<art>an?)(?P<gap>\s+)(?P<next>[\w'’]+(?:[-.][\w'’]+)*)", re.IGNORECASE)
+_PAIR = re.compile(
+    r"(?<![\w'’.-])(?P<art>an?)(?P<gap>\s+)(?P<next>[\w'’]+(?:[-.][\w'’]+)*)", re.IGNORECASE
+)
 _VOWEL_LETTERS = set("AEFHILMNORSX")  # letters whose names start with a vowel sound
 
 
@@ -59,7 +61,9 @@ class Kind:
                 return None
             if digits.startswith("8"):
                 return True
-            if digits[:2] in ("11", "18") and (len(digits) == 2 or len(digits) in (5, 8) or "," in word):
+            if digits[:2] in ("11", "18") and (
+                len(digits) == 2 or len(digits) in (5, 8) or "," in word
+            ):
                 return True  # eleven, eighteen, eleven thousand, eighteen million
             if len(digits) in (3, 4) and digits[:2] in ("11", "18"):
                 return None  # "a 1,100" or "an eleven hundred": said both ways
@@ -76,7 +80,9 @@ class Kind:
         if caps >= 2 and len(core) <= 4:
             return core[0].upper() in _VOWEL_LETTERS  # "MoD", "DfT": said as letters
         if core.islower() and len(core) >= 2 and not any(c in "aeiouy" for c in core):
-            return core[0].upper() in _VOWEL_LETTERS  # no vowel: said as letters ("an ntl", "a bbc")
+            return (
+                core[0].upper() in _VOWEL_LETTERS
+            )  # no vowel: said as letters ("an ntl", "a bbc")
         if len(core) == 1:
             return core.upper() in _VOWEL_LETTERS if core.isupper() else None
         if low.startswith(self.vowel_exceptions):
@@ -98,9 +104,13 @@ class Kind:
         text = doc.masked
         for m in _PAIR.finditer(text):
             art, nxt = m.group("art"), m.group("next")
-            if (art.isupper() and len(art) > 1) or (art == "A" and m.start() > 0 and text[m.start() - 1 : m.start()].isupper()):
+            if (art.isupper() and len(art) > 1) or (
+                art == "A" and m.start() > 0 and text[m.start() - 1 : m.start()].isupper()
+            ):
                 continue
-            if nxt.lower() in self.not_article or (art.lower() == "a" and nxt.lower() in self.not_article):
+            if nxt.lower() in self.not_article or (
+                art.lower() == "a" and nxt.lower() in self.not_article
+            ):
                 continue
             if art == "A" and nxt[:1].isupper() and nxt.isupper() and len(nxt) == 1:
                 continue  # "A B" in lists of labels

@@ -22,7 +22,7 @@ SCHEMA: dict[str, tuple[str, Any]] = {
 
 # "a)" and "1)" at the start of a line or after a space are list labels, not brackets
 _LABEL = re.compile(r"(?:(?<=\s)|^)(?:[a-zA-Z]|\d{1,2}|[ivx]{1,4})\)(?=\s)", re.M)
-_QUOTE_OPENERS = "“\""
+_QUOTE_OPENERS = '“"'
 _QUOTE = re.compile(r"[\"“”]")
 
 
@@ -70,17 +70,35 @@ class Kind:
             pos = m.start()
             if _is_opener(text, pos, start, end):
                 if open_at is not None and not _after_sentence(text, start, pos):
-                    yield Match(open_at, open_at + 1, {"match": text[open_at], "problem": "a quotation opens again before it closes"})
+                    yield Match(
+                        open_at,
+                        open_at + 1,
+                        {
+                            "match": text[open_at],
+                            "problem": "a quotation opens again before it closes",
+                        },
+                    )
                 # after a full stop, a new opening mark continues a quote across a lost paragraph break
                 open_at = pos
             elif open_at is None:
-                yield Match(pos, pos + 1, {"match": m.group(), "problem": f"'{m.group()}' closes a quotation that never opened"})
+                yield Match(
+                    pos,
+                    pos + 1,
+                    {
+                        "match": m.group(),
+                        "problem": f"'{m.group()}' closes a quotation that never opened",
+                    },
+                )
             else:
                 open_at = None
         if open_at is not None:
             continues = following is not None and text[following.start] in _QUOTE_OPENERS
             if not continues:
-                yield Match(open_at, open_at + 1, {"match": text[open_at], "problem": "a quotation is never closed"})
+                yield Match(
+                    open_at,
+                    open_at + 1,
+                    {"match": text[open_at], "problem": "a quotation is never closed"},
+                )
 
 
 def _is_opener(text: str, pos: int, start: int, end: int) -> bool:

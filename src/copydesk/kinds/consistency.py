@@ -43,7 +43,11 @@ class Kind:
             self.required = {v: required_literals(v) for g in self.names for v in g}
         else:
             # one index over every variant of every group: one pass over the document
-            self.phrases = PhraseIndex([v for g in self.names for v in g], self.ignorecase, ctx.tool("phrasebook", PhraseBook))
+            self.phrases = PhraseIndex(
+                [v for g in self.names for v in g],
+                self.ignorecase,
+                ctx.tool("phrasebook", PhraseBook),
+            )
             self.where = {v: (n, i) for n, g in enumerate(self.names) for i, v in enumerate(g)}
 
     def _hits(self, doc: Document) -> list[list[list[tuple[int, int]]]]:
@@ -95,5 +99,7 @@ class Kind:
                         start,
                         end,
                         {"match": found, "preferred": shown, "count": len(hits[preferred])},
-                        (match_case(found, target),) if target and normalise(found) != normalise(target) else (),
+                        (match_case(found, target),)
+                        if target and normalise(found) != normalise(target)
+                        else (),
                     )

@@ -39,7 +39,11 @@ class Kind:
         self.ignorecase: bool = ignorecase
         self.required = union([required_literals(t) for t in tokens]) if self.regex else None
         self._pattern: re.Pattern[str] | None = None
-        self.phrases = None if self.regex else PhraseIndex(tokens, ignorecase, ctx.tool("phrasebook", PhraseBook))
+        self.phrases = (
+            None
+            if self.regex
+            else PhraseIndex(tokens, ignorecase, ctx.tool("phrasebook", PhraseBook))
+        )
         self.exceptions = {normalise(e) for e in option(rule, "exceptions")}
         self.replacement: str = option(rule, "replacement")
 

@@ -59,7 +59,15 @@ class Kind:
                 if all(w.group()[0].isupper() for w in long_words):
                     yield Match(start, end, {"match": heading, "style": "sentence case"})
             else:
-                after_colon = {w.start() for w in words if re.search(r":\s*$", text[start : w.start()])}
-                lower = [w for w in long_words if w.group()[0].islower() and w.start() not in after_colon]
+                after_colon = {
+                    w.start() for w in words if re.search(r":\s*$", text[start : w.start()])
+                }
+                lower = [
+                    w for w in long_words if w.group()[0].islower() and w.start() not in after_colon
+                ]
                 if lower:
-                    yield Match(start, end, {"match": heading, "style": "title case", "word": lower[0].group()})
+                    yield Match(
+                        start,
+                        end,
+                        {"match": heading, "style": "title case", "word": lower[0].group()},
+                    )

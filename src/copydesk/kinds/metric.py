@@ -31,8 +31,18 @@ class Kind:
         self.max_words: int = option(rule, "max_words")
 
     def run(self, doc: Document) -> Iterator[Match]:
-        units = doc.sentences if self.unit == "sentence" else [Span(b.start, b.end) for b in doc.blocks]
+        units = (
+            doc.sentences if self.unit == "sentence" else [Span(b.start, b.end) for b in doc.blocks]
+        )
         for unit in units:
             words = len(_WORD.findall(doc.masked, unit.start, unit.end))
             if words > self.max_words:
-                yield Match(unit.start, unit.end, {"words": words, "max": self.max_words, "match": doc.source[unit.start:unit.end]})
+                yield Match(
+                    unit.start,
+                    unit.end,
+                    {
+                        "words": words,
+                        "max": self.max_words,
+                        "match": doc.source[unit.start : unit.end],
+                    },
+                )

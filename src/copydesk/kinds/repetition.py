@@ -20,7 +20,31 @@ SCHEMA: dict[str, tuple[str, Any]] = {
 _REPEAT = r"(?<![\w'’-])(?P<word>[^\W\d_]+)(?P<gap>\s+)(?P<again>(?P=word))(?![\w'’-])"
 
 
-_FUNCTION_WORDS = frozenset(["the", "a", "an", "and", "or", "but", "of", "to", "in", "on", "at", "for", "by", "with", "from", "is", "was", "it", "as", "that", "this"])
+_FUNCTION_WORDS = frozenset(
+    [
+        "the",
+        "a",
+        "an",
+        "and",
+        "or",
+        "but",
+        "of",
+        "to",
+        "in",
+        "on",
+        "at",
+        "for",
+        "by",
+        "with",
+        "from",
+        "is",
+        "was",
+        "it",
+        "as",
+        "that",
+        "this",
+    ]
+)
 
 
 class Kind:
@@ -37,10 +61,16 @@ class Kind:
             word = m.group("word")
             if word.lower() in self.exceptions:
                 continue
-            if word[0].isupper() and m.group("again")[0].isupper() and word.lower() not in _FUNCTION_WORDS:
+            if (
+                word[0].isupper()
+                and m.group("again")[0].isupper()
+                and word.lower() not in _FUNCTION_WORDS
+            ):
                 continue  # "Spend Spend Spend", "Bora Bora": names and slogans repeat on purpose
             # a sentence or block boundary between the two is not a repetition
-            if any(c in m.group("gap") for c in "\r\n") and doc.block_at(m.start()) is not doc.block_at(m.start("again")):
+            if any(c in m.group("gap") for c in "\r\n") and doc.block_at(
+                m.start()
+            ) is not doc.block_at(m.start("again")):
                 continue
             yield Match(
                 m.start(),

@@ -31,7 +31,9 @@ class Kind:
         def check() -> list[Any]:
             blocks = [(b.start, b.end) for b in doc.blocks]
             sentences = [(s.start, s.end) for s in doc.sentences]
-            results: list[Any] = self.ctx.tool("sourcing", checker).check(doc.masked, blocks, sentences)
+            results: list[Any] = self.ctx.tool("sourcing", checker).check(
+                doc.masked, blocks, sentences
+            )
             return results
 
         return self.ctx.per_document("sourcing", doc, check)
@@ -39,4 +41,9 @@ class Kind:
     def run(self, doc: Document) -> Iterator[Match]:
         for issue in self._results(doc):
             if issue.rule == self.rule.name:
-                yield Match(issue.start, issue.end, {"match": issue.figure, "message": issue.message}, message=issue.message)
+                yield Match(
+                    issue.start,
+                    issue.end,
+                    {"match": issue.figure, "message": issue.message},
+                    message=issue.message,
+                )

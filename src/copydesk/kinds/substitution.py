@@ -35,7 +35,11 @@ class Kind:
         self.values = [swap[k] for k in self.keys]
         self.lookup = {normalise(k): v for k, v in swap.items()}
         self.exceptions = {normalise(e) for e in option(rule, "exceptions")}
-        self.phrases = None if self.regex else PhraseIndex(self.keys, bool(flags), ctx.tool("phrasebook", PhraseBook))
+        self.phrases = (
+            None
+            if self.regex
+            else PhraseIndex(self.keys, bool(flags), ctx.tool("phrasebook", PhraseBook))
+        )
         self.by_key = dict(zip(self.keys, self.values, strict=True))
         self._pattern: re.Pattern[str] | None = None
         self.required = union([required_literals(k) for k in self.keys]) if self.regex else None
@@ -48,16 +52,15 @@ class Kind:
         if self._pattern is None:
             order = sorted(range(len(self.keys)), key=lambda i: len(self.keys[i]), reverse=True)
             self._pattern = re.compile(
-                "|".join(f"(?P<s{i}>{phrase_pattern(self.keys[i], True)})" for i in order), self.flags
+                "|".join(f"(?P<s{i}>{phrase_pattern(self.keys[i], True)})" for i in order),
+                self.flags,
             )
         return self._pattern
 
     def _entry(self, index: int) -> re.Pattern[str]:
         """The pattern of one entry alone, for expanding its own group references."""
         if index not in self._entries:
-            self._entries[index] = re.compile(
-                phrase_pattern(self.keys[index], True), self.flags
-            )
+            self._entries[index] = re.compile(phrase_pattern(self.keys[index], True), self.flags)
         return self._entries[index]
 
     def run(self, doc: Document) -> Iterator[Match]:
@@ -71,7 +74,9 @@ class Kind:
             index = int((m.lastgroup or "s0")[1:])
             inner = self._entry(index).fullmatch(m.group())
             target = self.values[index]
-            yield from self._match(m.group(), m.start(), m.end(), inner.expand(target) if inner else target)
+            yield from self._match(
+                m.group(), m.start(), m.end(), inner.expand(target) if inner else target
+            )
 
     def _match(self, text: str, start: int, end: int, target: str) -> Iterator[Match]:
         if not text or normalise(text) in self.exceptions:

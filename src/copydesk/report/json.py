@@ -24,12 +24,20 @@ class Reporter:
         self.first = True
 
     def start(self, rules: dict[str, RuleInfo]) -> None:
-        head = {"version": SCHEMA_VERSION, "tool": "copydesk", "tool_version": self.opts.tool_version}
+        head = {
+            "version": SCHEMA_VERSION,
+            "tool": "copydesk",
+            "tool_version": self.opts.tool_version,
+        }
         self.out.write(json.dumps(head, ensure_ascii=False)[:-1] + ', "files": [')
 
     def file(self, result: FileResult) -> None:
         # streamed one file at a time, so memory stays flat on large runs
-        item = {"path": result.path, "error": result.error, "findings": [f.to_dict() for f in result.findings]}
+        item = {
+            "path": result.path,
+            "error": result.error,
+            "findings": [f.to_dict() for f in result.findings],
+        }
         self.out.write(("\n  " if self.first else ",\n  ") + json.dumps(item, ensure_ascii=False))
         self.first = False
 
@@ -43,4 +51,4 @@ class Reporter:
             "skipped": summary.skipped,
             "fixed": summary.fixed,
         }
-        self.out.write(f"\n], \"summary\": {json.dumps(tail, ensure_ascii=False)}}}\n")
+        self.out.write(f'\n], "summary": {json.dumps(tail, ensure_ascii=False)}}}\n')

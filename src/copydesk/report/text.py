@@ -26,19 +26,36 @@ class Reporter:
 
     def file(self, result: FileResult) -> None:
         if result.error:
-            self.out.write(f"{self._c(_BOLD, result.path)}: {self._c(_COLOURS[Level.ERROR], 'error')} {result.error}\n")
+            self.out.write(
+                f"{self._c(_BOLD, result.path)}: {self._c(_COLOURS[Level.ERROR], 'error')} {result.error}\n"
+            )
             return
         if not result.findings:
             return
-        lines = LineIndex(result.source) if result.source is not None and self.opts.show_source else None
+        lines = (
+            LineIndex(result.source)
+            if result.source is not None and self.opts.show_source
+            else None
+        )
         for f in result.findings:
             where = self._c(_BOLD, f"{f.path}:{f.line}:{f.column}:")
             level = self._c(_COLOURS[f.level], str(f.level))
             self.out.write(f"{where} {self._c(_BOLD, f.code)} {level} {f.message}\n")
             if lines is not None and not self.opts.quiet and result.source is not None:
-                self._source(result.source, lines, f.line, f.column, f.end_line, f.end_column, f.level)
+                self._source(
+                    result.source, lines, f.line, f.column, f.end_line, f.end_column, f.level
+                )
 
-    def _source(self, source: str, lines: LineIndex, line: int, col: int, end_line: int, end_col: int, level: Level) -> None:
+    def _source(
+        self,
+        source: str,
+        lines: LineIndex,
+        line: int,
+        col: int,
+        end_line: int,
+        end_col: int,
+        level: Level,
+    ) -> None:
         start, end = lines.line_span(line, source)
         text = source[start:end].expandtabs(1)
         if len(text) > 160:
@@ -47,7 +64,9 @@ class Reporter:
             col -= lo
             end_col -= lo
         width = (end_col - col) if end_line == line else max(1, len(text) - col + 1)
-        self.out.write(f"  {text}\n  {' ' * (col - 1)}{self._c(_COLOURS[level], '^' * max(1, width))}\n")
+        self.out.write(
+            f"  {text}\n  {' ' * (col - 1)}{self._c(_COLOURS[level], '^' * max(1, width))}\n"
+        )
 
     def finish(self, summary: Summary) -> None:
         total = sum(summary.counts.values())
@@ -58,7 +77,10 @@ class Reporter:
             self.out.write(f"note: {note}\n")
         if self.opts.quiet and not total and not summary.errors:
             return
-        parts = [f"{summary.counts.get(str(lv), 0)} {lv}" for lv in (Level.ERROR, Level.WARNING, Level.SUGGESTION)]
+        parts = [
+            f"{summary.counts.get(str(lv), 0)} {lv}"
+            for lv in (Level.ERROR, Level.WARNING, Level.SUGGESTION)
+        ]
         msg = f"{total} finding{'s' if total != 1 else ''} ({', '.join(parts)}) in {summary.files} file{'s' if summary.files != 1 else ''}"
         if summary.errors:
             msg += f"; {summary.errors} file{'s' if summary.errors != 1 else ''} could not be read"

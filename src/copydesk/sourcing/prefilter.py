@@ -368,5 +368,3 @@ def _hints_of(pattern: str) -> frozenset[str] | None:
     if not found:
         return None
     return frozenset(s.lower() for s in found)
-
-
