@@ -247,3 +247,24 @@ def test_capitalised_listed_misspelling_still_flagged_as_a_slip(speller: Speller
 def test_team_sheet_typos_in_lower_case_are_still_checked(speller: Speller) -> None:
     text = "Sheahan, Horan, O'Callaghan, Miller, Easterby, Foley. The teh forwards impressed."
     assert flagged(speller, text) == ["teh"]
+
+
+def test_spelling_rewrites_and_two_dropped_letters(speller: Speller) -> None:
+    for text, word, first in [
+        ("Four years after the Milenium Exhibition closed, it was sold.", "Milenium", "Millennium"),
+        ("Elseware in the markets shares fell.", "Elseware", "Elsewhere"),
+    ]:
+        found = [m for m in speller.check(text) if m.word == word]
+        assert found, text
+        assert found[0].suggestions[0] == first
+
+
+def test_rule_candidates() -> None:
+    from copydesk.spelling import suggest
+    from copydesk.spelling.lexicon import load_ranking
+
+    rank_of = load_ranking().ranks.get
+    assert "millennium" in [c for _, c in suggest.rule_words("milenium", rank_of, 30_000)]
+    assert "telephone" in [c for _, c in suggest.rule_words("telefone", rank_of, 30_000)]
+    assert "secretary" in [c for _, c in suggest.dropped_words("secatary", rank_of, 30_000)]
+    assert suggest.dropped_words("novartis", rank_of, 30_000) == []

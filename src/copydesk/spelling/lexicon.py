@@ -21,6 +21,7 @@ import mmap
 import os
 import sys
 import zlib
+from collections.abc import Iterable
 from functools import lru_cache
 from typing import Final
 
@@ -113,6 +114,20 @@ class Lexicon:
             stop = blob.find(b"\n", flag_at + 1)
             return flags, blob[flag_at + 1 : stop].decode("utf-8")
         return flags, ""
+
+    def extras(self, keys: Iterable[bytes]) -> list[str]:
+        """The extra texts of those UTF-8 ``keys`` the table holds (for probing many at once)."""
+        offsets, base, blob, n = self._offsets, self._base, self._blob, self._n
+        crc32 = zlib.crc32
+        out = []
+        for key in keys:
+            b = crc32(key) % n
+            needle = b"\n" + key + b"\t"
+            pos = blob.find(needle, offsets[b] + base, offsets[b + 1] + base)
+            if pos >= 0:
+                at = pos + len(needle) + 1
+                out.append(blob[at : blob.find(b"\n", at)].decode("utf-8"))
+        return out
 
     def rank(self, word: str) -> int | None:
         """The word's frequency rank, the same as ``Ranking.rank`` gives."""

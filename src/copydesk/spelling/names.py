@@ -329,7 +329,9 @@ RANK_LIMITS: Final = (300, 1_000, 3_000, 10_000, 30_000)
 # The log-odds weight of each feature (see ``Speller.typo_features``). Feature names:
 #   rank0..rank5     frequency band of the best correction (RANK_LIMITS)
 #   shape:KIND       how the typo would have been made from it (suggest.edit_shape);
-#                    shape:far is a correction two edits away
+#                    shape:far is a correction two edits away, shape:rule one found by the
+#                    spelling rewrites (suggest.rule_words)
+#   first_name       a finger slip of a names-list name in first-name position
 #   in_doc           the document uses the correction (any case)
 #   cap_in_doc       the document uses the correction capitalised, as this word is
 #   institution      the correction is an institution or title word
@@ -343,6 +345,7 @@ WEIGHTS: Final[dict[str, float]] = {
     "cand_name": 0.06,
     "cap_in_doc": 1.56,
     "first_letter": -1.78,
+    "first_name": 0.61,
     "impossible": 0.85,
     "in_doc": 1.74,
     "institution": 1.96,

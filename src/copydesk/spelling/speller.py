@@ -46,6 +46,17 @@ _PROMOTE_AFTER: Final = 300
 _NEXT_WORD: Final = re.compile(r"\s*([^\W\d_]+)")
 # Candidates two edits away: only for words this long, and only frequent corrections.
 FAR: Final = "far"
+# Candidates from the hand-written spelling rewrites of ``suggest.REWRITES``.
+RULE: Final = "rule"
+# Rewrites and two dropped letters are tried only for words this long.
+_REWRITE_MIN_LENGTH: Final = 6
+# Two letters dropped from a shorter word leave too little of it to go on.
+_DROPPED_MIN_LENGTH: Final = 7
+# ... and only when the rest of the evidence (context, the word itself) scores at least this.
+_REWRITE_CONTEXT: Final = -1.0
+_NAMELIKE_SHAPES: Final = frozenset(
+    ["shape:insert", "shape:vowel", "shape:substitute", "shape:far", "shape:rule", "shape:drop"]
+)
 _FAR_MIN_LENGTH: Final = 5
 _FAR_MAX_RANK: Final = 20_000
 # ... and also for words whose nearest one-edit neighbour is rarer than this.
@@ -109,6 +120,7 @@ class Speller:
         self._tokenizer: Tokenizer | None = None
         self._near_cache: dict[str, list[tuple[int, str, str]]] = {}
         self._far_cache: dict[str, list[tuple[int, str, str]]] = {}
+        self._rule_cache: dict[str, list[tuple[int, str, str]]] = {}
         self._rank_of: Callable[[str], int | None] | None = None
         self._promoted = False
 
@@ -231,6 +243,20 @@ class Speller:
 
     def typo_features(self, w: Word, doc: _Doc) -> dict[str, float]:
         """The evidence ``typo_score`` weighs, by the feature names of ``names.WEIGHTS``."""
+        lower = w.text.lower()
+        cands = self._candidates(lower)
+        feats = self._features(w, doc, cands)
+        if self._rewrite_worthy(lower, cands):
+            # The rewrite search costs a millisecond and nearly every word that reaches it is
+            # a name; run it only when the context leaves a candidate a chance.
+            context = names.score(feats) - names.WEIGHTS["no_cand"] * feats.get("no_cand", 0.0)
+            if context >= _REWRITE_CONTEXT:
+                more = self._rewritten(lower)
+                if more:
+                    feats = self._features(w, doc, cands + more)
+        return feats
+
+    def _features(self, w: Word, doc: _Doc, cands: list[tuple[int, str, str]]) -> dict[str, float]:
         word = w.text
         lower = word.lower()
         near = self._near(lower)
@@ -239,8 +265,6 @@ class Speller:
         prev = _previous_word(text, w.start - 1 if text[w.start - 1 : w.start] == "-" else w.start)
         m = _NEXT_WORD.match(text, w.end + 1 if text[w.end : w.end + 1] == "-" else w.end)
         nxt = m.group(1) if m else ""
-        # A rare word one edit away ("knighted") does not rule out a common one at two ("united").
-        cands = self._candidates(lower)
         lexicon = self._lexicon
         pair = _adjacent_name(text, prev, w.start, self._neighbour) or _adjacent_name(
             text, nxt, w.end, self._neighbour, after=True
@@ -252,8 +276,8 @@ class Speller:
             for rank, cand, kind in cands:
                 f = [
                     names.rank_feature(rank),
-                    "shape:far"
-                    if kind == FAR
+                    "shape:" + kind
+                    if kind in (FAR, RULE)
                     else "shape:" + suggest.edit_shape(lower, cand, kind),
                 ]
                 if doc.has_word(cand):
@@ -272,6 +296,18 @@ class Speller:
                 # Next to another name: a first name or surname ("Alain Levy") unless the
                 # nearest word is itself a name ("Johhn Kirwan").
                 feats["pair:name" if "cand_name" in best else "pair:word"] = 1.0
+            if (
+                pair
+                and "cand_name" in best
+                and w.status == UNKNOWN
+                and not _NAMELIKE_SHAPES.intersection(best)
+                and names.PREVIOUS_WORD.get(prev.lower()) != "prev_word:conjunction"
+                and _adjacent_name(text, nxt, w.end, self._neighbour, after=True)
+            ):
+                # A first name one finger slip from a names-list name, in front of a surname,
+                # that is on no names list itself: "Petetr Mandelson", "Farnk Arnesen". After
+                # "said" or "and" a person is named anyway ("said Niels Brinkman").
+                feats["first_name"] = 1.0
             if near:
                 feats[names.candidates_feature(len(near))] = 1.0
             if all(cand[0] != lower[0] for _, cand, _ in cands):
@@ -340,12 +376,53 @@ class Speller:
                     return True
         return False
 
-    def _candidates(self, lower: str) -> list[tuple[int, str, str]]:
-        """One-edit neighbours, plus two-edit ones when none is at least fairly common."""
+    def _candidates(self, lower: str, rewrite: bool = False) -> list[tuple[int, str, str]]:
+        """One-edit neighbours, plus two-edit ones when none is at least fairly common (a rare
+        word one edit away, "knighted", does not rule out a common one at two, "united"), plus
+        with ``rewrite`` the spelling rewrites when nothing else was found."""
         near = self._near(lower)
         if near and min(rank for rank, _, _ in near) < _FAR_MAX_RANK_NEAR:
             return near
-        return near + self._far(lower)
+        found = near + self._far(lower)
+        if rewrite and self._rewrite_worthy(lower, found):
+            found += self._rewritten(lower)
+        return found
+
+    def _rewrite_worthy(self, lower: str, cands: list[tuple[int, str, str]]) -> bool:
+        """Whether ``cands`` leaves room for the rewrite search: no frequent word one edit
+        away, none two edits away, and a word long enough."""
+        return len(lower) >= _REWRITE_MIN_LENGTH and all(
+            rank >= _FAR_MAX_RANK_NEAR and kind != FAR for rank, _, kind in cands
+        )
+
+    def _rewritten(self, lower: str) -> list[tuple[int, str, str]]:
+        """Spellings by ear ("Milenium", "Elseware") and two dropped letters ("Instute"),
+        which two plain edits miss. The search costs a millisecond, so it is only for
+        capitalised words of 6+ letters that nothing nearer explains (shorter names meet
+        too many words this way: "Parul", "Huggy")."""
+        found = self._rule_cache.get(lower)
+        if found is None:
+            rank_of = self._rank_of
+            assert rank_of is not None
+            found = []
+            seen: set[str] = set()
+            extra = [
+                (rank, cand, RULE)
+                for rank, cand in suggest.rule_words(lower, rank_of, _FAR_MAX_RANK)
+            ]
+            if len(lower) >= _DROPPED_MIN_LENGTH:
+                extra += [
+                    (rank, cand, FAR)
+                    for rank, cand in suggest.dropped_words(lower, rank_of, _FAR_MAX_RANK)
+                ]
+            for rank, cand, kind in extra:
+                if cand not in seen and suggest.damerau(lower, cand, 2) > 1:
+                    found.append((rank, cand, kind))
+                    seen.add(cand)
+            found.sort()
+            if len(self._rule_cache) < 100_000:
+                self._rule_cache[lower] = found
+        return found
 
     def _far(self, lower: str) -> list[tuple[int, str, str]]:
         """Frequent words two edits from a word with none at one edit, as ``_near`` gives."""
@@ -355,9 +432,11 @@ class Speller:
         if found is None:
             if self._rank_of is None:
                 self._promote(False)
+            rank_of = self._rank_of
+            assert rank_of is not None
             found = [
                 (rank, cand, FAR)
-                for dist, rank, cand in suggest.far_words(lower, 2, self._rank_of, _FAR_MAX_RANK)
+                for dist, rank, cand in suggest.far_words(lower, 2, rank_of, _FAR_MAX_RANK)
                 if dist == 2
             ]
             if len(self._far_cache) < 100_000:
@@ -471,7 +550,7 @@ class Speller:
             fixes = tuple(suggest.keep_case(word, f) for f in fixes)
             detail = f"a common misspelling of '{fixes[0]}'" if fixes else "a common misspelling"
             return fixes, len(fixes) == 1, detail
-        near = self._candidates(lower) if word[0].isupper() else list(self._near(lower))
+        near = self._candidates(lower, True) if word[0].isupper() else list(self._near(lower))
         if near:
             # A candidate the document itself uses beats a merely frequent one.
             near.sort(key=lambda t: (not doc.has_word(t[1]), t[0]))

@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterator
 from copydesk.spelling.lexicon import F_MISSPELLING, encode_lexicon, load_deletes, load_ranking
 
 ALPHABET = "abcdefghijklmnopqrstuvwxyz"
+_LETTERS = tuple(c.encode("ascii") for c in ALPHABET)
 # Words rarer than this are not worth indexing for distance-2 suggestions.
 DELETE_INDEX_SIZE = 30_000
 # Shorter words have too many neighbours at distance 2 to be worth suggesting.
@@ -206,3 +207,138 @@ def edit_shape(typo: str, cand: str, kind: str) -> str:
     if dropped in _VOWEL_SET:
         return "drop-vowel"
     return "drop"
+
+
+# Hand-written spelling rewrites: how people spell by ear and by analogy. Each pair is tried
+# both ways, at every place it fits. Written for copydesk from general English orthography.
+REWRITES: tuple[tuple[str, str], ...] = (
+    ("ph", "f"),
+    ("ance", "ence"),
+    ("ant", "ent"),
+    ("able", "ible"),
+    ("ie", "ei"),
+    ("ie", "y"),
+    ("c", "s"),
+    ("c", "k"),
+    ("ck", "k"),
+    ("ck", "c"),
+    ("s", "z"),
+    ("tion", "sion"),
+    ("tion", "shun"),
+    ("sion", "tion"),
+    ("ou", "o"),
+    ("ou", "u"),
+    ("ea", "e"),
+    ("ee", "ea"),
+    ("ee", "i"),
+    ("er", "ar"),
+    ("er", "or"),
+    ("ar", "or"),
+    ("ight", "ite"),
+    ("ally", "ly"),
+    ("ary", "ery"),
+    ("wr", "r"),
+    ("kn", "n"),
+    ("gh", ""),
+    ("mb", "m"),
+    ("wh", "w"),
+    ("gu", "g"),
+    ("sc", "s"),
+    ("x", "cks"),
+    ("j", "g"),
+    ("qu", "kw"),
+    ("ch", "sh"),
+)
+_REWRITE_TO: dict[str, tuple[str, ...]] = {}
+for _a, _b in REWRITES:
+    for _x, _y in ((_a, _b), (_b, _a)):
+        if _x and _y not in _REWRITE_TO.get(_x, ()):
+            _REWRITE_TO[_x] = (*_REWRITE_TO.get(_x, ()), _y)
+# The rewrites by first letter, so a scan costs one lookup a letter.
+_REWRITE_BY_FIRST: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] = {}
+for _x, _to in _REWRITE_TO.items():
+    _REWRITE_BY_FIRST[_x[0]] = (*_REWRITE_BY_FIRST.get(_x[0], ()), (_x, _to))
+_CONSONANTS = frozenset("bcdfgklmnprstvz")
+
+
+def _rewrite_spans(word: str) -> list[tuple[int, int, str, bool]]:
+    """The single rewrites of ``word`` as ``(start, end, replacement, vowel)`` spans, sorted:
+    a rewrite pair, a doubled or undoubled consonant, one vowel for another, or an added or
+    dropped final "e" (the last two marked ``vowel``). The first letter is left alone."""
+    out: list[tuple[int, int, str, bool]] = []
+    n = len(word)
+    get = _REWRITE_BY_FIRST.get
+    for i in range(1, n):
+        ch = word[i]
+        rules = get(ch)
+        if rules is not None:
+            for a, to in rules:
+                if word.startswith(a, i):
+                    out.extend((i, i + len(a), b, False) for b in to)
+        if ch in _CONSONANTS:
+            if i + 1 < n and word[i + 1] == ch:
+                out.append((i, i + 1, "", False))
+            elif word[i - 1] != ch:
+                out.append((i, i, ch, False))
+        elif ch in _VOWEL_SET:
+            out.extend((i, i + 1, v, True) for v in "aeiou" if v != ch)
+    out.append((n - 1, n, "", True) if word.endswith("e") else (n, n, "e", True))
+    out.sort()
+    return out
+
+
+def rule_words(
+    word: str, rank_of: Callable[[str], int | None], max_rank: int
+) -> list[tuple[int, str]]:
+    """Frequent words one or two spelling rewrites from lower-case ``word`` (``REWRITES``,
+    doubling, vowels) as ``(rank, candidate)``: "milenium" -> "millennium".
+
+    Two vowel changes make too many words of a short name ("Lagat", "Legit"), so at most one
+    of the two rewrites is a vowel change. The two never overlap."""
+    spans = _rewrite_spans(word)
+    found: dict[str, int] = {}
+    for k, (i, j, rep, vowel) in enumerate(spans):
+        head = word[:i] + rep
+        cands = [head + word[j:]]
+        cands += [
+            head + word[j:i2] + rep2 + word[j2:]
+            for i2, j2, rep2, vowel2 in spans[k + 1 :]
+            if i2 >= j and not (vowel and vowel2)
+        ]
+        for cand in cands:
+            if cand not in found:
+                r = rank_of(cand)
+                if r is not None and r < max_rank and cand != word:
+                    found[cand] = r
+    return sorted((r, c) for c, r in found.items())
+
+
+def dropped_words(
+    word: str, rank_of: Callable[[str], int | None], max_rank: int
+) -> list[tuple[int, str]]:
+    """Frequent words that lose one letter and change another to become lower-case ``word``
+    ("secatary" for "secretary", "deffrent" for "different").
+
+    The typo with one letter changed is probed in the index of the frequent words' one-letter
+    deletions, which the symmetric-delete search of ``far_words`` cannot reach. (Probing the
+    typo with a letter added would find two dropped letters too, "instute" for "institute",
+    but doubles the cost and found nothing the rewrites did not on the dev set.)
+    """
+    n = len(word)
+    if not word.isascii():
+        return []
+    raw = word.encode("ascii")
+    keys: set[bytes] = set()
+    # The first letter stays: typists keep it, and a changed one gives a one-edit neighbour.
+    for i in range(1, n):
+        head, tail = raw[:i], raw[i + 1 :]
+        keys.update([head + c + tail for c in _LETTERS if c[0] != raw[i]])
+    found: dict[str, int] = {}
+    for extra in load_deletes().extras(keys):
+        for cand in extra.split(","):
+            if cand in found or cand[0] != word[0] or len(cand) != n + 1:
+                continue
+            r = rank_of(cand)
+            if r is not None and r < max_rank:
+                found[cand] = r
+    return sorted((r, c) for c, r in found.items())
