@@ -197,23 +197,6 @@ class Registry:
     def __iter__(self) -> Iterator[RuleSpec]:
         return iter(self.rules.values())
 
-    def resolve(self, selector: str) -> list[RuleSpec]:
-        """Rules named by a code, a code prefix (``TYP``, ``STY01``), a slug, an alias or
-        a pack name (``pack:news-uk``). Grammar codes (``GRM:RULE``) resolve to the grammar rule."""
-        sel = selector.strip()
-        if sel.startswith("pack:"):
-            return [self.rules[c] for c in self.packs.get(sel[5:], [])]
-        if sel.startswith("GRM:"):
-            sel = "GRM"
-        if sel in self.rules:
-            return [self.rules[sel]]
-        by_name = [r for r in self.rules.values() if r.name == sel or sel in r.aliases]
-        if by_name:
-            return by_name
-        if sel.isupper() or sel[:2].isupper():
-            return [r for code, r in self.rules.items() if code.startswith(sel)]
-        return []
-
 
 def load_registry(extra_paths: Iterable[Path] = ()) -> Registry:
     rules: dict[str, RuleSpec] = {}

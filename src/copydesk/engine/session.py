@@ -25,7 +25,6 @@ Progress = Callable[[int, int], None]
 @dataclass
 class Session:
     finder: ConfigFinder
-    keep_source: bool = True
     cache: ResultCache | None = None
     registries: dict[tuple[Path, ...], Registry] = field(default_factory=dict)
     linters: dict[int, Linter] = field(default_factory=dict)
@@ -77,7 +76,7 @@ class Session:
                 key = self.cache.key(data, shown, linter.fingerprint)
                 hit = self.cache.get(key)
                 if hit is not None:
-                    source = decode(data, shown)[0] if self.keep_source else None
+                    source = decode(data, shown)[0]
                     return FileResult(shown, hit[0], source=source, words=hit[1])
             doc = load_document(str(path), shown, config.prose_fields or _default_fields(), data)
         except InputError as exc:
@@ -89,7 +88,7 @@ class Session:
         return FileResult(
             shown,
             findings,
-            source=doc.source if self.keep_source else None,
+            source=doc.source,
             words=doc.word_count,
             notes=notes,
         )
