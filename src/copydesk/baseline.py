@@ -8,7 +8,6 @@ finding hides at most two, and a third copy added later is reported.
 
 from __future__ import annotations
 
-import dataclasses
 import json
 import os
 from collections import Counter
@@ -62,7 +61,7 @@ class Baseline:
                 kept.append(finding)
         if len(kept) == len(result.findings):
             return result
-        return dataclasses.replace(result, findings=kept)
+        return result._replace(findings=kept)
 
 
 def _entries(results: Iterable[FileResult]) -> list[dict[str, Any]]:

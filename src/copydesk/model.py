@@ -8,7 +8,7 @@ pre-commit run defines every one of them before it checks a word.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections.abc import Sequence
 from enum import IntEnum
 from typing import Any, NamedTuple
 
@@ -148,17 +148,16 @@ class Finding(NamedTuple):
         }
 
 
-@dataclass
-class FileResult:
+class FileResult(NamedTuple):
     """Everything learnt about one input: its findings (sorted by position), or the one-line
     error that stopped it being read, plus what the reporters need to show context."""
 
     path: str
-    findings: list[Finding] = field(default_factory=list)
+    findings: Sequence[Finding] = ()
     error: str | None = None
     source: str | None = None
     words: int = 0
-    notes: list[str] = field(default_factory=list)
+    notes: Sequence[str] = ()
 
 
 class RuleInfo(NamedTuple):

@@ -12,7 +12,7 @@ from pathlib import Path
 from copydesk import __version__
 from copydesk.commands._common import close_output, make_finder, open_output, use_color
 from copydesk.engine.session import Session, default_jobs, stdin_text
-from copydesk.model import Applicability, FileResult, Level
+from copydesk.model import Applicability, FileResult, Finding, Level
 from copydesk.report import ReportOptions, Summary, get_reporter
 
 
@@ -101,7 +101,7 @@ def _fix_file(
     path = Path(result.path)
     config = session.finder.for_path(path)
     doc = load_document(str(path), result.path, config.prose_fields or ())
-    new_text, applied, findings = _fix_loop(session, doc.source, result.path, minimum, path)
+    new_text, applied, findings = _fix_loop(session, doc.source, result.path, minimum)
     if applied and new_text != doc.source:
         if diff:
             _print_diff(result.path, doc.source, new_text)
@@ -114,12 +114,12 @@ def _fix_file(
 
 
 def _fix_loop(
-    session: Session, text: str, shown: str, minimum: Applicability, path: Path
-) -> tuple[str, int, list]:  # type: ignore[type-arg]
+    session: Session, text: str, shown: str, minimum: Applicability
+) -> tuple[str, int, list[Finding]]:
     from copydesk.fix import fix_text
 
-    def lint(t: str) -> list:  # type: ignore[type-arg]
-        return session.lint_text(t, shown).findings
+    def lint(t: str) -> list[Finding]:
+        return list(session.lint_text(t, shown).findings)
 
     return fix_text(text, lint, minimum)
 
@@ -127,7 +127,7 @@ def _fix_loop(
 def _fix_text_result(
     session: Session, text: str, shown: str, minimum: Applicability, diff: bool, summary: Summary
 ) -> FileResult:
-    new_text, applied, findings = _fix_loop(session, text, shown, minimum, Path(shown))
+    new_text, applied, findings = _fix_loop(session, text, shown, minimum)
     summary.fixed += applied
     if diff:
         _print_diff(shown, text, new_text)

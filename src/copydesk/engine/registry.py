@@ -9,7 +9,6 @@ import json
 import os
 import sys
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -188,11 +187,11 @@ def _from_json(r: dict[str, Any]) -> RuleSpec:
     )  # fmt: skip
 
 
-@dataclass
 class Registry:
-    rules: dict[str, RuleSpec]  # by code, in load order
-    packs: dict[str, list[str]]  # pack -> codes
-    stamp: str = ""  # changes whenever any rule file does
+    def __init__(self, rules: dict[str, RuleSpec], packs: dict[str, list[str]], stamp: str) -> None:
+        self.rules = rules  # by code, in load order
+        self.packs = packs  # pack -> codes
+        self.stamp = stamp  # changes whenever any rule file does
 
     def __iter__(self) -> Iterator[RuleSpec]:
         return iter(self.rules.values())

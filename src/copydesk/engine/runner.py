@@ -6,7 +6,6 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Iterable
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -86,15 +85,12 @@ def _explicit(selector: str, rule: RuleSpec) -> bool:
     return selector in (rule.code, rule.name) or selector.startswith("pack:")
 
 
-@dataclass
 class Linter:
-    registry: Registry
-    config: Config
-    rules: list[RuleSpec] = field(init=False)
-    kinds: list[tuple[RuleSpec, Kind]] = field(init=False)
-    context: Context = field(init=False)
+    """The rules one config turns on, built once and run over document after document."""
 
-    def __post_init__(self) -> None:
+    def __init__(self, registry: Registry, config: Config) -> None:
+        self.registry = registry
+        self.config = config
         self.rules = select_rules(self.registry, self.config)
         grammar = dict(self.config.grammar)
         if grammar.get("mode", "off") == "off":

@@ -6,7 +6,6 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -22,12 +21,12 @@ PARALLEL_MIN_FILES = 16
 Progress = Callable[[int, int], None]
 
 
-@dataclass
 class Session:
-    finder: ConfigFinder
-    cache: ResultCache | None = None
-    registries: dict[tuple[Path, ...], Registry] = field(default_factory=dict)
-    linters: dict[int, Linter] = field(default_factory=dict)
+    def __init__(self, finder: ConfigFinder, cache: ResultCache | None = None) -> None:
+        self.finder = finder
+        self.cache = cache
+        self.registries: dict[tuple[Path, ...], Registry] = {}
+        self.linters: dict[int, Linter] = {}
 
     def registry_for(self, config: Config) -> Registry:
         key = config.rule_paths

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, NamedTuple, Protocol, TypeVar
 
@@ -48,17 +47,26 @@ class Match(NamedTuple):
     suggestions: tuple[str, ...] = ()
 
 
-@dataclass
 class Context:
-    """What a kind may read besides its own options: settings from the config."""
+    """What a kind may read besides its own options: settings from the config, and a per-run
+    memo for heavy objects (``shared``)."""
 
-    variant: str = "en-GB"
-    house: dict[str, Any] = field(default_factory=dict)
-    accept: tuple[str, ...] = ()
-    reject: tuple[str, ...] = ()
-    grammar: dict[str, Any] = field(default_factory=dict)
-    sourcing: dict[str, Any] = field(default_factory=dict)
-    shared: dict[str, Any] = field(default_factory=dict)  # per-run memo for heavy objects
+    def __init__(
+        self,
+        variant: str = "en-GB",
+        house: dict[str, Any] | None = None,
+        accept: tuple[str, ...] = (),
+        reject: tuple[str, ...] = (),
+        grammar: dict[str, Any] | None = None,
+        sourcing: dict[str, Any] | None = None,
+    ) -> None:
+        self.variant = variant
+        self.house = house or {}
+        self.accept = accept
+        self.reject = reject
+        self.grammar = grammar or {}
+        self.sourcing = sourcing or {}
+        self.shared: dict[str, Any] = {}
 
     def tool(self, key: str, factory: Callable[[], T]) -> T:
         """One instance per run of a heavy object (the speller, the sourcing checker)."""
