@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass, field
 from functools import cached_property
 from typing import NamedTuple
 
@@ -80,21 +79,28 @@ class LineIndex:
         return len(self._starts)
 
 
-@dataclass(eq=False)
 class Document:
-    path: str
-    source: str
-    masked: str
-    blocks: list[Block]
-    code_spans: list[Span] = field(default_factory=list)
-    suppressions: list[Suppression] = field(default_factory=list)
-    kind: str = "text"
-    bom: bool = False
-    encoding: str = "utf-8"
-
-    def __post_init__(self) -> None:
-        if len(self.masked) != len(self.source):
+    def __init__(
+        self,
+        path: str,
+        source: str,
+        masked: str,
+        blocks: list[Block],
+        code_spans: list[Span] | None = None,
+        suppressions: list[Suppression] | None = None,
+        kind: str = "text",
+    ) -> None:
+        if len(masked) != len(source):
             raise AssertionError("masked text must have the source's length")
+        self.path = path
+        self.source = source
+        self.masked = masked
+        self.blocks = blocks
+        self.code_spans = code_spans or []
+        self.suppressions = suppressions or []
+        self.kind = kind
+        self.bom = False
+        self.encoding = "utf-8"
 
     @cached_property
     def lines(self) -> LineIndex:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
 from copydesk.model import Applicability, Level, RuleInfo
@@ -46,8 +45,9 @@ class Example(NamedTuple):
     kind: str = "text"
 
 
-@dataclass(frozen=True)
-class RuleSpec:
+class RuleSpec(NamedTuple):
+    """One rule file, validated. Its dictionaries are never mutated after loading."""
+
     code: str
     name: str
     kind: str
@@ -61,8 +61,8 @@ class RuleSpec:
     scope: tuple[str, ...] | None = None
     quotes: str | None = None  # None: the kind's default
     fix: Applicability | None = None
-    options: dict[str, Any] = field(default_factory=dict)
-    when: dict[str, Any] = field(default_factory=dict)
+    options: dict[str, Any] = {}  # a shared empty default: never mutated
+    when: dict[str, Any] = {}
     enabled: bool = True
     aliases: tuple[str, ...] = ()
     tags: tuple[str, ...] = ()
