@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import replace
 from functools import lru_cache
 from typing import Any
 
@@ -33,7 +32,7 @@ def make_linter(
         changes["select"] = tuple(select)
     if house is not None:
         changes["house"] = tuple((dict(config.house) | house).items())
-    return Linter(registry or default_registry(), replace(config, **changes))
+    return Linter(registry or default_registry(), config._replace(**changes))
 
 
 def check_text(

@@ -5,10 +5,9 @@ across folders), as in ruff; ``extends`` pulls in presets or other files explici
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
 from fnmatch import fnmatch
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from copydesk.model import Level
 
@@ -82,10 +81,9 @@ class ConfigError(Exception):
     """A configuration that cannot be used; the message names the file and line."""
 
 
-@dataclass(frozen=True)
-class Config:
+class Config(NamedTuple):
     path: Path | None = None  # the file it came from; None for built-in defaults
-    root: Path = field(default_factory=Path.cwd)
+    root: Path = Path(".")  # where relative globs start: the config's folder, else the cwd
     packs: tuple[str, ...] = DEFAULT_PACKS
     select: tuple[str, ...] = ()
     extend_select: tuple[str, ...] = ()
@@ -214,7 +212,7 @@ def apply_settings(
             if not other.is_file():
                 raise err("extends", f"extends {item!r}: no such file")
             parent = load_config(other, (*seen, path))
-            config = replace(parent, path=config.path, root=config.root)
+            config = parent._replace(path=config.path, root=config.root)
         else:
             raise err("extends", f"unknown preset {item!r} (presets: {', '.join(PRESETS)})")
 
@@ -314,7 +312,7 @@ def apply_settings(
             key = next((k for k in data["grammar"] if k in str(exc)), "grammar")
             raise err(key, str(exc)) from None
         changes["grammar"] = tuple(data["grammar"].items())
-    return replace(config, **changes)
+    return config._replace(**changes)
 
 
 class ConfigFinder:
@@ -335,9 +333,9 @@ class ConfigFinder:
             if file not in self._by_file:
                 config = load_config(file)
                 if file is None:
-                    config = replace(config, root=Path.cwd())
+                    config = config._replace(root=Path.cwd())
                 if self.overrides:
-                    config = replace(config, **self.overrides)
+                    config = config._replace(**self.overrides)
                 self._by_file[file] = config
             self._by_dir[folder] = self._by_file[file]
         return self._by_dir[folder]

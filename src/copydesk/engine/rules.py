@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
+from types import MappingProxyType
 from typing import Any, NamedTuple
 
 from copydesk.model import Applicability, Level, RuleInfo
@@ -45,6 +47,9 @@ class Example(NamedTuple):
     kind: str = "text"
 
 
+_EMPTY: Mapping[str, Any] = MappingProxyType({})
+
+
 class RuleSpec(NamedTuple):
     """One rule file, validated. Its dictionaries are never mutated after loading."""
 
@@ -61,8 +66,8 @@ class RuleSpec(NamedTuple):
     scope: tuple[str, ...] | None = None
     quotes: str | None = None  # None: the kind's default
     fix: Applicability | None = None
-    options: dict[str, Any] = {}  # a shared empty default: never mutated
-    when: dict[str, Any] = {}
+    options: Mapping[str, Any] = _EMPTY
+    when: Mapping[str, Any] = _EMPTY
     enabled: bool = True
     aliases: tuple[str, ...] = ()
     tags: tuple[str, ...] = ()
