@@ -10,7 +10,6 @@ in their scope: a figure in a narrator apposition before the verb ("Smith, whose
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from functools import cache
 from typing import Final, NamedTuple
 
@@ -31,13 +30,22 @@ class Cue(NamedTuple):
     postposed: bool = False
 
 
-@dataclass
 class SentenceCues:
-    explicit: list[Cue] = field(default_factory=list)
-    vague: list[Cue] = field(default_factory=list)
-    agentless: list[Cue] = field(default_factory=list)
-    # Spans of the vague phrases: no other cue counts inside one.
-    vague_spans: list[tuple[int, int]] = field(default_factory=list)
+    __slots__ = ("agentless", "explicit", "vague", "vague_spans")
+
+    def __init__(self) -> None:
+        self.explicit: list[Cue] = []
+        self.vague: list[Cue] = []
+        self.agentless: list[Cue] = []
+        # Spans of the vague phrases: no other cue counts inside one.
+        self.vague_spans: list[tuple[int, int]] = []
+
+    def __eq__(self, other: object) -> bool:  # the prefilter tests compare whole results
+        if not isinstance(other, SentenceCues):
+            return NotImplemented
+        return all(getattr(self, k) == getattr(other, k) for k in self.__slots__)
+
+    __hash__ = None  # type: ignore[assignment]  # mutable
 
 
 _NOUN_MARKERS: Final = _words(

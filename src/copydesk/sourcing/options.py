@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 from functools import cached_property
 from typing import TYPE_CHECKING, Any, Final
 
@@ -374,15 +373,22 @@ def _string_list(options: Mapping[str, Any], key: str) -> list[str]:
     return list(value)
 
 
-@dataclass(frozen=True)
 class SourcingOptions:
     """Validated options; cue patterns compile on first use and are cached per instance."""
 
-    window: str
-    carryover: bool
-    exclude: Mapping[str, bool]
-    lists: Mapping[str, tuple[str, ...]]
-    vague_without_figure: bool
+    def __init__(
+        self,
+        window: str,
+        carryover: bool,
+        exclude: Mapping[str, bool],
+        lists: Mapping[str, tuple[str, ...]],
+        vague_without_figure: bool,
+    ) -> None:
+        self.window = window
+        self.carryover = carryover
+        self.exclude = exclude
+        self.lists = lists
+        self.vague_without_figure = vague_without_figure
 
     @classmethod
     def from_mapping(cls, options: Mapping[str, Any]) -> SourcingOptions:

@@ -8,8 +8,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
-from typing import Final
+from typing import Final, NamedTuple
 
 from copydesk.spelling import names, suggest
 from copydesk.spelling.lexicon import (
@@ -74,8 +73,7 @@ _ELISION: Final = "'’"
 _FUNCTION_RANK: Final = 150
 
 
-@dataclass(frozen=True, slots=True)
-class Misspelling:
+class Misspelling(NamedTuple):
     start: int
     end: int
     word: str
@@ -85,14 +83,16 @@ class Misspelling:
     detail: str
 
 
-@dataclass(slots=True)
 class _Doc:
     """What the names model knows about one document."""
 
-    text: str
-    counts: Counter[str]
-    lower_words: set[str] | None = None
-    list_spans: list[tuple[int, int]] | None = None
+    __slots__ = ("counts", "list_spans", "lower_words", "text")
+
+    def __init__(self, text: str, counts: Counter[str]) -> None:
+        self.text = text
+        self.counts = counts
+        self.lower_words: set[str] | None = None
+        self.list_spans: list[tuple[int, int]] | None = None
 
     def in_list(self, w: Word) -> bool:
         """Whether ``w`` is an item of a team sheet or cast list ("Sheahan, Horan, Miller")."""

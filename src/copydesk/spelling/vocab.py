@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from copydesk.spelling.lexicon import Lexicon, load_lexicon
 from copydesk.spelling.suggest import near_words
@@ -19,8 +19,7 @@ from copydesk.spelling.tokens import NAME_LISTED, UNKNOWN, Tokenizer
 _COMMON_RANK = 20_000
 
 
-@dataclass(frozen=True, slots=True)
-class VocabEntry:
+class VocabEntry(NamedTuple):
     word: str
     occurrences: int
     files: int
