@@ -87,3 +87,16 @@ def test_parallel_output_matches_serial(tmp_path: Path, capsys: pytest.CaptureFi
     )[1]
     assert parallel == serial
     assert len(json.loads(serial)["files"]) == 40
+
+
+def test_baseline_is_not_written_when_a_file_cannot_be_read(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    os.chdir(tmp_path)
+    (tmp_path / "good.md").write_text("The the end.\n")
+    (tmp_path / "bad.md").write_bytes(b"\xff\xfe\x00broken")
+    baseline = tmp_path / "baseline.json"
+    code = main(["baseline", "write", str(baseline), "--select", "pack:core", "good.md", "bad.md"])
+    err = capsys.readouterr().err
+    assert code == 2
+    assert "baseline not written" in err
+    assert not baseline.exists()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["bad.md", "good.md"]

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import argparse
+import sys
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 from copydesk.commands._common import add_lint_options
+from copydesk.model import FileResult
 
 
 def add_parser(sub: Any) -> None:
@@ -27,8 +30,30 @@ def run(args: argparse.Namespace) -> int:
     from copydesk.engine.session import Session, default_jobs
 
     session = Session(make_finder(args))
-    results = list(session.run(args.paths, args.jobs or default_jobs()))
-    write_baseline(results, Path(args.file))
-    count = sum(len(r.findings) for r in results)
-    print(f"wrote {count} findings from {len(results)} files to {args.file}")
+    files = 0
+    errors: list[str] = []
+
+    def results() -> Iterator[FileResult]:
+        # streamed: only the baseline entries are kept, not every article's text
+        nonlocal files
+        for result in session.run(args.paths, args.jobs or default_jobs()):
+            files += 1
+            if result.error:
+                errors.append(result.error)
+            yield result
+
+    target = Path(args.file)
+    staged = target.with_name(f".{target.name}.partial")
+    count = write_baseline(results(), staged)
+    if errors:
+        staged.unlink(missing_ok=True)
+        for error in errors:
+            print(f"copydesk: error: {error}", file=sys.stderr)
+        print(
+            f"copydesk: baseline not written: {len(errors)} file(s) could not be read",
+            file=sys.stderr,
+        )
+        return 2
+    staged.replace(target)
+    print(f"wrote {count} findings from {files} files to {args.file}")
     return 0
