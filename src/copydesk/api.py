@@ -10,8 +10,7 @@ from copydesk.config import Config
 from copydesk.document import parse_document
 from copydesk.engine.registry import Registry, load_registry
 from copydesk.engine.runner import Linter
-from copydesk.fix import fix_text
-from copydesk.model import Applicability, Finding
+from copydesk.model import Finding
 
 
 @lru_cache(maxsize=1)
@@ -40,15 +39,3 @@ def check_text(
 ) -> list[Finding]:
     linter = linter or make_linter(**kwargs)
     return linter.lint(parse_document(text, path, kind))
-
-
-def fix(
-    text: str,
-    kind: str = "text",
-    minimum: Applicability = Applicability.SAFE,
-    linter: Linter | None = None,
-    **kwargs: Any,
-) -> str:
-    linter = linter or make_linter(**kwargs)
-    new, _, _ = fix_text(text, lambda t: linter.lint(parse_document(t, "<text>", kind)), minimum)
-    return new

@@ -9,6 +9,7 @@ from fnmatch import fnmatch
 from pathlib import Path
 from typing import Any, NamedTuple
 
+from copydesk.document.frontmatter import DEFAULT_PROSE_FIELDS
 from copydesk.model import Level
 
 CONFIG_NAMES = ("copydesk.toml", ".copydesk.toml", "pyproject.toml")
@@ -99,7 +100,7 @@ class Config(NamedTuple):
     reject_files: tuple[Path, ...] = ()
     grammar: tuple[tuple[str, Any], ...] = ()
     sourcing: tuple[tuple[str, Any], ...] = ()
-    prose_fields: tuple[str, ...] | None = None
+    prose_fields: tuple[str, ...] = DEFAULT_PROSE_FIELDS
 
     def house_dict(self) -> dict[str, Any]:
         return dict(self.house)

@@ -4,9 +4,12 @@ pack. ``copydesk explain`` prints the same page."""
 from __future__ import annotations
 
 import json
+from pathlib import PurePath
 
 from copydesk.engine.registry import Registry
 from copydesk.engine.rules import RuleSpec
+
+OPTIONS_SHOWN_MAX = 4000
 
 
 def rule_page(rule: RuleSpec) -> str:
@@ -37,17 +40,16 @@ def rule_page(rule: RuleSpec) -> str:
         )
     lines += ["", "## Not flagged", ""]
     lines.extend(f"- {_quote(ex.text)}" for ex in rule.passes)
-    if rule.options and rule.kind not in ("sourcing",):
-        lines += [
-            "",
-            "## Options",
-            "",
-            "```json",
-            json.dumps(rule.options, indent=2, ensure_ascii=False)[:4000],
-            "```",
-        ]
-    elif rule.options:
-        lines += ["", "## Options", "", ", ".join(f"`{k}`" for k in rule.options)]
+    if rule.options:
+        shown = json.dumps(rule.options, indent=2, ensure_ascii=False)
+        lines += ["", "## Options", ""]
+        if len(shown) <= OPTIONS_SHOWN_MAX:
+            lines += ["```json", shown, "```"]
+        else:  # long word lists: name the options, the rule file holds the lists
+            lines.append(
+                ", ".join(f"`{k}`" for k in rule.options)
+                + f" (lists in `rules/{rule.pack}/{PurePath(rule.path).name}`)"
+            )
     lines += [
         "",
         f'Disable with `<!-- copydesk: disable={rule.code} -->` or `ignore = ["{rule.code}"]` in `copydesk.toml`.',

@@ -38,12 +38,17 @@ def apply_edits(text: str, edits: list[Edit]) -> str:
 
 
 def fix_text(
-    text: str, lint: Callable[[str], list[Finding]], minimum: Applicability
+    text: str,
+    lint: Callable[[str], list[Finding]],
+    minimum: Applicability,
+    findings: list[Finding] | None = None,
 ) -> tuple[str, int, list[Finding]]:
-    """Lint and fix until nothing changes (at most MAX_ROUNDS). Returns the new text, the
-    number of edits applied and the findings that remain."""
+    """Lint and fix until nothing changes (at most MAX_ROUNDS). ``findings`` are those of
+    ``text`` when the caller has them already. Returns the new text, the number of edits
+    applied and the findings that remain."""
     applied = 0
-    findings = lint(text)
+    if findings is None:
+        findings = lint(text)
     for _ in range(MAX_ROUNDS):
         edits = choose_edits(findings, minimum)
         if not edits:

@@ -95,18 +95,19 @@ def _fix_file(
     if result.error or not any(f.fix and f.fix.applicability >= minimum for f in result.findings):
         return result
     from copydesk.atomic import write_atomic
-    from copydesk.document import load_document
+    from copydesk.document.read import decode, read_bytes
     from copydesk.fix import encode
 
     path = Path(result.path)
-    config = session.finder.for_path(path)
-    doc = load_document(str(path), result.path, config.prose_fields or ())
-    new_text, applied, findings = _fix_loop(session, doc.source, result.path, minimum)
-    if applied and new_text != doc.source:
+    source, encoding, bom = decode(read_bytes(str(path)), result.path)
+    new_text, applied, findings = _fix_loop(
+        session, source, result.path, minimum, list(result.findings)
+    )
+    if applied and new_text != source:
         if diff:
-            _print_diff(result.path, doc.source, new_text)
+            _print_diff(result.path, source, new_text)
         else:
-            write_atomic(path, encode(new_text, doc.encoding, doc.bom))
+            write_atomic(path, encode(new_text, encoding, bom))
         summary.fixed += applied
     if diff:
         return result
@@ -114,14 +115,18 @@ def _fix_file(
 
 
 def _fix_loop(
-    session: Session, text: str, shown: str, minimum: Applicability
+    session: Session,
+    text: str,
+    shown: str,
+    minimum: Applicability,
+    findings: list[Finding] | None = None,
 ) -> tuple[str, int, list[Finding]]:
     from copydesk.fix import fix_text
 
     def lint(t: str) -> list[Finding]:
         return list(session.lint_text(t, shown).findings)
 
-    return fix_text(text, lint, minimum)
+    return fix_text(text, lint, minimum, findings)
 
 
 def _fix_text_result(

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from copydesk.document.model import Block
 from copydesk.model import Span
 
-_QUOTE_CHARS = re.compile(r"[\"“”]")
+QUOTE_MARKS = re.compile(r"[\"“”]")
 _SIC = re.compile(r"\[\s*sic\s*\]", re.IGNORECASE)
 _WORD_BEFORE = re.compile(r"[\w'’.-]+[\"”’']?\s*$")
 
@@ -20,7 +20,7 @@ def find_quotes(masked: str, blocks: Sequence[Block]) -> list[Span]:
     spans: list[Span] = []
     for block in blocks:
         open_at: int | None = None
-        for m in _QUOTE_CHARS.finditer(masked, block.start, block.end):
+        for m in QUOTE_MARKS.finditer(masked, block.start, block.end):
             ch = m.group()
             pos = m.start()
             if ch == "“" or (ch == '"' and open_at is None):

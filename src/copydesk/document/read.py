@@ -120,13 +120,7 @@ def parse_document(
         body_blocks, spans = read_plain(source, body_start, end)
     masked_spans.extend(spans)
     lines = LineIndex(source)
-    suppressions, directives = parse_suppressions(source, lines)
-    if code:  # a directive shown in code (documentation about copydesk) is not a directive
-        inside = [any(s <= d.start < e for s, e in code) for d in directives]
-        directives = [d for d, hidden in zip(directives, inside, strict=True) if not hidden]
-        suppressions = [
-            s for s in suppressions if not any(cs <= s.directive.start < ce for cs, ce in code)
-        ]
+    suppressions, directives = parse_suppressions(source, lines, code)
     masked_spans.extend((d.start, d.end) for d in directives)
     masked = apply_mask(source, masked_spans)
     blocks = sorted(

@@ -11,6 +11,7 @@ too and masked like markup. Codes may be full codes, prefixes or rule slugs; no 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from copydesk.document.model import LineIndex, Suppression
 from copydesk.model import Span
@@ -21,13 +22,18 @@ DIRECTIVE_RE = re.compile(
 )
 
 
-def parse_suppressions(source: str, lines: LineIndex) -> tuple[list[Suppression], list[Span]]:
-    """Return the suppressions and the spans of malformed-free directives (for masking)."""
+def parse_suppressions(
+    source: str, lines: LineIndex, code: Sequence[tuple[int, int]] = ()
+) -> tuple[list[Suppression], list[Span]]:
+    """Return the suppressions and the spans of their directives (for masking). A directive
+    shown inside ``code`` (documentation about copydesk) is not a directive."""
     found: list[Suppression] = []
     spans: list[Span] = []
     open_disables: list[tuple[tuple[str, ...], int, Span]] = []
     end_of_text = len(source)
     for m in DIRECTIVE_RE.finditer(source):
+        if any(s <= m.start() < e for s, e in code):
+            continue
         directive = Span(m.start(), m.end())
         spans.append(directive)
         action = m.group("action")

@@ -77,7 +77,7 @@ class Session:
                 if hit is not None:
                     source = decode(data, shown)[0]
                     return FileResult(shown, hit[0], source=source, words=hit[1])
-            doc = load_document(str(path), shown, config.prose_fields or _default_fields(), data)
+            doc = load_document(str(path), shown, config.prose_fields, data)
         except InputError as exc:
             return FileResult(shown, error=str(exc))
         findings = linter.lint(doc, path)
@@ -98,7 +98,7 @@ class Session:
 
         config = self.finder.for_path(Path(shown).parent if shown != "-" else Path.cwd())
         linter = self.linter_for(config)
-        doc = parse_document(text, shown, kind_for(shown), config.prose_fields or _default_fields())
+        doc = parse_document(text, shown, kind_for(shown), config.prose_fields)
         findings = linter.lint(doc, Path(shown))
         notes = linter.context.shared.pop("notes", [])
         return FileResult(shown, findings, source=text, words=doc.word_count, notes=notes)
@@ -150,12 +150,6 @@ def _display(path: Path) -> str:
     except ValueError:
         return str(path)
     return str(path) if rel.startswith("..") else rel
-
-
-def _default_fields() -> tuple[str, ...]:
-    from copydesk.document.frontmatter import DEFAULT_PROSE_FIELDS
-
-    return DEFAULT_PROSE_FIELDS
 
 
 def default_jobs() -> int:

@@ -9,6 +9,7 @@ import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
+from copydesk.document.exempt import QUOTE_MARKS
 from copydesk.kinds import Context, Match, option
 
 if TYPE_CHECKING:
@@ -23,7 +24,6 @@ SCHEMA: dict[str, tuple[str, Any]] = {
 # "a)" and "1)" at the start of a line or after a space are list labels, not brackets
 _LABEL = re.compile(r"(?:(?<=\s)|^)(?:[a-zA-Z]|\d{1,2}|[ivx]{1,4})\)(?=\s)", re.M)
 _QUOTE_OPENERS = '“"'
-_QUOTE = re.compile(r"[\"“”]")
 
 
 class Kind:
@@ -66,7 +66,7 @@ class Kind:
     def _quotes(self, doc: Document, start: int, end: int, following: Any) -> Iterator[Match]:
         text = doc.masked
         open_at: int | None = None
-        for m in _QUOTE.finditer(text, start, end):
+        for m in QUOTE_MARKS.finditer(text, start, end):
             pos = m.start()
             if _is_opener(text, pos, start, end):
                 if open_at is not None and not _after_sentence(text, start, pos):

@@ -21,7 +21,6 @@ class ReportOptions(NamedTuple):
     quiet: bool = False
     statistics: bool = False
     fail_level: Level = Level.WARNING
-    show_source: bool = True
     tool_version: str = ""
 
 

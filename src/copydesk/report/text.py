@@ -32,11 +32,7 @@ class Reporter:
             return
         if not result.findings:
             return
-        lines = (
-            LineIndex(result.source)
-            if result.source is not None and self.opts.show_source
-            else None
-        )
+        lines = LineIndex(result.source) if result.source is not None else None
         for f in result.findings:
             where = self._c(_BOLD, f"{f.path}:{f.line}:{f.column}:")
             level = self._c(_COLOURS[f.level], str(f.level))
