@@ -268,3 +268,11 @@ def test_rule_candidates() -> None:
     assert "telephone" in [c for _, c in suggest.rule_words("telefone", rank_of, 30_000)]
     assert "secretary" in [c for _, c in suggest.dropped_words("secatary", rank_of, 30_000)]
     assert suggest.dropped_words("novartis", rank_of, 30_000) == []
+
+
+def test_offsets_of_a_word_repeated_inside_an_earlier_chunk(speller: Speller) -> None:
+    # The typo's text also sits inside earlier chunks skipped for their digits: the finding
+    # must point at the whole word, not at the first place its letters occur.
+    text = "Codes 10agreeements and\t7agreeements\nthen the agreeements."
+    (m,) = speller.check(text)
+    assert (m.start, m.end) == (text.rindex("agreeements"), len(text) - 1)

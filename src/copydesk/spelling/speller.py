@@ -511,10 +511,13 @@ class Speller:
         ]
         out = []
         for w in rare:
+            size = len(w.text)
             best = [
                 m
                 for m in majority
-                if suggest.damerau(w.text, m, 2) <= 1 and not _inflection(w.text, m)
+                if -1 <= len(m) - size <= 1  # cheaper than the distance, and rules out most
+                and suggest.damerau(w.text, m, 2) <= 1
+                and not _inflection(w.text, m)
             ]
             if len(best) == 1:
                 name = best[0]

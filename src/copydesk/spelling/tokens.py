@@ -31,7 +31,6 @@ class Word(NamedTuple):
     status: int
 
 
-_CHUNK: Final = re.compile(r"\S+")
 # Letters with internal apostrophes; hyphens are split later so each part can be checked.
 _WORD: Final = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 _SEPARATORS: Final = re.compile(r"[—–/…|]|--")
@@ -244,21 +243,32 @@ class Tokenizer:
         self._words: dict[str, int | None] = {}
 
     def words(self, text: str) -> list[Word]:
-        out: list[Word] = []
         cache = self._chunks
         analyse = self._analyse_chunk
-        for m in _CHUNK.finditer(text):
-            chunk = m.group()
-            found = cache.get(chunk)
-            if found is None:
-                found = analyse(chunk)
-                if len(cache) < 500_000:
-                    cache[chunk] = found
-            if found:
-                base = m.start()
-                for offset, word, status in found:
-                    start = base + offset
-                    out.append(Word(start, start + len(word), word, status))
+        chunks = text.split()  # runs of non-space, like \S+, without a match object for each
+        for chunk in set(chunks).difference(cache):
+            found = analyse(chunk)
+            if len(cache) < 500_000:
+                cache[chunk] = found
+            else:  # a full cache still answers for this text
+                cache = {**cache, chunk: found}
+        # Most chunks are known lower-case words with nothing to report: only the others
+        # need their offset, found by searching on from the previous one.
+        out: list[Word] = []
+        pos, end_of_text = 0, len(text)
+        for chunk in [c for c in chunks if cache[c]]:
+            start = text.find(chunk, pos)
+            end = start + len(chunk)
+            # The first whole chunk with this text is this one; a bare match may sit inside
+            # an earlier chunk with nothing to report ("10Home" before "Home").
+            while (start and not text[start - 1].isspace()) or (
+                end < end_of_text and not text[end].isspace()
+            ):
+                start = text.find(chunk, start + 1)
+                end = start + len(chunk)
+            for offset, word, status in cache[chunk]:
+                out.append(Word(start + offset, start + offset + len(word), word, status))
+            pos = end
         return out
 
     def _analyse_chunk(self, chunk: str) -> tuple[tuple[int, str, int], ...]:
