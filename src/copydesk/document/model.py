@@ -128,42 +128,6 @@ class Document:
         return find_sic(self.masked, self.quotes)
 
     @cached_property
-    def _token_spans(self) -> tuple[list[int], list[int], list[str]]:
-        starts: list[int] = []
-        ends: list[int] = []
-        texts = TOKEN_RE.findall(self.masked)
-        pos = 0
-        masked = self.masked
-        for text in texts:  # findall is C-fast; positions are recovered in the same order
-            pos = masked.index(text, pos)
-            starts.append(pos)
-            pos += len(text)
-            ends.append(pos)
-        return starts, ends, texts
-
-    @property
-    def token_starts(self) -> list[int]:
-        return self._token_spans[0]
-
-    @property
-    def token_ends(self) -> list[int]:
-        return self._token_spans[1]
-
-    @property
-    def token_text_list(self) -> list[str]:
-        """Words and punctuation marks, as written (curly apostrophes straightened)."""
-        return self._token_texts
-
-    @cached_property
-    def _token_texts(self) -> list[str]:
-        return [t.replace("’", "'") for t in self._token_spans[2]]
-
-    @cached_property
-    def token_norm_list(self) -> list[str]:
-        # one lower() over the joined words instead of one per word (tokens hold no newline)
-        return "\n".join(self._token_spans[2]).lower().replace("’", "'").split("\n")
-
-    @cached_property
     def folded(self) -> str:
         """The masked text case-folded, for literal prefilters (only membership is asked of
         it, so that folding may change its length does not matter)."""

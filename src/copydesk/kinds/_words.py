@@ -48,15 +48,17 @@ def match_case(original: str, replacement: str) -> str:
 
 
 class PhraseBook:
-    """Every literal phrase of every word-list rule in a run, matched in ONE pass over a
-    document's words with one dictionary lookup per word; each rule gets back its own
-    non-overlapping, longest-first matches. Far cheaper than a regular expression of hundreds
-    of alternatives per rule, or a pass per rule."""
+    """Every literal phrase of every word-list rule in a run, found in ONE pass over a
+    document; each rule gets back its own non-overlapping, longest-first matches. A phrase is
+    matched token by token (``TOKEN_RE``), so it is found whatever the white space between
+    its words, and never inside a longer word."""
 
     def __init__(self) -> None:
         # first word (lower case) -> (owner, words of the phrase, phrase as written, ignorecase)
         self.first: dict[str, list[tuple[int, tuple[str, ...], str, bool]]] = {}
         self.owners = 0
+        self.longest = 0  # words in the longest phrase
+        self._finder: re.Pattern[str] | None = None
         self._doc: Document | None = None
         self._hits: dict[int, list[tuple[int, int, str]]] = {}
 
@@ -69,55 +71,92 @@ class PhraseBook:
                 self.first.setdefault(words[0].lower(), []).append(
                     (owner, words, phrase, ignorecase)
                 )
+                self.longest = max(self.longest, len(words))
         for entries in self.first.values():
             entries.sort(key=lambda e: (e[0], -len(e[1])))  # per owner, longest phrase first
+        self._finder = None
         self._doc = None
         return owner
 
     def hits(self, doc: Document, owner: int) -> list[tuple[int, int, str]]:
         if self._doc is not doc:
-            self._hits = self._scan(doc)
+            self._hits = self._scan(doc.masked, doc) if self.first else {}
             self._doc = doc
         return self._hits.get(owner, [])
 
-    def _scan(self, doc: Document) -> dict[int, list[tuple[int, int, str]]]:
+    def _candidates(self, masked: str) -> Iterator[int]:
+        """Token starts where a phrase may begin, in order. Tokenising the whole document
+        costs far more than the matching, so when every phrase is plain words a regular
+        expression finds where one of them may stand in the lower-cased text (its first item
+        is a set of letters, which the regex engine scans for without leaving C)."""
+        if self._finder is None:
+            self._finder = _phrase_finder([e[1] for es in self.first.values() for e in es])
+        lowered = masked.lower()
+        if self._finder is TOKEN_RE or len(lowered) != len(masked):
+            for m in TOKEN_RE.finditer(masked):
+                yield m.start()
+            return
+        for m in self._finder.finditer(lowered):
+            if _TOKEN_START.match(masked, m.start()):
+                yield m.start()
+
+    def _scan(self, masked: str, doc: Document) -> dict[int, list[tuple[int, int, str]]]:
         found: dict[int, list[tuple[int, int, str]]] = {}
-        norms = doc.token_norm_list
-        if self.first.keys().isdisjoint(norms):
-            return found
-        texts = doc.token_text_list
-        starts, ends = doc.token_starts, doc.token_ends
-        masked = doc.masked
-        free: dict[int, int] = {}  # owner -> first word index it may match at again
-        n = len(norms)
-        first = self.first
-        for i, norm in enumerate(norms):
-            entries = first.get(norm)
+        free: dict[int, int] = {}  # owner -> offset from which it may match again
+        search = TOKEN_RE.search
+        for start in self._candidates(masked):
+            tokens: list[re.Match[str]] = []
+            pos = start
+            while len(tokens) < self.longest and (token := search(masked, pos)) is not None:
+                tokens.append(token)
+                pos = token.end()
+            texts = [t.group().replace("’", "'") for t in tokens]
+            norms = [t.lower() for t in texts]
+            entries = self.first.get(norms[0])
             if not entries:
                 continue
             done = -1
             for owner, words, phrase, icase in entries:
-                if owner == done or free.get(owner, 0) > i:
+                if owner == done or free.get(owner, 0) > start:
                     continue
                 k = len(words)
-                if i + k > n:
+                if tuple((norms if icase else texts)[:k]) != words:
                     continue
-                seq = norms if icase else texts
-                if seq[i] != words[0] if not icase else False:
-                    continue
-                if any(seq[i + j] != words[j] for j in range(1, k)):
-                    continue
-                end = ends[i + k - 1]
+                end = tokens[k - 1].end()
                 if (
                     k > 1
-                    and "\n" in masked[starts[i] : end]
-                    and doc.block_at(starts[i]) is not doc.block_at(end - 1)
+                    and "\n" in masked[start:end]
+                    and doc.block_at(start) is not doc.block_at(end - 1)
                 ):
                     continue  # a phrase never runs across two blocks
-                found.setdefault(owner, []).append((starts[i], end, phrase))
-                free[owner] = i + k
+                found.setdefault(owner, []).append((start, end, phrase))
+                free[owner] = end
                 done = owner
         return found
+
+
+_PLAIN_WORD = re.compile(r"[A-Za-z0-9_]+(?:['-][A-Za-z0-9_]+)*")
+# where TOKEN_RE starts a token: not after a word character, nor after an apostrophe or a
+# hyphen that joins it to one ("re-run")
+_TOKEN_START = re.compile(r"(?<!\w)(?<!\w['’-])")
+
+
+def _phrase_finder(phrases: list[tuple[str, ...]]) -> re.Pattern[str]:
+    """A pattern for the lower-cased text whose matches include the first letter of every
+    occurrence of ``phrases``, or ``TOKEN_RE`` itself when a phrase holds a word it cannot
+    express (punctuation, or letters beyond ASCII, which ``str.lower`` may map to ASCII).
+    A word of plain ASCII can only be written with characters that lower-case, one for
+    one, to the word itself, so when the text keeps its length on lower-casing, nothing is
+    missed; whether a match really is a run of whole tokens is the caller's to check."""
+    rests: dict[str, list[str]] = {}
+    for words in phrases:
+        if not all(_PLAIN_WORD.fullmatch(w) for w in words):
+            return TOKEN_RE
+        body = r"\s+".join(re.escape(w.lower()).replace("'", "['’]") for w in words)
+        rests.setdefault(body[0], []).append(body[1:])
+    # one branch per first letter, each consuming only that letter, so that overlapping
+    # candidates are all found
+    return re.compile("|".join(f"{c}(?={'|'.join(r)})" for c, r in rests.items()))
 
 
 def _norm(text: str, ignorecase: bool) -> str:
