@@ -8,6 +8,7 @@ named it so); anything surprising in a tree only costs the prefilter, never a ma
 from __future__ import annotations
 
 import importlib
+import re
 from typing import Any, NamedTuple
 
 _parser: Any = importlib.import_module("re._parser")
@@ -118,3 +119,120 @@ def _sequence(items: list[tuple[Any, Any]], style: Style) -> set[str] | None:
     if not usable:
         return None
     return max(usable, key=lambda cand: (min(len(s) for s in cand), -len(cand)))
+
+
+class _Unknown(Exception):
+    pass
+
+
+class _Firsts:
+    """Character-class items, and the code points they name (for the case test)."""
+
+    def __init__(self) -> None:
+        self.items: list[str] = []
+        self.points: list[tuple[int, int]] = []
+        self.negated = False
+
+
+def first_class(pattern: str, flags: int) -> str | None:
+    """A character class (pattern text, to be compiled without IGNORECASE) holding the first
+    character of every match of ``pattern`` compiled with ``flags``; None when a match may be
+    empty or start with anything this does not follow (``.``, a back-reference, inline flags).
+    Look-arounds and anchors at the start are skipped: they consume nothing."""
+    if flags & (_c.SRE_FLAG_VERBOSE | _c.SRE_FLAG_LOCALE):
+        return None
+    firsts = _Firsts()
+    try:
+        parsed = _parser.parse(pattern, flags)
+        if parsed.state.flags & ~(flags | _c.SRE_FLAG_UNICODE) or parsed.getwidth()[0] < 1:
+            return None  # global inline flags
+        if _first(list(parsed), firsts):
+            return None
+    except (_Unknown, re.error, RecursionError):
+        return None
+    cased = flags & _c.SRE_FLAG_IGNORECASE and any(
+        b - a > 5000
+        or any(chr(c).lower() != chr(c) or chr(c).upper() != chr(c) for c in range(a, b + 1))
+        for a, b in firsts.points
+    )
+    if not (cased or firsts.negated):
+        return "[" + "".join(firsts.items) + "]"
+    # Case-insensitive letters or a negated class: list the ASCII characters that qualify,
+    # asking the regex engine itself, and let everything beyond ASCII through (a superset
+    # only costs time).
+    union = re.compile("|".join(f"[{i}]" for i in firsts.items), flags)
+    ascii_members = "".join(f"\\x{c:02x}" for c in range(128) if union.fullmatch(chr(c)))
+    return f"[{ascii_members}\\x80-\\U0010ffff]"
+
+
+_CLASS_CATEGORIES = {
+    "CATEGORY_DIGIT": r"\d",
+    "CATEGORY_NOT_DIGIT": r"\D",
+    "CATEGORY_SPACE": r"\s",
+    "CATEGORY_NOT_SPACE": r"\S",
+    "CATEGORY_WORD": r"\w",
+    "CATEGORY_NOT_WORD": r"\W",
+}
+
+
+def _char(code: int) -> str:
+    return f"\\U{code:08x}"
+
+
+def _class_items(av: Any, firsts: _Firsts) -> str:
+    """The inside of a character class for an IN node (with a leading ^ when negated)."""
+    out = []
+    for op, arg in av:
+        if op is _c.LITERAL:
+            out.append(_char(arg))
+            firsts.points.append((arg, arg))
+        elif op is _c.RANGE:
+            out.append(f"{_char(arg[0])}-{_char(arg[1])}")
+            firsts.points.append(arg)
+        elif op is _c.CATEGORY and str(arg) in _CLASS_CATEGORIES:
+            out.append(_CLASS_CATEGORIES[str(arg)])
+        elif op is _c.NEGATE and not out:
+            out.append("^")
+            firsts.negated = True
+        else:
+            raise _Unknown
+    return "".join(out)
+
+
+def _first(items: list[tuple[Any, Any]], firsts: _Firsts) -> bool:
+    """Add the class items a match of ``items`` may start with; True when the sequence may
+    match the empty string (then what follows it may start the match too)."""
+    for op, av in items:
+        if op in (_c.AT, _c.ASSERT, _c.ASSERT_NOT):
+            continue
+        if op is _c.LITERAL:
+            firsts.items.append(_char(av))
+            firsts.points.append((av, av))
+            return False
+        if op is _c.NOT_LITERAL:
+            firsts.items.append("^" + _char(av))
+            firsts.negated = True
+            return False
+        if op is _c.IN:
+            firsts.items.append(_class_items(av, firsts))
+            return False
+        if op is _c.SUBPATTERN:
+            if av[1] or av[2]:
+                raise _Unknown  # scoped flags
+            if not _first(list(av[3]), firsts):
+                return False
+        elif op is _c.ATOMIC_GROUP:
+            if not _first(list(av), firsts):
+                return False
+        elif op is _c.BRANCH:
+            empty = False
+            for branch in av[1]:
+                empty = _first(list(branch), firsts) or empty
+            if not empty:
+                return False
+        elif op in (_c.MAX_REPEAT, _c.MIN_REPEAT, _c.POSSESSIVE_REPEAT):
+            if not _first(list(av[2]), firsts) and av[0] >= 1:
+                return False
+        else:
+            raise _Unknown  # ANY, back-references, conditionals
+    return True

@@ -3,12 +3,19 @@ difference would change a finding."""
 
 from __future__ import annotations
 
+import re
+
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from copydesk.api import default_registry
 from copydesk.document import parse_document
 from copydesk.document.model import TOKEN_RE, Document
-from copydesk.kinds._words import PhraseBook
+from copydesk.kinds import Context, kind_module
+from copydesk.kinds._words import PhraseBook, compile_alternation
+from copydesk.kinds.prefilter import Scanner
+from copydesk.literals import first_class
 
 PHRASES: list[tuple[list[str], bool]] = [
     (["per cent", "percent", "per say"], True),
@@ -81,3 +88,71 @@ def test_phrasebook_finds_across_line_breaks_and_curly_apostrophes() -> None:
     book = _book(PHRASES)
     assert book.hits(doc, 0) == [(10, 18, "per cent")]
     assert [h[:2] for h in book.hits(doc, 1)] == [(0, 4), (20, 24)]
+
+
+def _rule_patterns() -> list[tuple[str, re.Pattern[str]]]:
+    """Every regular expression a word-list rule scans documents with, as the kinds build it."""
+    out = []
+    for rule in default_registry():
+        if not rule.options.get("regex"):
+            continue
+        if rule.kind == "substitution":
+            out.append((rule.code, kind_module("substitution").Kind(rule, Context()).pattern))
+        elif rule.kind == "existence":
+            ignorecase = rule.options.get("ignorecase", True)
+            out.append((rule.code, compile_alternation(rule.options["tokens"], True, ignorecase)))
+        elif rule.kind == "consistency":
+            ignorecase = rule.options.get("ignorecase", True)
+            for group in rule.options["groups"]:
+                out.extend((rule.code, compile_alternation([v], True, ignorecase)) for v in group)
+    return out
+
+
+RULE_PATTERNS = _rule_patterns()
+HAND_PATTERNS = [
+    re.compile(r"\bk\w+", re.IGNORECASE),  # the Kelvin sign is a k
+    re.compile(r"(?<![\w.])[^\W\d_]{2,}s\b"),
+    re.compile(r"(?:^|(?<=\n))\d+\.", re.MULTILINE),
+    re.compile(r"(?:(?<=\()|(?<=\[))\s*x+"),
+    re.compile(r"[^a-z]b", re.IGNORECASE),
+]
+NOISE = ["the", " ", "\n", "(", ")", "It", "its", "\u212a", "\u017f", "İ", "12", "1,000", ".", "’"]
+
+
+def _scanner(pattern: re.Pattern[str]) -> Scanner:
+    scanner = Scanner(pattern)
+    scanner._uses = Scanner.BUILD_AFTER  # use the finder from the first document on
+    return scanner
+
+
+def test_every_rule_pattern_gets_a_finder() -> None:
+    """Not needed for correctness, but a pattern without one is scanned the slow way."""
+    assert RULE_PATTERNS
+    slow = [code for code, p in RULE_PATTERNS if first_class(p.pattern, p.flags) is None]
+    assert slow == []
+
+
+@pytest.mark.parametrize(
+    "pattern",
+    [p for _, p in RULE_PATTERNS] + HAND_PATTERNS,
+    ids=[c for c, _ in RULE_PATTERNS] + [f"hand{i}" for i in range(len(HAND_PATTERNS))],
+)
+def test_scanner_finds_what_finditer_finds(pattern: re.Pattern[str]) -> None:
+    pieces = st.one_of(st.from_regex(pattern), st.sampled_from(NOISE))
+
+    @settings(max_examples=40, deadline=None, suppress_health_check=list(HealthCheck))
+    @given(st.lists(pieces, max_size=6).map("".join))
+    def check(text: str) -> None:
+        want = [(m.span(), m.groups()) for m in pattern.finditer(text)]
+        got = [(m.span(), m.groups()) for m in _scanner(pattern).finditer(text)]
+        assert got == want
+
+    check()
+
+
+def test_first_class_declines_what_it_cannot_bound() -> None:
+    assert first_class(r"a*", 0) is None  # may be empty
+    assert first_class(r".x", 0) is None
+    assert first_class(r"(?i)ab", 0) is None  # global inline flags
+    assert first_class(r"(?i:a)b", 0) is None
+    assert first_class(r"\bt\w+", 0) == "[\\U00000074]"

@@ -13,11 +13,9 @@ from copydesk.kinds._words import (
     match_case,
     normalise,
 )
-from copydesk.kinds.prefilter import may_match, required_literals
+from copydesk.kinds.prefilter import Scanner, may_match, required_literals
 
 if TYPE_CHECKING:
-    import re
-
     from copydesk.document import Document
     from copydesk.engine.rules import RuleSpec
 
@@ -37,7 +35,7 @@ class Kind:
         self.prefer: str = option(rule, "prefer")
         self.ignorecase: bool = option(rule, "ignorecase")
         self.names: list[list[str]] = option(rule, "groups")
-        self.patterns: dict[str, re.Pattern[str]] = {}
+        self.scanners: dict[str, Scanner] = {}
         self.phrases: PhraseIndex | None = None
         if self.regex:
             self.required = {v: required_literals(v) for g in self.names for v in g}
@@ -70,9 +68,10 @@ class Kind:
             if not maybe:
                 out.append([])
                 continue
-            if variant not in self.patterns:
-                self.patterns[variant] = compile_alternation([variant], True, self.ignorecase)
-            out.append([(m.start(), m.end()) for m in self.patterns[variant].finditer(doc.masked)])
+            if variant not in self.scanners:
+                pattern = compile_alternation([variant], True, self.ignorecase)
+                self.scanners[variant] = Scanner(pattern)
+            out.append([m.span() for m in self.scanners[variant].finditer(doc.masked)])
         return out
 
     def run(self, doc: Document) -> Iterator[Match]:

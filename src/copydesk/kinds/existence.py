@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
@@ -14,7 +13,7 @@ from copydesk.kinds._words import (
     match_case,
     normalise,
 )
-from copydesk.kinds.prefilter import may_match, required_literals, union
+from copydesk.kinds.prefilter import Scanner, may_match, required_literals, union
 
 if TYPE_CHECKING:
     from copydesk.document import Document
@@ -38,7 +37,7 @@ class Kind:
         self.tokens: list[str] = tokens
         self.ignorecase: bool = ignorecase
         self.required = union([required_literals(t) for t in tokens]) if self.regex else None
-        self._pattern: re.Pattern[str] | None = None
+        self._scanner: Scanner | None = None
         self.phrases = (
             None
             if self.regex
@@ -57,9 +56,9 @@ class Kind:
             return
         if not may_match(self.required, doc.folded):
             return
-        if self._pattern is None:  # compiled on first need: most rules never match most texts
-            self._pattern = compile_alternation(self.tokens, True, self.ignorecase)
-        for m in self._pattern.finditer(doc.masked):
+        if self._scanner is None:  # compiled on first need: most rules never match most texts
+            self._scanner = Scanner(compile_alternation(self.tokens, True, self.ignorecase))
+        for m in self._scanner.finditer(doc.masked):
             if m.end() == m.start() or normalise(m.group()) in self.exceptions:
                 continue
             groups = {k: v for k, v in m.groupdict().items() if v is not None}

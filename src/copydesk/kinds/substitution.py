@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from copydesk.kinds import REQUIRED, Context, Match, option
 from copydesk.kinds._words import PhraseBook, PhraseIndex, match_case, normalise, phrase_pattern
-from copydesk.kinds.prefilter import may_match, required_literals, union
+from copydesk.kinds.prefilter import Scanner, may_match, required_literals, union
 from copydesk.model import Applicability
 
 if TYPE_CHECKING:
@@ -42,6 +42,7 @@ class Kind:
         )
         self.by_key = dict(zip(self.keys, self.values, strict=True))
         self._pattern: re.Pattern[str] | None = None
+        self._scanner: Scanner | None = None
         self.required = union([required_literals(k) for k in self.keys]) if self.regex else None
         self._entries: dict[int, re.Pattern[str]] = {}
 
@@ -70,7 +71,9 @@ class Kind:
             return
         if not may_match(self.required, doc.folded):
             return
-        for m in self.pattern.finditer(doc.masked):
+        if self._scanner is None:
+            self._scanner = Scanner(self.pattern)
+        for m in self._scanner.finditer(doc.masked):
             index = int((m.lastgroup or "s0")[1:])
             inner = self._entry(index).fullmatch(m.group())
             target = self.values[index]
