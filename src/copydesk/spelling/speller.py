@@ -17,6 +17,7 @@ from copydesk.spelling.lexicon import (
     load_lexicon,
     load_misspellings,
     load_ranking,
+    load_web,
 )
 from copydesk.spelling.tokens import (
     FOREIGN,
@@ -63,6 +64,9 @@ _FAR_MAX_RANK_NEAR: Final = 10_000
 # A lower-case word with no neighbour one edit away is flagged for a frequent word two edits
 # away only when it is at least this long: shorter coinages meet too many words at two edits.
 _FAR_LOWER_LENGTH: Final = 7
+# A lower-case word the web has never written is flagged from this length without any
+# neighbour: shorter strings are too often abbreviations and interjections ("shd", "weh").
+_UNWRITTEN_LENGTH: Final = 5
 # Productive affixes: a frequent word with one of these is a coinage, not a typo. A typo
 # seldom leaves a whole frequent word plus a whole affix.
 _SUFFIXES: Final = ("ly", "ness", "less", "ery", "ism", "ist", "ish")
@@ -95,7 +99,7 @@ class _Doc:
         self.list_spans: list[tuple[int, int]] | None = None
 
     def in_list(self, w: Word) -> bool:
-        """Whether ``w`` is an item of a team sheet or cast list ("Sheahan, Horan, Miller")."""
+        """Whether ``w`` is an item of a team sheet or cast list ("Keeling, Doran, Millar")."""
         if self.list_spans is None:
             self.list_spans = _list_spans(self.text)
         return _inside(w, self.list_spans)
@@ -184,7 +188,7 @@ class Speller:
                 if found is not None:
                     out.append(found)
         if doc.list_spans:
-            # A surname in a team sheet is not a variant of one in the story ("Horan", "Horgan").
+            # A surname in a team sheet is not a variant of one in the story ("Doran", "Dorgan").
             words = [w for w in words if not doc.in_list(w)]
         out.extend(self._name_variants(words, doc, {m.start for m in out}))
         out.sort(key=lambda m: m.start)
@@ -212,17 +216,18 @@ class Speller:
             return self._flag(w, KNOWN_MISSPELLING, doc)
         if word.islower():
             # A typo sits one edit from a real word; a coinage ("blogosphere", "eurozone")
-            # usually does not, and a word used twice in one story is meant.
-            if (
-                doc.counts[word] > 1
-                or self._derived(word)
-                or not (
-                    self._near(word)
-                    or (
-                        len(word) >= _FAR_LOWER_LENGTH
-                        and self._far(word)
-                        and not self._compound(word)
+            # usually does not, and a word used twice in one story is meant. A word the web
+            # has never written is no coinage, however far from a known word it is.
+            if doc.counts[word] > 1 or self._derived(word):
+                return None
+            if not (
+                self._near(word)
+                or (
+                    (
+                        (len(word) >= _FAR_LOWER_LENGTH and self._far(word))
+                        or (len(word) >= _UNWRITTEN_LENGTH and not load_web().rank(word))
                     )
+                    and not self._compound(word)
                 )
             ):
                 return None
@@ -294,7 +299,7 @@ class Speller:
             feats.update(dict.fromkeys(best, 1.0))
             if pair:
                 # Next to another name: a first name or surname ("Alain Levy") unless the
-                # nearest word is itself a name ("Johhn Kirwan").
+                # nearest word is itself a name ("Jaames Corrigan").
                 feats["pair:name" if "cand_name" in best else "pair:word"] = 1.0
             if (
                 pair
@@ -305,7 +310,7 @@ class Speller:
                 and _adjacent_name(text, nxt, w.end, self._neighbour, after=True)
             ):
                 # A first name one finger slip from a names-list name, in front of a surname,
-                # that is on no names list itself: "Petetr Mandelson", "Farnk Arnesen". After
+                # that is on no names list itself: "Davdi Hollins", "Mairk Lindqvist". After
                 # "said" or "and" a person is named anyway ("said Niels Brinkman").
                 feats["first_name"] = 1.0
             if near:
@@ -344,6 +349,7 @@ class Speller:
         if word.endswith("s") and self._tok().status(word[:-1]) == KNOWN_CAP:
             feats["plural"] = 1.0
         feats[names.length_feature(word)] = 1.0
+        feats[names.web_feature(load_web().rank(lower) or 0)] = 1.0
         return feats
 
     def _known_word(self, lower: str) -> bool:
@@ -584,12 +590,12 @@ def _inflection(a: str, b: str) -> bool:
 _SEGMENT: Final = re.compile(r"[^,;.:()\[\]\n]+")
 _SEGMENT_WORD: Final = re.compile(r"[^\s'’-]+")
 _PHRASE_WORD: Final = re.compile(r"[\s-]*([^\W\d_]+(?:['’][^\W\d_]+)*)")
-# Lower-case particles of names ("R de Marigny", "Dal Maso") and the captain's mark.
+# Lower-case particles of names ("R de Castellan", "Dal Pino") and the captain's mark.
 _PARTICLES: Final = frozenset(
     ["de", "da", "di", "del", "della", "dos", "du", "van", "von", "der", "le", "la", "capt"]
 )
 # A run of this many short all-capitalised items between commas, semicolons, full stops and
-# brackets is a team sheet or a cast list: "Sheahan, Horan, O'Callaghan, Miller".
+# brackets is a team sheet or a cast list: "Keeling, Doran, O'Sullivan, Millar".
 _LIST_RUN: Final = 4
 _LIST_ITEM_WORDS: Final = 4
 

@@ -323,7 +323,7 @@ class Tokenizer:
                 out.append((base + m.start(), word, status))
 
     def _whole_known(self, word: str) -> bool:
-        """A hyphenated compound known as a whole; "Spider-Man" is, "Sppider-Man" is not.
+        """A hyphenated compound known as a whole; "Spider-Man" is, "Spidder-Man" is not.
 
         ``status`` also says None for inner capitals, which a compound of capitalised parts
         always has, so such a compound needs the lexicon to know it.
