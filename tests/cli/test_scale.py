@@ -89,7 +89,9 @@ def test_parallel_output_matches_serial(tmp_path: Path, capsys: pytest.CaptureFi
     assert len(json.loads(serial)["files"]) == 40
 
 
-def test_baseline_is_not_written_when_a_file_cannot_be_read(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_baseline_is_not_written_when_a_file_cannot_be_read(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     os.chdir(tmp_path)
     (tmp_path / "good.md").write_text("The the end.\n")
     (tmp_path / "bad.md").write_bytes(b"\xff\xfe\x00broken")
