@@ -156,3 +156,89 @@ def test_first_class_declines_what_it_cannot_bound() -> None:
     assert first_class(r"(?i)ab", 0) is None  # global inline flags
     assert first_class(r"(?i:a)b", 0) is None
     assert first_class(r"\bt\w+", 0) == "[\\U00000074]"
+
+
+_SMALL_WORDS = {"of", "the", "and", "for", "on", "in", "to", "de", "du", "des", "la", "le", "&",
+                "a", "an", "at", "by"}  # fmt: skip
+
+
+def _reference_defined(text: str, abbr: str, upto: int) -> bool:
+    words = re.findall(r"[A-Za-z][\w'’-]*", text[:upto])
+    letters = [w for w in words if w.lower() not in _SMALL_WORDS]
+    caps = [w[0].upper() for w in letters]
+    n = len(abbr)
+    return any(
+        caps[i : i + n] == list(abbr) and all(w[0].isupper() for w in letters[i : i + n])
+        for i in range(len(caps) - n + 1)
+    )
+
+
+def reference_abbreviations(doc: Document, kind: object) -> list[tuple[int, int]]:
+    """ABR003 as first written: the words before each new abbreviation found afresh."""
+    text = doc.masked
+    seen: set[str] = set()
+    out = []
+    for m in kind.token.pattern.finditer(text):  # type: ignore[attr-defined]
+        abbr = m.group("abbr")
+        if abbr in seen or abbr in kind.known:  # type: ignore[attr-defined]
+            continue
+        if any(b.start <= m.start() < b.end for b in doc.blocks if b.scope == "heading"):
+            continue
+        block = doc.block_at(m.start())
+        if block is not None:
+            letters = [c for c in text[block.start : block.end] if c.isalpha()]
+            if letters and sum(c.isupper() for c in letters) > 0.6 * len(letters):
+                continue
+        seen.add(abbr)
+        if text[m.start() - 1 : m.start()] == "(" and _reference_defined(text, abbr, m.start()):
+            continue
+        after = text[m.end() : m.end() + 120]
+        if after.lstrip().startswith("(") and _reference_defined(after, abbr, len(after)):
+            continue
+        if _reference_defined(text, abbr, m.start()):
+            continue
+        out.append((m.start(), m.start() + len(abbr)))
+    return out
+
+
+ABR_PIECES = ["Financial", "Services", "Authority", "of", "the", "FSA", "(FSA)", "FSAs", "(", ")",
+              "financial", "SA", "F", "A", "BBC", "NHS", "Trust", "NT", "F-S", "Fs", "# ", "\n\n",
+              "UN", "United", "Nations", "UN's", "Court", "for", "Sport", "(CAS)", "CAS", "fOr", "ofa", "O'Neil", "Sa", "ÉA", "X.Y", "&", "FTSE"]  # fmt: skip
+
+
+LONG_FORM = [
+    "Court",
+    "of",
+    "Of",
+    "for",
+    "Sport",
+    "CS",
+    "(CS)",
+    "COS",
+    "(COS)",
+    "CFS",
+    "ofS",
+    "(",
+    "the",
+]
+
+
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.one_of(
+        st.lists(st.sampled_from(ABR_PIECES), max_size=40).map(" ".join),
+        st.lists(st.sampled_from(LONG_FORM), max_size=12).map(" ".join),
+    )
+)
+def test_abbreviation_matches_reference(text: str) -> None:
+    rule = default_registry().rules["ABR003"]
+    kind = kind_module("abbreviation").Kind(rule, Context())
+    doc = parse_document(text, "x.md", "markdown")
+    assert [(m.start, m.end) for m in kind.run(doc)] == reference_abbreviations(doc, kind)
+
+
+def test_abbreviation_long_form_with_small_words() -> None:
+    rule = default_registry().rules["ABR003"]
+    kind = kind_module("abbreviation").Kind(rule, Context())
+    doc = parse_document("The Court of Arbitration for Sport (CAS) ruled. CAS said.", "x.md")
+    assert list(kind.run(doc)) == []

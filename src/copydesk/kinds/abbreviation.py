@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
 from copydesk.kinds import Context, Match, option
+from copydesk.kinds.prefilter import Scanner
 
 if TYPE_CHECKING:
     from copydesk.document import Document
@@ -47,6 +48,15 @@ _SMALL = {
     "by",
 }
 
+# The first letter of each word that is not a small one: the letters an abbreviation is made
+# of. A small word is matched whole, letter by letter in either case (as ``str.lower`` would
+# compare it), and yields an empty group.
+_INITIAL = re.compile(
+    "(?:"
+    + "|".join("".join(f"[{c}{c.upper()}]" for c in w) for w in sorted(_SMALL) if w.isalpha())
+    + r")(?![\w'’-])|([A-Za-z])[\w'’-]*"
+)
+
 
 class Kind:
     default_quotes = "skip"
@@ -55,27 +65,20 @@ class Kind:
         self.known = {k.upper() for k in option(rule, "known")}
         low: int = option(rule, "min_length")
         high: int = option(rule, "max_length")
-        self.token = re.compile(
-            rf"(?<![\w'’&.-])(?P<abbr>[A-Z]{{{low},{high}}})(?:s|'s|’s)?(?![\w&.-]|['’][A-Za-rt-z])"
+        self.token = Scanner(
+            re.compile(
+                rf"(?<![\w'’&.-])(?P<abbr>[A-Z]{{{low},{high}}})(?:s|'s|’s)?(?![\w&.-]|['’][A-Za-rt-z])"
+            )
         )
         self.skip_headings: bool = option(rule, "skip_headings")
-
-    def _defined_by_initials(self, text: str, abbr: str, upto: int) -> bool:
-        """The long form's initials spell the abbreviation somewhere before ``upto``."""
-        words = re.findall(r"[A-Za-z][\w'’-]*", text[:upto])
-        letters = [w for w in words if w.lower() not in _SMALL]
-        caps = [w[0].upper() for w in letters]
-        target = list(abbr)
-        n = len(target)
-        for i in range(len(caps) - n + 1):
-            if caps[i : i + n] == target and all(w[0].isupper() for w in letters[i : i + n]):
-                return True
-        return False
 
     def run(self, doc: Document) -> Iterator[Match]:
         text = doc.masked
         seen: set[str] = set()
         heading_spans = [(b.start, b.end) for b in doc.blocks if b.scope == "heading"]
+        capitals: dict[int, bool] = {}  # block start -> the block is set in capitals
+        initials = ""  # of the words before ``read``
+        read = 0
         for m in self.token.finditer(text):
             abbr = m.group("abbr")
             if abbr in seen or abbr in self.known:
@@ -84,23 +87,26 @@ class Kind:
                 continue
             block = doc.block_at(m.start())
             if block is not None:
-                chunk = text[block.start : block.end]
-                letters = [c for c in chunk if c.isalpha()]
-                if letters and sum(c.isupper() for c in letters) > 0.6 * len(letters):
+                if block.start not in capitals:
+                    capitals[block.start] = _in_capitals(text[block.start : block.end])
+                if capitals[block.start]:
                     continue  # a line set in capitals is not a run of abbreviations
             seen.add(abbr)
-            # defined here: "(FSA)" right after its long form
-            if text[m.start() - 1 : m.start()] == "(" and self._defined_by_initials(
-                text, abbr, m.start()
-            ):
+            # Defined by its long form's initials before it ("the Financial Services
+            # Authority (FSA)", or further back), or in brackets after it ("FSA (the
+            # Financial Services Authority)"). No word runs across the start of a token,
+            # which never follows a word character, so the text is read up to each in turn.
+            initials += "".join(_INITIAL.findall(text, read, m.start()))
+            read = m.start()
+            if abbr in initials:
                 continue
-            # defined after: "FSA (the Financial Services Authority)"
             after = text[m.end() : m.end() + 120]
-            if after.lstrip().startswith("(") and self._defined_by_initials(
-                after, abbr, len(after)
-            ):
-                continue
-            # defined earlier in the text by its initials
-            if self._defined_by_initials(text, abbr, m.start()):
+            if after.lstrip().startswith("(") and abbr in "".join(_INITIAL.findall(after)):
                 continue
             yield Match(m.start(), m.start() + len(abbr), {"match": abbr})
+
+
+def _in_capitals(chunk: str) -> bool:
+    """Most of the letters are capitals."""
+    letters = list(filter(str.isalpha, chunk))
+    return bool(letters) and sum(map(str.isupper, letters)) > 0.6 * len(letters)
