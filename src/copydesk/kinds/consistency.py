@@ -60,9 +60,13 @@ class Kind:
         return hits
 
     def _regex_hits(self, doc: Document, group: list[str]) -> list[list[tuple[int, int]]]:
-        possible = [may_match(self.required[v], doc.folded) for v in group]
-        if sum(possible) < 2:  # one spelling alone is consistent: nothing to scan for
-            return [[] for _ in group]
+        possible: list[bool] = []
+        for n, v in enumerate(group):
+            possible.append(may_match(self.required[v], doc.folded))
+            if sum(possible) + len(group) - n - 1 < 2:
+                # one spelling alone is consistent: nothing to scan for (and no need to
+                # test the rest)
+                return [[] for _ in group]
         out: list[list[tuple[int, int]]] = []
         for variant, maybe in zip(group, possible, strict=True):
             if not maybe:

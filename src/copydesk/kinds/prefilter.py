@@ -64,7 +64,8 @@ def union(requirements: list[frozenset[str] | None]) -> frozenset[str] | None:
 
 
 def may_match(required: frozenset[str] | None, folded_text: str) -> bool:
-    return required is None or any(s in folded_text for s in required)
+    # map over the bound method keeps the loop in C: some rules require one of 130 stems
+    return required is None or any(map(folded_text.__contains__, required))
 
 
 class Scanner:
