@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import importlib
 import re
+import sys
+from collections.abc import Iterator
 from typing import Any, NamedTuple
 
 _parser: Any = importlib.import_module("re._parser")
@@ -236,3 +238,60 @@ def _first(items: list[tuple[Any, Any]], firsts: _Firsts) -> bool:
         else:
             raise _Unknown  # ANY, back-references, conditionals
     return True
+
+
+class Scanner:
+    """``pattern.finditer``, with the same matches, faster for the usual rule pattern: one that
+    starts with a look-behind or ``\\b``, or case-insensitively, which leaves the regex engine
+    trying the whole pattern at every position. From the pattern we derive the class of
+    characters a match can start with (``first_class``) and
+    search for ``[class](?<=(?=pattern).)``, which the engine scans for in C, matching the
+    pattern only where the class matches; the pattern then gives the match itself.
+
+    The finder costs a second compile, so it is built only once the pattern has served a few
+    documents: a run over one article never pays for it."""
+
+    BUILD_AFTER = 8
+
+    __slots__ = ("_finder", "_uses", "pattern")
+
+    def __init__(self, pattern: re.Pattern[str]) -> None:
+        self.pattern = pattern
+        self._finder: re.Pattern[str] | None = None
+        self._uses = 0
+
+    def finditer(
+        self, text: str, pos: int = 0, endpos: int = sys.maxsize
+    ) -> Iterator[re.Match[str]]:
+        if self._uses <= self.BUILD_AFTER:
+            self._uses += 1
+            if self._uses <= self.BUILD_AFTER:
+                return self.pattern.finditer(text, pos, endpos)
+            self._finder = _finder(self.pattern)
+        if self._finder is None:
+            return self.pattern.finditer(text, pos, endpos)
+        return self._hops(self._finder, text, pos, endpos)
+
+    def _hops(
+        self, finder: re.Pattern[str], text: str, pos: int, endpos: int
+    ) -> Iterator[re.Match[str]]:
+        search, match = finder.search, self.pattern.match
+        while (hit := search(text, pos, endpos)) is not None:
+            # the finder matched only where the pattern matches; a match is never empty,
+            # so, as in finditer, the next one is looked for from where this one ends
+            m = match(text, hit.start(), endpos)
+            if m is None:  # pragma: no cover - the finder says the pattern matches here
+                pos = hit.start() + 1
+                continue
+            yield m
+            pos = m.end()
+
+
+def _finder(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
+    first = first_class(pattern.pattern, pattern.flags)
+    if first is None:
+        return None
+    try:
+        return re.compile(f"(?-i:{first})(?<=(?=(?:{pattern.pattern}))(?s:.))", pattern.flags)
+    except (re.error, RecursionError):
+        return None

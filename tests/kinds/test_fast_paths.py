@@ -14,8 +14,7 @@ from copydesk.document import parse_document
 from copydesk.document.model import TOKEN_RE, Document
 from copydesk.kinds import Context, kind_module
 from copydesk.kinds._words import PhraseBook, compile_alternation
-from copydesk.kinds.prefilter import Scanner
-from copydesk.literals import first_class
+from copydesk.literals import Scanner, first_class
 
 PHRASES: list[tuple[list[str], bool]] = [
     (["per cent", "percent", "per say"], True),
@@ -110,6 +109,9 @@ def _rule_patterns() -> list[tuple[str, re.Pattern[str]]]:
 
 RULE_PATTERNS = _rule_patterns()
 HAND_PATTERNS = [
+    re.compile(  # the sentence splitter's
+        r"(?P<blank>\n[^\S\n]*\n\s*)|(?P<stop>(?:\.{2,}|…|[.!?]+)[\"'”’»)\]]*)(?P<gap>\s+)"
+    ),
     re.compile(r"\bk\w+", re.IGNORECASE),  # the Kelvin sign is a k
     re.compile(r"(?<![\w.])[^\W\d_]{2,}s\b"),
     re.compile(r"(?:^|(?<=\n))\d+\.", re.MULTILINE),
@@ -145,6 +147,10 @@ def test_scanner_finds_what_finditer_finds(pattern: re.Pattern[str]) -> None:
     def check(text: str) -> None:
         want = [(m.span(), m.groups()) for m in pattern.finditer(text)]
         got = [(m.span(), m.groups()) for m in _scanner(pattern).finditer(text)]
+        assert got == want
+        pos, endpos = len(text) // 3, len(text) - len(text) // 4  # a stretch, as a sentence
+        want = [(m.span(), m.groups()) for m in pattern.finditer(text, pos, endpos)]
+        got = [(m.span(), m.groups()) for m in _scanner(pattern).finditer(text, pos, endpos)]
         assert got == want
 
     check()

@@ -10,14 +10,18 @@ from __future__ import annotations
 import re
 from typing import Final
 
+from copydesk.literals import Scanner
+
 __all__ = ["split_sentences"]
 
 # A blank line always ends a sentence; otherwise a boundary is terminal punctuation, any
 # closing quotes or brackets, then whitespace. Whether the next word really starts a sentence
 # is decided in Python, once per candidate, because it depends on the word before the stop.
-_CANDIDATE: Final = re.compile(
-    r"(?P<blank>\n[^\S\n]*\n\s*)"
-    r"|(?P<stop>(?:\.{2,}|…|[.!?]+)[\"'”’»)\]]*)(?P<gap>\s+)"
+_CANDIDATE: Final = Scanner(
+    re.compile(
+        r"(?P<blank>\n[^\S\n]*\n\s*)"
+        r"|(?P<stop>(?:\.{2,}|…|[.!?]+)[\"'”’»)\]]*)(?P<gap>\s+)"
+    )
 )
 
 

@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
 from copydesk.kinds import Context, Match, option
-from copydesk.kinds.prefilter import Scanner
+from copydesk.literals import Scanner
 
 if TYPE_CHECKING:
     from copydesk.document import Document

@@ -13,7 +13,8 @@ from copydesk.kinds._words import (
     match_case,
     normalise,
 )
-from copydesk.kinds.prefilter import Scanner, may_match, required_literals, union
+from copydesk.kinds.prefilter import may_match, required_literals, union
+from copydesk.literals import Scanner
 
 if TYPE_CHECKING:
     from copydesk.document import Document

@@ -12,9 +12,6 @@ the registry stores them with its cache of parsed rule packs (``seed``/``compute
 
 from __future__ import annotations
 
-import re
-from collections.abc import Iterator
-
 from copydesk import literals
 from copydesk.document.model import fold
 
@@ -66,57 +63,3 @@ def union(requirements: list[frozenset[str] | None]) -> frozenset[str] | None:
 def may_match(required: frozenset[str] | None, folded_text: str) -> bool:
     # map over the bound method keeps the loop in C: some rules require one of 130 stems
     return required is None or any(map(folded_text.__contains__, required))
-
-
-class Scanner:
-    """``pattern.finditer`` over whole documents, with the same matches, faster for the usual
-    rule pattern: one that starts with a look-behind or ``\\b``, or case-insensitively, which
-    leaves the regex engine trying the whole pattern at every position. From the pattern we
-    derive the class of characters a match can start with (``literals.first_class``) and
-    search for ``[class](?<=(?=pattern).)``, which the engine scans for in C, matching the
-    pattern only where the class matches; the pattern then gives the match itself.
-
-    The finder costs a second compile, so it is built only once the pattern has served a few
-    documents: a run over one article never pays for it."""
-
-    BUILD_AFTER = 8
-
-    __slots__ = ("_finder", "_uses", "pattern")
-
-    def __init__(self, pattern: re.Pattern[str]) -> None:
-        self.pattern = pattern
-        self._finder: re.Pattern[str] | None = None
-        self._uses = 0
-
-    def finditer(self, text: str) -> Iterator[re.Match[str]]:
-        if self._uses <= self.BUILD_AFTER:
-            self._uses += 1
-            if self._uses <= self.BUILD_AFTER:
-                return self.pattern.finditer(text)
-            self._finder = _finder(self.pattern)
-        if self._finder is None:
-            return self.pattern.finditer(text)
-        return self._hops(self._finder, text)
-
-    def _hops(self, finder: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
-        search, match = finder.search, self.pattern.match
-        pos = 0
-        while (hit := search(text, pos)) is not None:
-            # the finder matched only where the pattern matches; a match is never empty,
-            # so, as in finditer, the next one is looked for from where this one ends
-            m = match(text, hit.start())
-            if m is None:  # pragma: no cover - the finder says the pattern matches here
-                pos = hit.start() + 1
-                continue
-            yield m
-            pos = m.end()
-
-
-def _finder(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
-    first = literals.first_class(pattern.pattern, pattern.flags)
-    if first is None:
-        return None
-    try:
-        return re.compile(f"(?-i:{first})(?<=(?=(?:{pattern.pattern}))(?s:.))", pattern.flags)
-    except (re.error, RecursionError):
-        return None

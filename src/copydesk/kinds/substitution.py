@@ -8,7 +8,8 @@ from typing import TYPE_CHECKING, Any
 
 from copydesk.kinds import REQUIRED, Context, Match, option
 from copydesk.kinds._words import PhraseBook, PhraseIndex, match_case, normalise, phrase_pattern
-from copydesk.kinds.prefilter import Scanner, may_match, required_literals, union
+from copydesk.kinds.prefilter import may_match, required_literals, union
+from copydesk.literals import Scanner
 from copydesk.model import Applicability
 
 if TYPE_CHECKING:
