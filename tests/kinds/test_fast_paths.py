@@ -14,6 +14,7 @@ from copydesk.document import parse_document
 from copydesk.document.model import TOKEN_RE, Document
 from copydesk.kinds import Context, kind_module
 from copydesk.kinds._words import PhraseBook, compile_alternation
+from copydesk.kinds.balance import _LABEL, _is_label
 from copydesk.literals import Scanner, first_class
 
 PHRASES: list[tuple[list[str], bool]] = [
@@ -248,3 +249,18 @@ def test_abbreviation_long_form_with_small_words() -> None:
     kind = kind_module("abbreviation").Kind(rule, Context())
     doc = parse_document("The Court of Arbitration for Sport (CAS) ruled. CAS said.", "x.md")
     assert list(kind.run(doc)) == []
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.sampled_from(["a)", "iv)", "12)", "123)", " ", "\n", "x", "(", ")", "b", "v"])).map(
+        "".join
+    ),
+    st.integers(0, 3),
+    st.integers(0, 3),
+)
+def test_bracket_labels_match_a_scan(text: str, cut_start: int, cut_end: int) -> None:
+    start, end = min(cut_start, len(text)), max(0, len(text) - cut_end)
+    want = {m.end() - 1 for m in _LABEL.finditer(text, start, end)}
+    got = {p for p in range(start, end) if text[p] == ")" and _is_label(text, p, start, end)}
+    assert got == want

@@ -23,6 +23,20 @@ SCHEMA: dict[str, tuple[str, Any]] = {
 
 # "a)" and "1)" at the start of a line or after a space are list labels, not brackets
 _LABEL = re.compile(r"(?:(?<=\s)|^)(?:[a-zA-Z]|\d{1,2}|[ivx]{1,4})\)(?=\s)", re.M)
+
+
+def _is_label(text: str, pos: int, start: int, end: int) -> bool:
+    """Whether ``_LABEL.finditer(text, start, end)`` has a match ending with the ")" at
+    ``pos``. A label is at most four characters and its own lookbehind wants white space
+    before it, so matches never overlap and only the few places before ``pos`` can start
+    one; the bracket closes far fewer labels than the block has positions to scan."""
+    for s in range(max(start, pos - 4), pos):
+        m = _LABEL.match(text, s, end)
+        if m is not None and m.end() == pos + 1:
+            return True
+    return False
+
+
 _QUOTE_OPENERS = '“"'
 
 
@@ -48,13 +62,12 @@ class Kind:
 
     def _brackets(self, text: str, start: int, end: int) -> Iterator[Match]:
         assert self.chars is not None
-        labels = {m.end() - 1 for m in _LABEL.finditer(text, start, end)}
         stack: list[tuple[str, int]] = []
         for m in self.chars.finditer(text, start, end):
             ch, pos = m.group(), m.start()
             if ch in self.open:
                 stack.append((ch, pos))
-            elif pos in labels:
+            elif ch == ")" and _is_label(text, pos, start, end):
                 continue
             elif stack and stack[-1][0] == self.close[ch]:
                 stack.pop()
