@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from copydesk.kinds import Context, Match, option
 from copydesk.kinds._words import match_case
+from copydesk.literals import Scanner
 
 if TYPE_CHECKING:
     from copydesk.document import Document
@@ -33,8 +34,10 @@ SCHEMA: dict[str, tuple[str, Any]] = {
     "not_article": ("list[str]", []),
 }
 
-_PAIR = re.compile(
-    r"(?<![\w'’.-])(?P<art>an?)(?P<gap>\s+)(?P<next>[\w'’]+(?:[-.][\w'’]+)*)", re.IGNORECASE
+_PAIR = Scanner(
+    re.compile(
+        r"(?<![\w'’.-])(?P<art>an?)(?P<gap>\s+)(?P<next>[\w'’]+(?:[-.][\w'’]+)*)", re.IGNORECASE
+    )
 )
 _VOWEL_LETTERS = set("AEFHILMNORSX")  # letters whose names start with a vowel sound
 
