@@ -15,6 +15,7 @@ from copydesk.document.model import TOKEN_RE, Document
 from copydesk.kinds import Context, kind_module
 from copydesk.kinds._words import PhraseBook, compile_alternation
 from copydesk.kinds.balance import _LABEL, _is_label
+from copydesk.kinds.prefilter import common_part, may_match
 from copydesk.literals import Scanner, first_class
 
 PHRASES: list[tuple[list[str], bool]] = [
@@ -264,3 +265,20 @@ def test_bracket_labels_match_a_scan(text: str, cut_start: int, cut_end: int) ->
     want = {m.end() - 1 for m in _LABEL.finditer(text, start, end)}
     got = {p for p in range(start, end) if text[p] == ")" and _is_label(text, p, start, end)}
     assert got == want
+
+
+@given(
+    st.frozensets(st.text("abiz", min_size=1, max_size=5), min_size=1, max_size=6),
+    st.text("abiz ", max_size=30),
+)
+def test_common_part_is_in_every_literal(required: frozenset[str], text: str) -> None:
+    part = common_part(required)
+    assert all(part in r for r in required)
+    if part not in text:
+        assert not may_match(required, text)
+
+
+def test_common_part_examples() -> None:
+    assert common_part(frozenset({"organiz", "realiz", "civiliz"})) == "iz"
+    assert common_part(frozenset({"ab", "cd"})) == ""
+    assert common_part(None) == ""

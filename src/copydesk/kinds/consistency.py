@@ -13,7 +13,7 @@ from copydesk.kinds._words import (
     match_case,
     normalise,
 )
-from copydesk.kinds.prefilter import may_match, required_literals
+from copydesk.kinds.prefilter import common_part, may_match, required_literals
 from copydesk.literals import Scanner
 
 if TYPE_CHECKING:
@@ -40,6 +40,7 @@ class Kind:
         self.phrases: PhraseIndex | None = None
         if self.regex:
             self.required = {v: required_literals(v) for g in self.names for v in g}
+            self.shared = {v: common_part(r) for v, r in self.required.items()}
         else:
             # one index over every variant of every group: one pass over the document
             self.phrases = PhraseIndex(
@@ -61,12 +62,17 @@ class Kind:
         return hits
 
     def _regex_hits(self, doc: Document, group: list[str]) -> list[list[tuple[int, int]]]:
+        # One spelling alone is consistent: nothing to scan for. The part all of a variant's
+        # literals share ("iz" of the -ize stems) rules most variants out at the cost of one
+        # search, before their literals are tried one by one.
+        folded = doc.folded
+        shared = [self.shared[v] in folded for v in group]
+        if sum(shared) < 2:
+            return [[] for _ in group]
         possible: list[bool] = []
         for n, v in enumerate(group):
-            possible.append(may_match(self.required[v], doc.folded))
+            possible.append(shared[n] and may_match(self.required[v], folded))
             if sum(possible) + len(group) - n - 1 < 2:
-                # one spelling alone is consistent: nothing to scan for (and no need to
-                # test the rest)
                 return [[] for _ in group]
         out: list[list[tuple[int, int]]] = []
         for variant, maybe in zip(group, possible, strict=True):

@@ -63,3 +63,17 @@ def union(requirements: list[frozenset[str] | None]) -> frozenset[str] | None:
 def may_match(required: frozenset[str] | None, folded_text: str) -> bool:
     # map over the bound method keeps the loop in C: some rules require one of 130 stems
     return required is None or any(map(folded_text.__contains__, required))
+
+
+def common_part(required: frozenset[str] | None) -> str:
+    """The longest string every one of ``required`` contains ("" when none, or when there is
+    no requirement): a text without it holds none of them."""
+    if not required:
+        return ""
+    shortest = min(required, key=len)
+    for size in range(len(shortest), 0, -1):
+        for at in range(len(shortest) - size + 1):
+            part = shortest[at : at + size]
+            if all(part in r for r in required):
+                return part
+    return ""
