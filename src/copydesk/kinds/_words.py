@@ -88,7 +88,7 @@ class PhraseBook:
         """Token starts where a phrase may begin, in order. Tokenising the whole document
         costs far more than the matching, so when every phrase is plain words a regular
         expression finds where one of them may stand in the lower-cased text (its first item
-        is a set of letters, which the regex engine scans for without leaving C)."""
+        is a character class, which the regex engine scans for without leaving C)."""
         if self._finder is None:
             self._finder = _phrase_finder([e[1] for es in self.first.values() for e in es])
         lowered = masked.lower()
@@ -96,9 +96,10 @@ class PhraseBook:
             for m in TOKEN_RE.finditer(masked):
                 yield m.start()
             return
-        for m in self._finder.finditer(lowered):
-            if _TOKEN_START.match(masked, m.start()):
-                yield m.start()
+        # the finder consumes the character before a word: give the first one a line break
+        for m in self._finder.finditer("\n" + lowered):
+            if _TOKEN_START.match(masked, m.end() - 1):
+                yield m.end() - 1
 
     def _scan(self, masked: str, doc: Document) -> dict[int, list[tuple[int, int, str]]]:
         found: dict[int, list[tuple[int, int, str]]] = {}
@@ -142,21 +143,24 @@ _TOKEN_START = re.compile(r"(?<!\w)(?<!\w['’-])")
 
 
 def _phrase_finder(phrases: list[tuple[str, ...]]) -> re.Pattern[str]:
-    """A pattern for the lower-cased text whose matches include the first letter of every
-    occurrence of ``phrases``, or ``TOKEN_RE`` itself when a phrase holds a word it cannot
+    r"""A pattern for the lower-cased text (after a line break) whose matches end just before
+    every occurrence of ``phrases``, or ``TOKEN_RE`` itself when a phrase holds a word it cannot
     express (punctuation, or letters beyond ASCII, which ``str.lower`` may map to ASCII).
     A word of plain ASCII can only be written with characters that lower-case, one for
-    one, to the word itself, so when the text keeps its length on lower-casing, nothing is
-    missed; whether a match really is a run of whole tokens is the caller's to check."""
+    one, to the word itself, and no character outside ``\w`` lower-cases to an ASCII
+    letter, digit or underscore, so when the text keeps its length on lower-casing, nothing
+    is missed; whether a match really is a run of whole tokens is the caller's to check."""
     rests: dict[str, list[str]] = {}
     for words in phrases:
         if not all(_PLAIN_WORD.fullmatch(w) for w in words):
             return TOKEN_RE
         body = r"\s+".join(re.escape(w.lower()).replace("'", "['’]") for w in words)
         rests.setdefault(body[0], []).append(body[1:])
-    # one branch per first letter, each consuming only that letter, so that overlapping
-    # candidates are all found
-    return re.compile("|".join(f"{c}(?={'|'.join(r)})" for c, r in rests.items()))
+    # A phrase starts a word, so after a character that is no word character in the
+    # original text either: the finder consumes that one, a class the regex engine scans
+    # for in C, and looks ahead for the phrases, one branch per first letter.
+    branches = "|".join(f"{c}(?:{'|'.join(r)})" for c, r in rests.items())
+    return re.compile(f"[^a-z0-9_](?={branches})")
 
 
 def _norm(text: str, ignorecase: bool) -> str:
