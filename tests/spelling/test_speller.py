@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from copydesk.spelling import (
     KNOWN_MISSPELLING,
@@ -10,6 +12,7 @@ from copydesk.spelling import (
     UNKNOWN_WORD,
     Misspelling,
     Speller,
+    suggest,
     variant_of,
 )
 
@@ -297,3 +300,28 @@ def test_lower_case_word_nobody_writes_is_flagged_even_far_from_any_word(speller
     # has never written it. A compound of two content words is a coinage and passes.
     assert flagged(speller, "The council said theywould act.") == ["theywould"]
     assert flagged(speller, "The kettlemaker hired staff.") == []
+
+
+@st.composite
+def _near_pairs(draw: st.DrawFn) -> tuple[str, str]:
+    """A short word and the word after up to two random edits (most pairs stay close)."""
+    a = draw(st.text("abcd", max_size=7))
+    b = list(a)
+    for _ in range(draw(st.integers(0, 2))):
+        k = draw(st.integers(0, len(b)))
+        op = draw(st.sampled_from(["insert", "delete", "replace", "swap"]))
+        if op == "insert":
+            b.insert(k, draw(st.sampled_from("abcd")))
+        elif op == "delete" and k < len(b):
+            del b[k]
+        elif op == "replace" and k < len(b):
+            b[k] = draw(st.sampled_from("abcd"))
+        elif op == "swap" and k + 1 < len(b):
+            b[k], b[k + 1] = b[k + 1], b[k]
+    return a, "".join(b)
+
+
+@given(_near_pairs())
+def test_within_one_agrees_with_the_distance(pair: tuple[str, str]) -> None:
+    a, b = pair
+    assert suggest.within_one(a, b) == (suggest.damerau(a, b, 2) <= 1)

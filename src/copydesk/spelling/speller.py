@@ -422,7 +422,7 @@ class Speller:
                     for rank, cand in suggest.dropped_words(lower, rank_of, _FAR_MAX_RANK)
                 ]
             for rank, cand, kind in extra:
-                if cand not in seen and suggest.damerau(lower, cand, 2) > 1:
+                if cand not in seen and not suggest.within_one(lower, cand):
                     found.append((rank, cand, kind))
                     seen.add(cand)
             found.sort()
@@ -481,7 +481,8 @@ class Speller:
             and abs(len(tail) - len(lower)) <= 1
             # "Liberal Democrat", "South African": an ending changed, the phrase inflected.
             and not (lower.startswith(tail) or tail.startswith(lower))
-            and suggest.damerau(lower, tail, 2) == 1
+            and lower != tail
+            and suggest.within_one(lower, tail)
         ]
         if len(meant) != 1:
             return None
@@ -521,8 +522,8 @@ class Speller:
             best = [
                 m
                 for m in majority
-                if -1 <= len(m) - size <= 1  # cheaper than the distance, and rules out most
-                and suggest.damerau(w.text, m, 2) <= 1
+                if -1 <= len(m) - size <= 1  # a cheaper test first: it rules out most
+                and suggest.within_one(w.text, m)
                 and not _inflection(w.text, m)
             ]
             if len(best) == 1:
@@ -564,7 +565,7 @@ class Speller:
             # A candidate the document itself uses beats a merely frequent one.
             near.sort(key=lambda t: (not doc.has_word(t[1]), t[0]))
             cands = tuple(suggest.keep_case(word, c) for _, c, _ in near[:5])
-            one = suggest.damerau(lower, near[0][1], 2) == 1
+            one = lower != near[0][1] and suggest.within_one(lower, near[0][1])
             # A lone correction two edits away is a guess; one the document uses is not.
             safe = (len(near) == 1 and one) or (
                 doc.has_word(near[0][1]) and not any(doc.has_word(c) for _, c, _ in near[1:])
@@ -601,10 +602,14 @@ _LIST_ITEM_WORDS: Final = 4
 
 
 def _list_item(segment: str) -> bool:
-    words = _SEGMENT_WORD.findall(segment)
-    if not words or len(words) > _LIST_ITEM_WORDS:
-        return False
-    return all(w[0].isupper() or w[0].isdigit() or w in _PARTICLES for w in words)
+    # Word by word, so the usual segment (prose, starting lower-case) costs one match.
+    n = 0
+    for m in _SEGMENT_WORD.finditer(segment):
+        w = m.group()
+        n += 1
+        if n > _LIST_ITEM_WORDS or not (w[0].isupper() or w[0].isdigit() or w in _PARTICLES):
+            return False
+    return n > 0
 
 
 def _list_spans(text: str) -> list[tuple[int, int]]:

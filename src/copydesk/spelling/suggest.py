@@ -86,6 +86,27 @@ def encode_deletes(ranked: list[str], size: int = DELETE_INDEX_SIZE) -> bytes:
     return encode_lexicon({k: (F_MISSPELLING, ",".join(v)) for k, v in index.items()})
 
 
+def within_one(a: str, b: str) -> bool:
+    """Whether ``damerau(a, b) <= 1``, by comparing slices at the first difference instead of
+    filling the table: the question asked of every pair of names in a story."""
+    if a == b:
+        return True
+    la, lb = len(a), len(b)
+    if abs(la - lb) > 1:
+        return False
+    i = 0
+    n = min(la, lb)
+    while i < n and a[i] == b[i]:
+        i += 1
+    if la == lb:
+        return a[i + 1 :] == b[i + 1 :] or (
+            a[i + 1 : i + 2] == b[i : i + 1]
+            and a[i : i + 1] == b[i + 1 : i + 2]
+            and a[i + 2 :] == b[i + 2 :]
+        )
+    return a[i + 1 :] == b[i:] if la > lb else a[i:] == b[i + 1 :]
+
+
 def damerau(a: str, b: str, limit: int = 3) -> int:
     """Optimal-string-alignment distance, giving up (returning ``limit``) past ``limit - 1``."""
     if abs(len(a) - len(b)) >= limit:

@@ -281,6 +281,9 @@ class Tokenizer:
         while hi > lo and chunk[hi - 1] in _CLOSERS:
             hi -= 1
         core = chunk[lo:hi]
+        if core.isalpha():  # a word with punctuation round it, the usual case
+            status = self.status(core)
+            return () if status is None else ((lo, core, status),)
         if not core or "@" in core or core[0] == "#" or "://" in core or "_" in core:
             return ()
         if any(ch.isdigit() for ch in core) or "&" in core:
