@@ -135,7 +135,7 @@ class Document:
 
     @cached_property
     def word_count(self) -> int:
-        return sum(1 for _ in _WORD.finditer(self.masked))
+        return len(_WORD.findall(self.masked))
 
     @cached_property
     def _block_starts(self) -> list[int]:
