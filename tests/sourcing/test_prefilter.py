@@ -16,10 +16,10 @@ from copydesk.sourcing import SourcingChecker
 from copydesk.sourcing.attribution import find_cues, quoted_spans, speech_tag
 from copydesk.sourcing.figures import (
     _has_number_word,
+    _may_hold_figure,
     _patterns,
     _prev_word,
     find_figures,
-    may_hold_figure,
 )
 from copydesk.sourcing.options import DEFAULT_OPTIONS, SourcingOptions, _alternation, _ordered_words
 from copydesk.sourcing.prefilter import Probe, WordMatcher, literals, regex_hints, validate
@@ -101,7 +101,7 @@ def test_number_word_prefilter_is_exact() -> None:
     for text in SENTENCES:
         probe = Probe(text, 0, len(text))
         expected = probe.has_digit or _has_number_word(text)
-        assert may_hold_figure(probe) == expected, text
+        assert _may_hold_figure(probe) == expected, text
 
 
 @pytest.mark.parametrize("chunk", range(3))

@@ -345,19 +345,7 @@ def quoted_spans(text: str, sentences: list[tuple[int, int]]) -> list[list[tuple
     """
     result: list[list[tuple[int, int]]] = []
     is_open = False
-    # The first quotation mark at or after the current sentence, found once for a run of
-    # sentences without one (most sentences): such a sentence has no quoted stretch unless
-    # a quote is open.
-    end = max((hi for _, hi in sentences), default=0)
-    ahead = -1  # the first mark at or after the last place searched, or ``end`` for none
     for lo, hi in sentences:
-        if not is_open:
-            if ahead < lo:
-                mark = _QUOTE.search(text, lo, end)
-                ahead = end if mark is None else mark.start()
-            if ahead >= hi:
-                result.append([])
-                continue
         spans: list[tuple[int, int]] = []
         opened_at = lo if is_open else -1
         pos = lo

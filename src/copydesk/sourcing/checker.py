@@ -25,7 +25,7 @@ from copydesk.sourcing.attribution import (
     quoted_spans,
     speech_tag,
 )
-from copydesk.sourcing.figures import Figure, find_figures, may_hold_figure
+from copydesk.sourcing.figures import Figure, find_figures
 from copydesk.sourcing.options import SourcingOptions
 from copydesk.sourcing.prefilter import Probe, text_is_safe
 
@@ -200,11 +200,8 @@ class SourcingChecker:
         for index, block_sentences in enumerate(per_block):
             analysed.extend(self._analyse_block(text, index, block_sentences, low_text, all_safe))
         issues: list[SourcingIssue] = []
-        # A sentence without figures can yield an issue only through vague_without_figure.
-        every = self.options.vague_without_figure
         for i, sent in enumerate(analysed):
-            if every or sent.figures:
-                issues.extend(self._judge(text, analysed, i, sent))
+            issues.extend(self._judge(text, analysed, i, sent))
         issues.sort(key=lambda issue: (issue.start, issue.end, issue.rule))
         return issues
 
@@ -238,8 +235,7 @@ class SourcingChecker:
         safe = True if all_safe else None
         for (lo, hi), quoted in zip(sentences, quotes, strict=True):
             probe = Probe(text, lo, hi, None if low_text is None else low_text[lo:hi], safe)
-            # Most sentences hold no figure: ask the probe before calling the figure finder.
-            figures = find_figures(opts, text, lo, hi, probe) if may_hold_figure(probe) else []
+            figures = find_figures(opts, text, lo, hi, probe)
             share = sum(b - a for a, b in quoted) / max(1, hi - lo) if quoted else 0.0
             out.append(_Sentence(lo, hi, index, figures, quoted, share, opts, text, probe))
         # Quote runs: consecutive sentences of quoted speech share the speaker named in any

@@ -16,7 +16,7 @@ from typing import Final, NamedTuple
 from copydesk.sourcing.options import SourcingOptions
 from copydesk.sourcing.prefilter import Probe, matches_at
 
-__all__ = ["Figure", "find_figures", "may_hold_figure"]
+__all__ = ["Figure", "find_figures"]
 
 
 def _words(blob: str) -> frozenset[str]:
@@ -372,7 +372,6 @@ def _pattern_specs() -> dict[str, tuple[str, int]]:
         ),
         "list_start": _spec(r"\(?\d{1,3}[.)]\s"),
         "height": _spec(r"\d+\s?ft(?:\s?\d+\s?in)?\b|\d+\s?in\b"),
-        "sports_word": _spec(r"[a-z][a-z-]+"),
     }
 
 
@@ -503,7 +502,7 @@ class _Context:
 
 
 def _sports_context(opts: SourcingOptions, text: str, lo: int, hi: int) -> bool:
-    words = set(_patterns()["sports_word"].findall(text[lo:hi].lower()))
+    words = set(re.findall(r"[a-z][a-z-]+", text[lo:hi].lower()))
     return not words.isdisjoint(opts.sports_terms)
 
 
@@ -557,9 +556,7 @@ def _classify_amount(
     if not is_word and plain and value is not None:
         if len(token) == 4 and 1500 <= value <= 2099:
             return "dates"
-        if pats["clock"].match(text, end) or (
-            text.startswith((":", "."), end) and re.match(r"[:.]\d{2}\b", text[end : end + 4])
-        ):
+        if pats["clock"].match(text, end) or re.match(r"[:.]\d{2}\b", text[end : end + 4]):
             return "times"
     if nunit.capitalize() in _MONTHS_CAPITALISED and ctx.next_word[:1].isupper():
         return "dates"
@@ -576,7 +573,7 @@ def _classify_amount(
         return "ages"
     if value is not None and value < 120 and plain:
         before = text[max(ctx.lo, start - 24) : start]
-        age_before = _may_end_age_lead(before) and pats["age_before"].search(before)
+        age_before = pats["age_before"].search(before)
         if age_before and not nunit:
             return "ages"
         if age_before and nxt in ("at", "in", "on", "when", "and"):
@@ -590,7 +587,7 @@ def _classify_amount(
     if nunit in _TIME_UNITS and not (ctx.hyphenated and nxt.endswith("-old")):
         big = value is not None and value >= 100
         before = text[max(ctx.lo, start - 50) : start]
-        if not big and not (_may_hold_average(before) and pats["average_before"].search(before)):
+        if not big and not pats["average_before"].search(before):
             return "durations"
     # Sport: scores, match detail, standings, shot distances.
     if nunit in _SPORT_UNITS and (sports() or nunit in ("goal", "goals", "try", "tries")):
@@ -696,9 +693,8 @@ def _scan(
 _DIGIT_RUN: Final = re.compile(r"\d+")
 
 
-def may_hold_figure(probe: Probe) -> bool:
-    """The figure prefilter: a digit, or a number word (``_any_number_word()``). When False,
-    :func:`find_figures` returns no figure."""
+def _may_hold_figure(probe: Probe) -> bool:
+    """The figure prefilter: a digit, or a number word (``_any_number_word()``)."""
     if probe.has_digit:
         return True
     if not probe.safe:
@@ -718,7 +714,7 @@ def find_figures(
     """
     if probe is None:
         probe = Probe(text, lo, hi)
-    if not may_hold_figure(probe):
+    if not _may_hold_figure(probe):
         return []
     pats = _patterns()
     found: list[Figure] = []
@@ -857,61 +853,6 @@ def _has_number_word(segment: str) -> bool:
     return _any_number_word().search(segment) is not None
 
 
-# Necessary conditions, tested before the patterns they guard (each is exact: when it is
-# False the pattern cannot match, so skipping it changes nothing; tests compare them on
-# random text). A non-ASCII character always lets the pattern run, because under IGNORECASE
-# a few of them (``ſ``, ``K``, ``İ``) match ASCII letters.
-
-# Every match of "currency_before" holds one of these: a sign, or the R/U/E/G of Rs, USD,
-# EUR, GBP.
-_CURRENCY_MARKS: Final = frozenset("£$€¥₹RUEG")
-
-
-def _first_letters(*words: str) -> frozenset[str]:
-    return frozenset(w[0] for w in words) | frozenset(w[0].upper() for w in words)
-
-
-# What a non-empty match of "after_amount" can start with (scale, per cent); after one
-# whitespace character, also a currency word.
-_AFTER_FIRST: Final = _first_letters(
-    *_SCALES.split("|"), "bn", "mn", "m", "k", "tn", "trn", "%", "p"
-)
-_AFTER_SECOND: Final = _AFTER_FIRST | _first_letters(
-    *(w.rstrip("?") for w in _CURRENCY_WORDS.split("|"))
-)
-
-
-def _may_follow_amount(text: str, end: int, hi: int) -> bool:
-    """False when ``_patterns()["after_amount"].match(text, end, hi)`` is surely empty."""
-    if end >= hi:
-        return False
-    first = text[end]
-    if first in _AFTER_FIRST or not first.isascii():
-        return True
-    if not first.isspace() or end + 1 >= hi:
-        return False
-    second = text[end + 1]
-    return second in _AFTER_SECOND or not second.isascii()
-
-
-# Every match of "age_before" ends (before trailing whitespace) with one of these.
-_AGE_LEAD_ENDS: Final = ("age", "aged", "ages", "of", "is", "was", "turns", "turned", "at")
-
-
-def _may_end_age_lead(before: str) -> bool:
-    """False when ``_patterns()["age_before"].search(before)`` surely finds nothing."""
-    tail = before.rstrip()[-6:]
-    return not tail.isascii() or tail.lower().endswith(_AGE_LEAD_ENDS)
-
-
-def _may_hold_average(before: str) -> bool:
-    """False when ``_patterns()["average_before"].search(before)`` surely finds nothing."""
-    if not before.isascii():
-        return True
-    low = before.lower()
-    return "average" in low or "mean" in low or "median" in low or "typical" in low
-
-
 def _add_amount(
     opts: SourcingOptions,
     text: str,
@@ -929,12 +870,9 @@ def _add_amount(
     end = start + len(token) + len(suffix)
     kind = "number"
     sfx = suffix.lower()
-    window = max(lo, start - 4)
-    currency = None
-    if not _CURRENCY_MARKS.isdisjoint(text[window:start]):
-        currency = pats["currency_before"].search(text, window, start)
+    currency = pats["currency_before"].search(text, max(lo, start - 4), start)
     money = bool(currency)
-    if (not sfx or sfx in _SCALE_SUFFIX) and _may_follow_amount(text, end, hi):
+    if not sfx or sfx in _SCALE_SUFFIX:
         tail = pats["after_amount"].match(text, end, hi)
         if tail and tail.end() > end:
             if tail.group("pct"):
