@@ -300,6 +300,7 @@ def test_lower_case_word_nobody_writes_is_flagged_even_far_from_any_word(speller
     # has never written it. A compound of two content words is a coinage and passes.
     assert flagged(speller, "The council said theywould act.") == ["theywould"]
     assert flagged(speller, "The kettlemaker hired staff.") == []
+    assert flagged(speller, "The cache was unwritable.") == []  # un- and a known word
 
 
 @st.composite

@@ -225,7 +225,11 @@ class Speller:
                 or (
                     (
                         (len(word) >= _FAR_LOWER_LENGTH and self._far(word))
-                        or (len(word) >= _UNWRITTEN_LENGTH and not load_web().rank(word))
+                        or (
+                            len(word) >= _UNWRITTEN_LENGTH
+                            and not load_web().rank(word)
+                            and not self._derived(word, rare_stems=True)
+                        )
                     )
                     and not self._compound(word)
                 )
@@ -355,16 +359,21 @@ class Speller:
     def _known_word(self, lower: str) -> bool:
         return self._tok().status(lower) is None and self._rank(lower) is not None
 
-    def _derived(self, word: str) -> bool:
-        """A known word with a productive prefix or suffix: "wirelessly", "unshredded"."""
+    def _derived(self, word: str, rare_stems: bool = False) -> bool:
+        """A known word with a productive prefix or suffix: "wirelessly", "unshredded". The
+        stem must be a frequent word, or with ``rare_stems`` any word the lexicon knows
+        ("unwritable")."""
+        known = self._tok().status if rare_stems else None
         for suffix in _SUFFIXES:
             stem = word[: -len(suffix)]
-            if word.endswith(suffix) and len(stem) >= _STEM and self._known_word(stem):
-                return True
+            if word.endswith(suffix) and len(stem) >= _STEM:
+                if (known(stem) is None) if known else self._known_word(stem):
+                    return True
         for prefix in _PREFIXES:
             stem = word[len(prefix) :]
-            if word.startswith(prefix) and len(stem) >= _STEM and self._known_word(stem):
-                return True
+            if word.startswith(prefix) and len(stem) >= _STEM:
+                if (known(stem) is None) if known else self._known_word(stem):
+                    return True
         return False
 
     def _compound(self, word: str) -> bool:
