@@ -363,18 +363,13 @@ class Speller:
         """A known word with a productive prefix or suffix: "wirelessly", "unshredded". The
         stem must be a frequent word, or with ``rare_stems`` any word the lexicon knows
         ("unwritable")."""
-        known = self._tok().status if rare_stems else None
-        for suffix in _SUFFIXES:
-            stem = word[: -len(suffix)]
-            if word.endswith(suffix) and len(stem) >= _STEM:
-                if (known(stem) is None) if known else self._known_word(stem):
-                    return True
-        for prefix in _PREFIXES:
-            stem = word[len(prefix) :]
-            if word.startswith(prefix) and len(stem) >= _STEM:
-                if (known(stem) is None) if known else self._known_word(stem):
-                    return True
-        return False
+        stems = [word[: -len(s)] for s in _SUFFIXES if word.endswith(s)]
+        stems += [word[len(p) :] for p in _PREFIXES if word.startswith(p)]
+        status = self._tok().status
+        return any(
+            len(stem) >= _STEM and (status(stem) is None if rare_stems else self._known_word(stem))
+            for stem in stems
+        )
 
     def _compound(self, word: str) -> bool:
         """Two known words run together ("barcode", "bandmates"): a coinage, not a typo.
