@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+from typing import Any
+
+import pytest
+
+from copydesk.spelling import Speller, lexicon
 from copydesk.spelling.lexicon import (
     F_GB,
     F_MISSPELLING,
@@ -55,3 +60,26 @@ def test_damerau_and_case() -> None:
     assert keep_case("Secretaray", "secretary") == "Secretary"
     assert keep_case("BANKK", "bank") == "BANK"
     assert keep_case("teh", "the") == "the"
+
+
+@pytest.mark.parametrize(
+    ("loader", "name"),
+    [
+        (lexicon.load_misspellings, "MISSPELLINGS_FILE"),
+        (lexicon.load_web, "WEB_FILE"),
+        (lexicon.load_deletes, "DELETES_FILE"),
+    ],
+)
+def test_optional_data_files_may_be_left_out(
+    monkeypatch: pytest.MonkeyPatch, loader: Any, name: str
+) -> None:
+    # A distribution may drop the separately licensed files (SOURCES.md): the speller then
+    # runs without that evidence instead of failing.
+    monkeypatch.setattr(lexicon, name, "no-such-file.bin")
+    loader.cache_clear()
+    try:
+        table = loader()
+        assert table.flags("teh") == 0 and table.rank("secretaray") is None
+        assert Speller().check("The Home Secretaray met reporters.")  # still works
+    finally:
+        loader.cache_clear()
