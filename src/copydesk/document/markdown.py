@@ -5,6 +5,7 @@ prose character at its source offset without re-rendering anything."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from functools import lru_cache
 from typing import Any
 
@@ -26,7 +27,9 @@ _INLINE = re.compile(
     r"|(?P<emph>(?<![\w*~])[*_~]{1,3}(?=[^\s*_~])|(?<=[^\s*_~])[*_~]{1,3}(?![\w*~]))",
     re.S,
 )
-_MARKUP_CHARS = re.compile(r"[`!\[\]<>&\\*_~]")
+# Every branch of _INLINE consumes one of these first. Its look-behinds stop the regex engine
+# from skipping plain text by itself, so the scan jumps from one of these to the next.
+_INLINE_START = re.compile(r"[`!<\]\[\\&*_~]")
 _CELL = re.compile(r"[^|\r\n]+")
 _PIPE = re.compile(r"\|")
 
@@ -106,6 +109,19 @@ def read_markdown(
     return blocks, masked_spans, code
 
 
+def inline_matches(text: str) -> Iterator[re.Match[str]]:
+    """The matches of ``_INLINE.finditer(text)``, trying the pattern only where one can start
+    (most news paragraphs have no such character at all)."""
+    pos = 0
+    while (start := _INLINE_START.search(text, pos)) is not None:
+        m = _INLINE.match(text, start.start())
+        if m is None:
+            pos = start.start() + 1
+        else:
+            yield m
+            pos = max(m.end(), start.start() + 1)
+
+
 def _prose_block(
     source: str,
     s: int,
@@ -126,12 +142,11 @@ def _prose_block(
         for m in _LINE_PREFIX.finditer(text):
             if m.end() > m.start():
                 masked.append((s + m.start(), s + m.end()))
-    if _MARKUP_CHARS.search(text):  # most news paragraphs carry no inline markup at all
-        for m in _INLINE.finditer(text):
-            span = (s + m.start(), s + m.end())
-            if m.group("code"):
-                code.append(span)
-            masked.append(span)
+    for m in inline_matches(text):
+        span = (s + m.start(), s + m.end())
+        if m.group("code"):
+            code.append(span)
+        masked.append(span)
     masked.extend(url_spans(source, s, e))
     trimmed_s, trimmed_e = s, e
     while trimmed_s < trimmed_e and source[trimmed_s].isspace():

@@ -1,0 +1,23 @@
+"""Fast paths of the Markdown reader against the plain regular-expression scans they replace."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from copydesk.document.markdown import _INLINE, inline_matches
+
+# Text rich in the characters inline markup is made of, with words and spaces between.
+_MARKUPISH = st.text(alphabet=list("`!<>[]()\\&*_~#;:/-xab1 \n\"'"))
+
+
+@given(_MARKUPISH)
+def test_inline_matches_agree_with_finditer(text: str) -> None:
+    want = [(m.span(), m.lastgroup) for m in _INLINE.finditer(text)]
+    assert [(m.span(), m.lastgroup) for m in inline_matches(text)] == want
+
+
+def test_inline_matches_examples() -> None:
+    text = "A `code` span, an ![image](a.png), <b>tag</b>, **bold**, AT&amp;T and \\* here."
+    assert [m.group() for m in inline_matches(text)] == [m.group() for m in _INLINE.finditer(text)]
+    assert len(list(inline_matches(text))) >= 8
