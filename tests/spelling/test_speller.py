@@ -326,3 +326,17 @@ def _near_pairs(draw: st.DrawFn) -> tuple[str, str]:
 def test_within_one_agrees_with_the_distance(pair: tuple[str, str]) -> None:
     a, b = pair
     assert suggest.within_one(a, b) == (suggest.damerau(a, b, 2) <= 1)
+
+
+@pytest.mark.parametrize(
+    ("variant", "text", "first"),
+    [
+        ("en-GB", "He critisized the plan.", "criticised"),
+        ("en-US", "He critisized the plan.", "criticized"),
+        ("en-GB", "The centr was full.", "centre"),
+        ("en-US", "The centr was full.", "center"),
+    ],
+)
+def test_suggestions_put_the_house_variety_first(variant: str, text: str, first: str) -> None:
+    (m,) = Speller(variant).check(text)
+    assert m.suggestions[0] == first

@@ -18,6 +18,7 @@ from copydesk.spelling.lexicon import (
     load_misspellings,
     load_ranking,
     load_web,
+    variant_of,
 )
 from copydesk.spelling.tokens import (
     FOREIGN,
@@ -558,16 +559,20 @@ class Speller:
         self, word: str, reason: str, doc: _Doc, start: int
     ) -> tuple[tuple[str, ...], bool, str]:
         lower = word.lower()
+        # A spelling of the other variety of English comes after the house's ("criticised"
+        # first in British copy, "criticized" in American).
+        other = {"en-GB": "en-US", "en-US": "en-GB"}[self.variant]
         if reason == KNOWN_MISSPELLING:
             entry = load_misspellings().entry(lower)
             fixes = tuple(entry[1].split(",")) if entry and entry[1] else ()
+            fixes = tuple(sorted(fixes, key=lambda f: variant_of(f) == other))
             fixes = tuple(suggest.keep_case(word, f) for f in fixes)
             detail = f"a common misspelling of '{fixes[0]}'" if fixes else "a common misspelling"
             return fixes, len(fixes) == 1, detail
         near = self._candidates(lower, True) if word[0].isupper() else list(self._near(lower))
         if near:
             # A candidate the document itself uses beats a merely frequent one.
-            near.sort(key=lambda t: (not doc.has_word(t[1]), t[0]))
+            near.sort(key=lambda t: (not doc.has_word(t[1]), variant_of(t[1]) == other, t[0]))
             cands = tuple(suggest.keep_case(word, c) for _, c, _ in near[:5])
             one = lower != near[0][1] and suggest.within_one(lower, near[0][1])
             # A lone correction two edits away is a guess; one the document uses is not.
