@@ -13,7 +13,7 @@ from copydesk.api import default_registry
 from copydesk.document import parse_document
 from copydesk.document.model import TOKEN_RE, Document
 from copydesk.kinds import Context, kind_module
-from copydesk.kinds._words import PhraseBook, compile_alternation
+from copydesk.kinds._words import _FINDER_AFTER, PhraseBook, compile_alternation
 from copydesk.kinds.balance import _LABEL, _is_label
 from copydesk.kinds.prefilter import common_part, may_match
 from copydesk.literals import Scanner, first_class
@@ -66,10 +66,13 @@ def reference_hits(doc: Document, book: PhraseBook) -> dict[int, list[tuple[int,
     return found
 
 
-def _book(phrases: list[tuple[list[str], bool]]) -> PhraseBook:
+def _book(phrases: list[tuple[list[str], bool]], finder: bool = True) -> PhraseBook:
+    """A book; with ``finder`` one that has scanned enough documents to use its finder."""
     book = PhraseBook()
     for words, icase in phrases:
         book.register(words, icase)
+    if finder:
+        book._scans = _FINDER_AFTER
     return book
 
 
@@ -78,10 +81,11 @@ def _book(phrases: list[tuple[list[str], bool]]) -> PhraseBook:
 def test_phrasebook_matches_reference(text: str, kind: str) -> None:
     doc = parse_document(text, "x.md" if kind == "markdown" else "x.txt", kind)
     for phrases in (PHRASES, [*PHRASES, (["café (x)"], True)]):  # the second cannot use the finder
-        book = _book(phrases)
-        got = {o: book.hits(doc, o) for o in range(book.owners)}
-        want = reference_hits(doc, book)
-        assert {o: h for o, h in got.items() if h} == want
+        for finder in (True, False):  # a batch run, and the first documents of any run
+            book = _book(phrases, finder)
+            got = {o: book.hits(doc, o) for o in range(book.owners)}
+            want = reference_hits(doc, book)
+            assert {o: h for o, h in got.items() if h} == want
 
 
 def test_phrasebook_finds_across_line_breaks_and_curly_apostrophes() -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Final
 
 from copydesk.document.model import TOKEN_RE
 
@@ -59,6 +59,7 @@ class PhraseBook:
         self.owners = 0
         self.longest = 0  # words in the longest phrase
         self._finder: re.Pattern[str] | None = None
+        self._scans = 0  # documents scanned: the finder is worth compiling only for a batch
         self._doc: Document | None = None
         self._hits: dict[int, list[tuple[int, int, str]]] = {}
 
@@ -89,10 +90,11 @@ class PhraseBook:
         costs far more than the matching, so when every phrase is plain words a regular
         expression finds where one of them may stand in the lower-cased text (its first item
         is a character class, which the regex engine scans for without leaving C)."""
-        if self._finder is None:
+        self._scans += 1
+        if self._finder is None and self._scans > _FINDER_AFTER:
             self._finder = _phrase_finder([e[1] for es in self.first.values() for e in es])
         lowered = masked.lower()
-        if self._finder is TOKEN_RE or len(lowered) != len(masked):
+        if self._finder in (None, TOKEN_RE) or len(lowered) != len(masked):
             for m in TOKEN_RE.finditer(masked):
                 yield m.start()
             return
@@ -140,6 +142,10 @@ _PLAIN_WORD = re.compile(r"[A-Za-z0-9_]+(?:['-][A-Za-z0-9_]+)*")
 # where TOKEN_RE starts a token: not after a word character, nor after an apostrophe or a
 # hyphen that joins it to one ("re-run")
 _TOKEN_START = re.compile(r"(?<!\w)(?<!\w['’-])")
+
+
+# Compiling the finder costs as much as scanning a few articles token by token.
+_FINDER_AFTER: Final = 4
 
 
 def _phrase_finder(phrases: list[tuple[str, ...]]) -> re.Pattern[str]:
