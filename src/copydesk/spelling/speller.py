@@ -42,8 +42,9 @@ _QUOTES: Final = "\"'“‘«([*"
 _VOWELS: Final = frozenset("aeiouyAEIOUY")
 _SIC: Final = re.compile(r"\s*[\[(]sic[\])]", re.IGNORECASE)
 _DOC_WORDS: Final = re.compile(r"[^\W\d_]+")
-# Distinct words looked up through the lexicon before the ranking dict is worth building.
-_PROMOTE_AFTER: Final = 300
+# Distinct words looked up through the lexicon before the ranking dict is worth building: it
+# costs about 27 ms, and each word's one-edit search about 0.6 ms more without it.
+_PROMOTE_AFTER: Final = 50
 _NEXT_WORD: Final = re.compile(r"\s*([^\W\d_]+)")
 # Candidates two edits away: only for words this long, and only frequent corrections.
 FAR: Final = "far"
