@@ -524,13 +524,8 @@ class Speller:
         ]
         out = []
         for w in rare:
-            size = len(w.text)
             best = [
-                m
-                for m in majority
-                if -1 <= len(m) - size <= 1  # a cheaper test first: it rules out most
-                and suggest.within_one(w.text, m)
-                and not _inflection(w.text, m)
+                m for m in majority if suggest.within_one(w.text, m) and not _inflection(w.text, m)
             ]
             if len(best) == 1:
                 name = best[0]
