@@ -67,7 +67,12 @@ class Kind:
             ch, pos = m.group(), m.start()
             if ch in self.open:
                 stack.append((ch, pos))
-            elif ch == ")" and _is_label(text, pos, start, end):
+            # "b)" is a list label, unless a bracket is open for it to close ("(best of 3) is")
+            elif (
+                ch == ")"
+                and not (stack and stack[-1][0] == "(")
+                and _is_label(text, pos, start, end)
+            ):
                 continue
             elif stack and stack[-1][0] == self.close[ch]:
                 stack.pop()
