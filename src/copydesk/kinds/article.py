@@ -117,6 +117,8 @@ class Kind:
                 continue
             if art == "A" and nxt[:1].isupper() and nxt.isupper() and len(nxt) == 1:
                 continue  # "A B" in lists of labels
+            if art == "A" and text[: m.start()].rstrip(" \t")[-1:].isalnum():
+                continue  # mid-sentence after a word, a capital A is a label: "England A"
             wants = self.wants_an(nxt)
             if wants is None:
                 continue
