@@ -246,7 +246,8 @@ class Scanner:
     trying the whole pattern at every position. From the pattern we derive the class of
     characters a match can start with (``first_class``) and
     search for ``[class](?<=(?=pattern).)``, which the engine scans for in C, matching the
-    pattern only where the class matches; the pattern then gives the match itself.
+    pattern only where the class matches; the pattern then gives the match itself. A pattern
+    with a back-reference cannot be wrapped so: then only the class is searched for.
 
     The finder costs a second compile, so it is built only once the pattern has served a few
     documents: a run over one article never pays for it."""
@@ -280,7 +281,7 @@ class Scanner:
             # the finder matched only where the pattern matches; a match is never empty,
             # so, as in finditer, the next one is looked for from where this one ends
             m = match(text, hit.start(), endpos)
-            if m is None:  # pragma: no cover - the finder says the pattern matches here
+            if m is None:  # only a finder of first characters alone stops where none starts
                 pos = hit.start() + 1
                 continue
             yield m
@@ -294,4 +295,6 @@ def _finder(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
     try:
         return re.compile(f"(?-i:{first})(?<=(?=(?:{pattern.pattern}))(?s:.))", pattern.flags)
     except (re.error, RecursionError):
-        return None
+        # A back-reference cannot stand in a look-behind: look for the first characters
+        # alone, and try the pattern at each (worth it only where they are rare).
+        return re.compile(first)

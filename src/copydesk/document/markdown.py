@@ -5,12 +5,12 @@ prose character at its source offset without re-rendering anything."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from functools import lru_cache
 from typing import Any
 
 from copydesk.document.mask import url_spans
 from copydesk.document.model import Block, LineIndex
+from copydesk.literals import Scanner
 
 _LINE_PREFIX = re.compile(r"^[ \t]*(?:>[ \t]?)*[ \t]*(?:(?:[-*+]|\d{1,9}[.)])(?:[ \t]+|$))?", re.M)
 _ATX = re.compile(r"^(?P<open>[ \t]*#{1,6})(?:[ \t]+|$)|[ \t]+#+[ \t]*$", re.M)
@@ -27,9 +27,9 @@ _INLINE = re.compile(
     r"|(?P<emph>(?<![\w*~])[*_~]{1,3}(?=[^\s*_~])|(?<=[^\s*_~])[*_~]{1,3}(?![\w*~]))",
     re.S,
 )
-# Every branch of _INLINE consumes one of these first. Its look-behinds stop the regex engine
-# from skipping plain text by itself, so the scan jumps from one of these to the next.
-_INLINE_START = re.compile(r"[`!<\]\[\\&*_~]")
+# Its look-behinds stop the regex engine from skipping plain text by itself; the scanner
+# jumps between the characters a branch can start with (rare in news copy).
+_INLINE_SCAN = Scanner(_INLINE)
 _CELL = re.compile(r"[^|\r\n]+")
 _PIPE = re.compile(r"\|")
 
@@ -109,19 +109,6 @@ def read_markdown(
     return blocks, masked_spans, code
 
 
-def inline_matches(text: str) -> Iterator[re.Match[str]]:
-    """The matches of ``_INLINE.finditer(text)``, trying the pattern only where one can start
-    (most news paragraphs have no such character at all)."""
-    pos = 0
-    while (start := _INLINE_START.search(text, pos)) is not None:
-        m = _INLINE.match(text, start.start())
-        if m is None:
-            pos = start.start() + 1
-        else:
-            yield m
-            pos = max(m.end(), start.start() + 1)
-
-
 def _prose_block(
     source: str,
     s: int,
@@ -142,7 +129,7 @@ def _prose_block(
         for m in _LINE_PREFIX.finditer(text):
             if m.end() > m.start():
                 masked.append((s + m.start(), s + m.end()))
-    for m in inline_matches(text):
+    for m in _INLINE_SCAN.finditer(text):
         span = (s + m.start(), s + m.end())
         if m.group("code"):
             code.append(span)

@@ -168,6 +168,14 @@ def _map(name: str) -> Lexicon:
     return Lexicon(raw)
 
 
+def _map_optional(name: str) -> Lexicon:
+    """A data file a distribution may leave out: without it, an empty table."""
+    try:
+        return _map(name)
+    except FileNotFoundError:
+        return Lexicon(encode_lexicon({}))
+
+
 @lru_cache(maxsize=1)
 def load_lexicon() -> Lexicon:
     """The known words: dictionaries, frequency list, names."""
@@ -181,10 +189,7 @@ def load_misspellings() -> Lexicon:
     Optional: a distribution may leave the file out for licence reasons (see SOURCES.md),
     and then every such word is simply an unknown word.
     """
-    try:
-        return _map(MISSPELLINGS_FILE)
-    except FileNotFoundError:
-        return Lexicon(encode_lexicon({}))
+    return _map_optional(MISSPELLINGS_FILE)
 
 
 @lru_cache(maxsize=1)
@@ -194,10 +199,7 @@ def load_deletes() -> Lexicon:
     Built from the ranked list by ``tools/build_lexicon.py``; without the file there are simply
     no distance-2 candidates.
     """
-    try:
-        return _map(DELETES_FILE)
-    except FileNotFoundError:
-        return Lexicon(encode_lexicon({}))
+    return _map_optional(DELETES_FILE)
 
 
 @lru_cache(maxsize=1)
@@ -206,10 +208,7 @@ def load_web() -> Lexicon:
     gives the Zipf frequency times ten (30 is once per million words). Optional like the
     misspellings: without the file no word has web evidence.
     """
-    try:
-        return _map(WEB_FILE)
-    except FileNotFoundError:
-        return Lexicon(encode_lexicon({}))
+    return _map_optional(WEB_FILE)
 
 
 class Ranking:

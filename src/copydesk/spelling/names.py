@@ -430,18 +430,17 @@ PREVIOUS_WORD: Final = {
 WEB_LIMITS: Final = (1, 15, 25, 35)
 
 
+def _band(value: int, limits: tuple[int, ...], name: str) -> str:
+    """``name`` and the number of ``limits`` that ``value`` reaches: "rank0", "web3"."""
+    return f"{name}{sum(value >= limit for limit in limits)}"
+
+
 def web_feature(zipf10: int) -> str:
-    for i, limit in enumerate(WEB_LIMITS):
-        if zipf10 < limit:
-            return f"web{i}"
-    return f"web{len(WEB_LIMITS)}"
+    return _band(zipf10, WEB_LIMITS, "web")
 
 
 def rank_feature(rank: int) -> str:
-    for i, limit in enumerate(RANK_LIMITS):
-        if rank < limit:
-            return f"rank{i}"
-    return f"rank{len(RANK_LIMITS)}"
+    return _band(rank, RANK_LIMITS, "rank")
 
 
 def length_feature(word: str) -> str:
