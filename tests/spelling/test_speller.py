@@ -120,6 +120,25 @@ def test_name_variant_suggests_majority_form(speller: Speller) -> None:
     assert "3 times" in found[0].detail
 
 
+def test_a_slip_one_letter_from_an_institution_in_either_spelling(speller: Speller) -> None:
+    # "Laber" is one letter from "labor", the American spelling of the party's name.
+    found = speller.check("She has voted Laber since 1997, she told the meeting.")
+    assert [m.word for m in found] == ["Laber"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Another ending marks another name (gender, language), not a slip.
+        "Elena Dementieva won. Elena was pleased and Elena said so. Eleni Daniilidou lost.",
+        # Another initial is another name.
+        "Google grew. Google hired and Google paid. Its chief, Tim Koogle, left.",
+    ],
+)
+def test_names_differing_at_either_end_are_not_variants(speller: Speller, text: str) -> None:
+    assert [m.word for m in speller.check(text) if m.reason == NAME_VARIANT] == []
+
+
 def test_known_misspelling_reason(speller: Speller) -> None:
     (m,) = speller.check("We will accomodate them.")
     assert m.reason == KNOWN_MISSPELLING

@@ -28,7 +28,7 @@ from typing import Final
 MAGIC: Final = b"CDLEX001"
 
 # Entry flags. A word can carry several.
-F_GB: Final = 1  # in SCOWL's British list
+F_GB: Final = 1  # in a British list: SCOWL's, or LibreOffice's en_GB for lower-case words
 F_US: Final = 2  # in SCOWL's American list
 F_CA: Final = 4  # in SCOWL's Canadian list
 F_FREQ: Final = 8  # in pyspellchecker's frequency list

@@ -525,7 +525,11 @@ class Speller:
         out = []
         for w in rare:
             best = [
-                m for m in majority if suggest.within_one(w.text, m) and not _inflection(w.text, m)
+                m
+                for m in majority
+                if suggest.within_one(w.text, m)
+                and not _inflection(w.text, m)
+                and not _other_name(w.text, m)
             ]
             if len(best) == 1:
                 name = best[0]
@@ -585,6 +589,13 @@ class Speller:
         if cands:
             return cands, False, f"not in the dictionary; perhaps '{cands[0]}'"
         return (), False, "not in the dictionary"
+
+
+def _other_name(a: str, b: str) -> bool:
+    """Names one letter apart at either end are usually two names, not one misspelt: another
+    initial ("Koogle", "Google") or another ending, which marks gender or language in many
+    names ("Eleni", "Elena"; "Antonia", "Antonio")."""
+    return a[0] != b[0] or (len(a) == len(b) and a[:-1] == b[:-1])
 
 
 def _inflection(a: str, b: str) -> bool:
