@@ -320,6 +320,7 @@ def test_lower_case_word_nobody_writes_is_flagged_even_far_from_any_word(speller
     assert flagged(speller, "The council said theywould act.") == ["theywould"]
     assert flagged(speller, "The kettlemaker hired staff.") == []
     assert flagged(speller, "The cache was unwritable.") == []  # un- and a known word
+    assert flagged(speller, "A neuroprosthesis was fitted.") == []  # a combining form
 
 
 @st.composite
