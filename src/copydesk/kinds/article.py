@@ -51,9 +51,21 @@ class Kind:
         self.vowel_exceptions = tuple(w.lower() for w in option(rule, "vowel_sound_exceptions"))
         self.either = {w.lower() for w in option(rule, "either")}
         self.not_article = {w.lower() for w in option(rule, "not_article")}
+        # Most articles come before a few hundred words ("a new", "an increase"): decide once.
+        self._decided: dict[str, bool | None] = {}
 
     def wants_an(self, word: str) -> bool | None:
         """True for a vowel sound, False for a consonant sound, None when unsure."""
+        try:
+            return self._decided[word]
+        except KeyError:
+            pass
+        wants = self._wants_an(word)
+        if len(self._decided) < 50_000:
+            self._decided[word] = wants
+        return wants
+
+    def _wants_an(self, word: str) -> bool | None:
         core = word.split("-")[0].split(".")[0]
         if not core:
             return None
