@@ -1,11 +1,23 @@
 """The result cache: findings of a file are kept in ``.copydesk_cache/`` under a key made of
 the file's bytes, its displayed path, the config, the rule packs and the copydesk version, so
-an unchanged file is not parsed or linted again. Entries are written atomically; a damaged
-entry is a miss."""
+an unchanged file is not parsed or linted again.
+
+Entries live in 256 bucket files (``results/<first two hex digits of the key>.jsonl``), one
+line per entry: the key, a tab, the JSON payload. A file per entry made a cold run create and
+rename thousands of files (a tenth of its time); now an entry is one ``os.write`` to an
+``O_APPEND`` descriptor kept open for the run, which the kernel places whole at the end of the file even when several
+processes (``--jobs``, or an editor and a pre-commit hook) append to the same bucket at once.
+
+Readers trust nothing: an entry counts only if its key starts a line and the line ends with a
+newline and parses, so a line torn by a crash, or one glued to the tail of a torn line, is a
+miss (and is written again). The newest entry of a key wins. A bucket that grows past
+``limit`` bytes is rewritten atomically keeping the newest entries, one per key, up to half the
+limit, so the cache cannot grow without bound and is not rewritten on every append."""
 
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 from typing import Any
 
@@ -14,34 +26,104 @@ from copydesk.atomic import digest, write_atomic
 from copydesk.model import Finding
 
 CACHE_DIR_NAME = ".copydesk_cache"
+BUCKET_SUFFIX = ".jsonl"
 
 
 class ResultCache:
+    limit = 1 << 20  # bytes per bucket: 256 MiB at most in all, far beyond a newsroom's archive
+
     def __init__(self, root: Path) -> None:
         self.root = root / CACHE_DIR_NAME / "results"
+        self._read: dict[str, bytes] = {}  # bucket -> b"\n" + its bytes, read once per process
+        self._fds: dict[str, int] = {}
+        self._writable: bool | None = None  # None: not tried yet; False: read-only, stop trying
 
     @staticmethod
     def key(data: bytes, shown: str, settings: str) -> str:
         return digest(__version__, settings, shown, data)
 
-    def _path(self, key: str) -> Path:
-        return self.root / key[:2] / f"{key}.json"
+    def _bucket(self, key: str) -> Path:
+        return self.root / f"{key[:2]}{BUCKET_SUFFIX}"
 
     def get(self, key: str) -> tuple[list[Finding], int] | None:
+        name = key[:2]
+        data = self._read.get(name)
+        if data is None:
+            try:
+                # the leading newline lets the first entry be found like every other
+                data = b"\n" + self._bucket(key).read_bytes()
+            except OSError:
+                data = b"\n"
+            self._read[name] = data
+        needle = b"\n" + key.encode("ascii") + b"\t"
+        at = data.rfind(needle)
+        if at < 0:
+            return None
+        start = at + len(needle)
+        end = data.find(b"\n", start)
+        if end < 0:
+            return None  # torn: the write that began this line never finished
         try:
-            raw = json.loads(self._path(key).read_text(encoding="utf-8"))
+            raw = json.loads(data[start:end])
             return [Finding.from_dict(d) for d in raw["findings"]], int(raw["words"])
-        except (OSError, ValueError, KeyError, TypeError):
+        except (ValueError, KeyError, TypeError):
             return None
 
     def put(self, key: str, findings: list[Finding], words: int) -> None:
-        path = self._path(key)
+        if self._writable is False:
+            return
         payload: dict[str, Any] = {"words": words, "findings": [f.to_dict() for f in findings]}
+        line = b"%s\t%s\n" % (
+            key.encode("ascii"),
+            json.dumps(payload, ensure_ascii=False).encode("utf-8"),
+        )
+        name = key[:2]
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            if not (self.root.parent / ".gitignore").exists():
-                (self.root.parent / ".gitignore").write_text("*\n", encoding="utf-8")
-            data = json.dumps(payload, ensure_ascii=False).encode("utf-8")
-            write_atomic(path, data, keep_mode=False, durable=False)
+            fd = self._fds.get(name)
+            if fd is None:
+                fd = self._open(name)
+            os.write(fd, line)  # one write, so concurrent appenders cannot interleave within it
+            if os.fstat(fd).st_size > self.limit:
+                self._compact(name)
         except OSError:
-            pass  # a read-only checkout still lints, only without the cache
+            self._writable = False  # a read-only checkout still lints, only without the cache
+
+    def _open(self, name: str) -> int:
+        if self._writable is None:
+            self.root.mkdir(parents=True, exist_ok=True)
+            ignore = self.root.parent / ".gitignore"
+            if not ignore.exists():
+                ignore.write_text("*\n", encoding="utf-8")
+            self._writable = True
+        fd = os.open(
+            self.root / f"{name}{BUCKET_SUFFIX}", os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o666
+        )
+        self._fds[name] = fd
+        return fd
+
+    def _compact(self, name: str) -> None:
+        path = self.root / f"{name}{BUCKET_SUFFIX}"
+        lines = path.read_bytes().split(b"\n")
+        lines.pop()  # after the last newline: empty, or a line still being written
+        kept: list[bytes] = []
+        seen: set[bytes] = set()
+        size = 0
+        for line in reversed(lines):
+            key, tab, _ = line.partition(b"\t")
+            if not tab or key in seen:
+                continue
+            seen.add(key)
+            size += len(line) + 1
+            if size > self.limit // 2:
+                break
+            kept.append(line)
+        kept.reverse()
+        kept.append(b"")
+        # appends that land between the read and the rename are lost: only misses next time
+        write_atomic(path, b"\n".join(kept), keep_mode=False, durable=False)
+        os.close(self._fds.pop(name))
+
+    def close(self) -> None:
+        for fd in self._fds.values():
+            os.close(fd)
+        self._fds.clear()

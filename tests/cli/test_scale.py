@@ -61,8 +61,8 @@ def test_cache_gives_identical_output_and_notices_edits(
         (tmp_path / f"s{i}.md").write_text(f"Story {i} has the the slip , here.\n")
     args = ["check", "--format", "json", "--select", "pack:core", "."]
     cold = run(args, capsys)[1]
-    entries = list((tmp_path / ".copydesk_cache").rglob("*.json"))
-    assert len(entries) == 3
+    buckets = (tmp_path / ".copydesk_cache" / "results").glob("*.jsonl")
+    assert sum(p.read_bytes().count(b"\n") for p in buckets) == 3
     warm = run(args, capsys)[1]
     assert warm == cold
     (tmp_path / "s1.md").write_text("Story 1 is clean now.\n")

@@ -114,10 +114,14 @@ class Session:
             results = (
                 FileResult(_display(p), error=err) if err else self.lint_file(p) for p, err in items
             )
-        for done, result in enumerate(results, 1):
-            if progress is not None:
-                progress(done, len(items))
-            yield result
+        try:
+            for done, result in enumerate(results, 1):
+                if progress is not None:
+                    progress(done, len(items))
+                yield result
+        finally:
+            if self.cache is not None:
+                self.cache.close()  # its bucket descriptors, kept open only for the run
 
     def _parallel(self, items: list[tuple[Path, str | None]], jobs: int) -> Iterator[FileResult]:
         import multiprocessing
