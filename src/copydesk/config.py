@@ -4,8 +4,10 @@ across folders), as in ruff; ``extends`` pulls in presets or other files explici
 
 from __future__ import annotations
 
+import os
 import re
 from fnmatch import fnmatch
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -107,21 +109,46 @@ class Config(NamedTuple):
 
     def relpath(self, path: Path) -> str:
         try:
-            return path.resolve().relative_to(self.root.resolve()).as_posix()
+            return _resolve(path).relative_to(_resolve_dir(self.root)).as_posix()
         except ValueError:
             return path.as_posix()
 
     def is_excluded(self, path: Path) -> bool:
+        if not self.exclude:
+            return False
         rel = self.relpath(path)
         return any(_glob(rel, pattern) for pattern in self.exclude)
 
     def ignored_for(self, path: Path) -> tuple[str, ...]:
+        if not self.per_file_ignores:
+            return ()
         rel = self.relpath(path)
         out: list[str] = []
         for pattern, codes in self.per_file_ignores:
             if _glob(rel, pattern):
                 out.extend(codes)
         return tuple(out)
+
+
+def _resolve(path: Path) -> Path:
+    """``path.resolve()``, with the folder part resolved once per folder: resolving makes a
+    system call for every component, and the files of a run share a handful of folders."""
+    name = path.name
+    if not name or name == ".." or path.is_symlink():
+        return path.resolve()
+    return _resolve_dir(path.parent) / name
+
+
+def _resolve_dir(folder: Path) -> Path:
+    text = str(folder)
+    if not folder.is_absolute():  # the memo's key must not depend on the working folder
+        text = os.path.join(os.getcwd(), text)
+    return _resolved_dir(text)
+
+
+@lru_cache(maxsize=1024)
+def _resolved_dir(folder: str) -> Path:
+    return Path(folder).resolve()
 
 
 def _glob(rel: str, pattern: str) -> bool:
@@ -329,7 +356,14 @@ class ConfigFinder:
         self._resolved: dict[Path, Path] = {}
 
     def for_path(self, path: Path) -> Config:
-        raw = path if path.is_dir() else path.parent
+        return self._for_folder(path if path.is_dir() else path.parent)
+
+    def for_file(self, path: Path) -> Config:
+        """``for_path`` of a path known not to be a folder (a file listed by a walk, one about
+        to be read): it spares a run one ``stat`` per file."""
+        return self._for_folder(path.parent)
+
+    def _for_folder(self, raw: Path) -> Config:
         folder = self._resolved.get(raw)
         if folder is None:  # resolving walks every component: once per folder is enough
             folder = self._resolved[raw] = raw.resolve()

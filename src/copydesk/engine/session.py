@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Callable, Iterable, Iterator
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -60,14 +61,14 @@ class Session:
                 if f in seen:
                     continue
                 seen.add(f)
-                if self.finder.for_path(f).is_excluded(f) and f != path:
+                if f != path and self.finder.for_file(f).is_excluded(f):
                     continue
                 yield f, None
 
     def lint_file(self, path: Path) -> FileResult:
         shown = _display(path)
         try:
-            config = self.finder.for_path(path)
+            config = self.finder.for_file(path)
             linter = self.linter_for(config)
             data = read_bytes(str(path))
             key = None
@@ -149,11 +150,30 @@ def _work(item: tuple[Path, str | None]) -> FileResult:
 
 
 def _display(path: Path) -> str:
+    """The path relative to the working folder, or as given when it lies outside."""
+    name = path.name
+    if not name or name == "..":
+        return _relative(str(path)) or str(path)
+    # relpath normalises and compares every component; the files of a run share a few folders
+    cwd = os.getcwd()
+    folder = _relative_folder(cwd, str(path.parent))
+    if folder is None:  # outside, unless the path is the working folder itself
+        return (_relative(str(path)) or str(path)) if name == os.path.basename(cwd) else str(path)
+    rel = name if folder == "." else os.path.join(folder, name)
+    return str(path) if rel.startswith("..") else rel  # as before: a name like '..draft.md'
+
+
+@lru_cache(maxsize=256)
+def _relative_folder(cwd: str, folder: str) -> str | None:  # cwd: part of the memo's key
+    return _relative(folder)
+
+
+def _relative(path: str) -> str | None:
     try:
         rel = os.path.relpath(path)
     except ValueError:
-        return str(path)
-    return str(path) if rel.startswith("..") else rel
+        return None
+    return None if rel.startswith("..") else rel
 
 
 def default_jobs() -> int:
