@@ -52,7 +52,12 @@ def _run(args: list[str]) -> int:
     parser.add_argument("-V", "--version", action="version", version=f"copydesk {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     modules = {}
-    for name in COMMANDS:
+    # Building every command's options costs a one-article run more than reading it. When
+    # the first word names a command, argparse consults no other: build only that one (its
+    # errors and --help name only itself and "copydesk"). Anything else, --help included,
+    # gets the full parser.
+    names = (args[0],) if args and args[0] in COMMANDS else COMMANDS
+    for name in names:
         module = importlib.import_module(f"copydesk.commands.{name}")
         module.add_parser(sub)
         modules[name] = module

@@ -5,7 +5,6 @@ with ``.gitignore`` respected (through git when the folder is in a repository) a
 from __future__ import annotations
 
 import os
-import subprocess
 from collections.abc import Iterator
 from fnmatch import fnmatch
 from pathlib import Path
@@ -39,6 +38,8 @@ def expand(path: Path) -> Iterator[Path]:
 
 
 def _git_files(folder: Path) -> list[Path] | None:
+    import subprocess  # only for folders: a pre-commit run names files and never needs it
+
     try:
         out = subprocess.run(
             ["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard", "--", "."],
@@ -60,6 +61,8 @@ def _git_files(folder: Path) -> list[Path] | None:
 
 def _git_ignored(folder: Path) -> bool:
     """A folder named on the command line is checked even when git ignores it."""
+    import subprocess
+
     try:
         return (
             subprocess.run(
