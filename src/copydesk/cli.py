@@ -7,6 +7,10 @@ from __future__ import annotations
 import sys
 from collections.abc import Sequence
 
+TYPE_CHECKING = False  # importing typing would slow down the --version answer
+if TYPE_CHECKING:
+    from typing import Any
+
 COMMANDS = ("check", "fix", "rules", "explain", "init", "vocab", "baseline", "docs")
 
 EPILOG = """exit codes:
@@ -35,6 +39,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _run(args: list[str]) -> int:
     import argparse
+    import functools
     import importlib
     import os
 
@@ -42,7 +47,17 @@ def _run(args: list[str]) -> int:
     from copydesk.config import ConfigError
     from copydesk.engine.rules import RuleError
 
-    parser = argparse.ArgumentParser(
+    # HelpFormatter asks shutil for the terminal width, and importing shutil (with bz2, lzma
+    # and zlib) costs a pre-commit run ~2 ms; every add_argument makes a formatter
+    width = _columns() - 2
+
+    class Parser(argparse.ArgumentParser):  # sub-parsers are made of the parser's own class
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            base = kwargs.pop("formatter_class", argparse.HelpFormatter)
+            kwargs["formatter_class"] = functools.partial(base, width=width)
+            super().__init__(*args, **kwargs)
+
+    parser = Parser(
         prog="copydesk",
         description="An editorial quality-check linter: typos that spare names, house style, "
         "unsourced figures and grammar, for Markdown, text and HTML.",
@@ -102,6 +117,25 @@ def _run(args: list[str]) -> int:
             file=sys.stderr,
         )
         return 2
+
+
+def _columns() -> int:
+    """``shutil.get_terminal_size().columns``, which argparse uses, without importing shutil."""
+    import os
+
+    try:
+        columns = int(os.environ["COLUMNS"])
+    except (KeyError, ValueError):
+        columns = 0
+    if columns > 0:
+        return columns
+    stdout = sys.__stdout__
+    try:
+        if stdout is None:
+            raise AttributeError
+        return os.get_terminal_size(stdout.fileno()).columns or 80
+    except (AttributeError, ValueError, OSError):
+        return 80
 
 
 if __name__ == "__main__":
