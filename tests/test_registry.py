@@ -112,3 +112,28 @@ def test_third_party_pack_loads_from_a_path(tmp_path: Path) -> None:
     registry = load_registry([pack])
     assert registry.rules["HSE006"].pack == "house"
     assert "house" in registry.packs
+
+
+def test_pack_cache_keeps_one_version_per_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Two checkouts of one pack share the user's cache; neither may evict the other's copy,
+    # while an edited pack replaces its own stale copy.
+    from copydesk.engine.registry import load_pack
+
+    monkeypatch.setenv("COPYDESK_CACHE_DIR", str(tmp_path / "cache"))
+    cache = tmp_path / "cache" / "copydesk"
+    folders = [tmp_path / "a" / "house", tmp_path / "b" / "house"]
+    seen: list[set[Path]] = []
+    for folder in folders:
+        folder.mkdir(parents=True)
+        (folder / "HSE001.yaml").write_text(RULE.format(code="HSE001", name="no-foo"))
+        load_pack("house", folder)
+        seen.append(set(cache.glob("pack-house-*.json")))
+    first = seen[0]
+    second = seen[1] - first
+    assert len(first) == 1 and len(second) == 1
+    (folders[0] / "HSE001.yaml").write_text(RULE.format(code="HSE001", name="no-foo-at-all"))
+    load_pack("house", folders[0])
+    after = set(cache.glob("pack-house-*.json"))
+    assert len(after) == 2 and second <= after and not first & after

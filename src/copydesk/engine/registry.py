@@ -55,7 +55,9 @@ def _entry_point_packs() -> list[tuple[str, Path]]:
             parts.append(f"{entry}\0{os.stat(entry or '.').st_mtime_ns}")
         except OSError:
             parts.append(f"{entry}\0-")
-    cache = _cache_dir() / f"entry-points-{digest(*parts, size=10)}.json"
+    # One file per interpreter (its import path); installing a package replaces it.
+    group = f"entry-points-{digest(*sys.path, size=6)}"
+    cache = _cache_dir() / f"{group}-{digest(*parts, size=10)}.json"
     try:
         return [(name, Path(path)) for name, path in json.loads(cache.read_text(encoding="utf-8"))]
     except (OSError, ValueError, TypeError):
@@ -70,6 +72,7 @@ def _entry_point_packs() -> list[tuple[str, Path]]:
         except Exception as exc:  # a broken plug-in must not take the linter down
             raise RuleError(f"rule pack entry point {ep.name!r} failed to load: {exc}") from None
         packs.append((ep.name, path.parent if path.is_file() else path))
+    _drop_stale(cache, group)
     _write_cache(cache, [(name, str(path)) for name, path in packs])
     return packs
 
@@ -91,7 +94,9 @@ def load_pack(name: str, folder: Path) -> tuple[list[RuleSpec], str]:
         st = f.stat()
         parts.append(f"{f}\0{st.st_size}\0{st.st_mtime_ns}")
     stamp = digest(*parts, size=10)
-    cache = _cache_dir() / f"pack-{name}-{stamp}.json"
+    # Keyed by folder too, so that two checkouts sharing the cache keep a version each.
+    group = f"pack-{name}-{digest(str(folder), size=6)}"
+    cache = _cache_dir() / f"{group}-{stamp}.json"
     try:
         raw = json.loads(cache.read_text(encoding="utf-8"))
         prefilter.seed(raw["prefilters"])
@@ -99,13 +104,19 @@ def load_pack(name: str, folder: Path) -> tuple[list[RuleSpec], str]:
     except (OSError, ValueError, KeyError, TypeError):
         pass
     specs = [_parse_file(name, f) for f in files]
-    for old in cache.parent.glob(f"pack-{name}-*.json"):
-        old.unlink(missing_ok=True)  # stale versions of this pack
+    _drop_stale(cache, group)
     patterns = [p for s in specs for p in regex_patterns(s)]
     _write_cache(
         cache, {"rules": [_to_json(s) for s in specs], "prefilters": prefilter.computed(patterns)}
     )
     return specs, stamp
+
+
+def _drop_stale(cache: Path, group: str) -> None:
+    """Remove the other versions of a cache file: their sources have changed since."""
+    for old in cache.parent.glob(f"{group}-*.json"):
+        if old != cache:
+            old.unlink(missing_ok=True)
 
 
 def _write_cache(path: Path, data: Any) -> None:

@@ -73,10 +73,41 @@ _UNWRITTEN_LENGTH: Final = 5
 # seldom leaves a whole frequent word plus a whole affix.
 _SUFFIXES: Final = ("ly", "ness", "less", "ery", "ism", "ist", "ish")
 # Productive prefixes, then combining forms, which make new words freely ("neuroprosthesis").
-_PREFIXES: Final = tuple(
-    """un non over under counter anti semi mis neuro bio eco geo cyber micro nano tele hydro
-    electro photo psycho techno aero astro mega multi poly pseudo retro socio thermo ultra hyper
-    inter super""".split()
+_PREFIXES: Final = (
+    "un",
+    "non",
+    "over",
+    "under",
+    "counter",
+    "anti",
+    "semi",
+    "mis",
+    "neuro",
+    "bio",
+    "eco",
+    "geo",
+    "cyber",
+    "micro",
+    "nano",
+    "tele",
+    "hydro",
+    "electro",
+    "photo",
+    "psycho",
+    "techno",
+    "aero",
+    "astro",
+    "mega",
+    "multi",
+    "poly",
+    "pseudo",
+    "retro",
+    "socio",
+    "thermo",
+    "ultra",
+    "hyper",
+    "inter",
+    "super",
 )
 _STEM: Final = 5
 _ELISION: Final = "'’"
