@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from typing import Final, NamedTuple
 
 from copydesk.spelling.lexicon import F_MISSPELLING, F_NAME, Lexicon, load_misspellings
@@ -225,6 +226,24 @@ def _strip_accents(word: str) -> str:
     )
 
 
+Chunk = tuple[tuple[int, str, int], ...]
+
+
+class _ChunkCache(dict[str, Chunk]):
+    """Chunk verdicts that classify a chunk on first sight, so looking chunks up is all a
+    text needs; past the size cap new chunks are classified each time but not kept."""
+
+    def __init__(self, analyse: Callable[[str], Chunk]) -> None:
+        super().__init__()
+        self._analyse = analyse
+
+    def __missing__(self, chunk: str) -> Chunk:
+        found = self._analyse(chunk)
+        if len(self) < 500_000:
+            self[chunk] = found
+        return found
+
+
 class Tokenizer:
     """Classifies chunks against one lexicon and word lists; the cache lives with it."""
 
@@ -239,39 +258,34 @@ class Tokenizer:
         self._miss = misspellings or load_misspellings()
         self._accept = accept
         self._reject = reject
-        self._chunks: dict[str, tuple[tuple[int, str, int], ...]] = {}
+        self._chunks = _ChunkCache(self._analyse_chunk)
         self._words: dict[str, int | None] = {}
 
     def words(self, text: str) -> list[Word]:
         cache = self._chunks
-        analyse = self._analyse_chunk
-        chunks = text.split()  # runs of non-space, like \S+, without a match object for each
-        for chunk in set(chunks).difference(cache):
-            found = analyse(chunk)
-            if len(cache) < 500_000:
-                cache[chunk] = found
-            else:  # a full cache still answers for this text
-                cache = {**cache, chunk: found}
-        # Most chunks are known lower-case words with nothing to report: only the others
-        # need their offset, found by searching on from the previous one.
+        # Most chunks are known lower-case words with nothing to report: ``filter`` drops them
+        # (classifying new ones on the way) without a Python step per chunk, and only the
+        # others need their offset, found by searching on from the previous one.
         out: list[Word] = []
+        find = text.find
         pos, end_of_text = 0, len(text)
-        for chunk in [c for c in chunks if cache[c]]:
-            start = text.find(chunk, pos)
+        # split() gives runs of non-space, like \S+, without a match object for each.
+        for chunk in filter(cache.__getitem__, text.split()):
+            start = find(chunk, pos)
             end = start + len(chunk)
             # The first whole chunk with this text is this one; a bare match may sit inside
             # an earlier chunk with nothing to report ("10Home" before "Home").
             while (start and not text[start - 1].isspace()) or (
                 end < end_of_text and not text[end].isspace()
             ):
-                start = text.find(chunk, start + 1)
+                start = find(chunk, start + 1)
                 end = start + len(chunk)
             for offset, word, status in cache[chunk]:
                 out.append(Word(start + offset, start + offset + len(word), word, status))
             pos = end
         return out
 
-    def _analyse_chunk(self, chunk: str) -> tuple[tuple[int, str, int], ...]:
+    def _analyse_chunk(self, chunk: str) -> Chunk:
         if chunk.isalpha():
             status = self.status(chunk)
             return () if status is None else ((0, chunk, status),)
