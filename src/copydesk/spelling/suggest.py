@@ -122,6 +122,16 @@ def damerau(a: str, b: str, limit: int = 3) -> int:
     """Optimal-string-alignment distance, giving up (returning ``limit``) past ``limit - 1``."""
     if abs(len(a) - len(b)) >= limit:
         return limit
+    # A common prefix or suffix never changes the distance, and a typo and its candidate
+    # share most of their letters: the table shrinks to the part where they differ.
+    n = min(len(a), len(b))
+    head = 0
+    while head < n and a[head] == b[head]:
+        head += 1
+    tail = 0
+    while tail < n - head and a[-1 - tail] == b[-1 - tail]:
+        tail += 1
+    a, b = a[head : len(a) - tail], b[head : len(b) - tail]
     prev2: list[int] = []
     prev = list(range(len(b) + 1))
     for i in range(1, len(a) + 1):
@@ -154,19 +164,17 @@ def far_words(
     """
     index = load_deletes()
     get = rank_of or load_ranking().ranks.get
-    keys = {word}
-    for i in range(len(word)):
-        one = word[:i] + word[i + 1 :]
-        keys.add(one)
-        if len(word) >= 6:
-            keys.update(one[:j] + one[j + 1 :] for j in range(i, len(one)))
-    found: set[str] = set()
-    for key in keys:
-        entry = index.entry(key)
-        if entry is not None and entry[1]:
-            found.update(entry[1].split(","))
-    out = []
     n = len(word)
+    ones = [word[:i] + word[i + 1 :] for i in range(n)]
+    keys = {word, *ones}
+    if n >= 6:
+        keys.update([one[:j] + one[j + 1 :] for i, one in enumerate(ones) for j in range(i, n - 1)])
+    found: set[str] = set()
+    # One ``extras`` call probes every key without a Python call (and flags decode) per key.
+    for extra in index.extras([key.encode("utf-8") for key in keys]):
+        if extra:
+            found.update(extra.split(","))
+    out = []
     for cand in found:
         if abs(len(cand) - n) > max_distance:
             continue
