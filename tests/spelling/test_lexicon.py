@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from itertools import product
 from typing import Any
 
 import pytest
@@ -17,7 +18,7 @@ from copydesk.spelling.lexicon import (
     load_ranking,
     variant_of,
 )
-from copydesk.spelling.suggest import damerau, edit_shape, keep_case, near_words
+from copydesk.spelling.suggest import damerau, edit_shape, far_words, keep_case, near_words
 
 
 def test_round_trip_encoding() -> None:
@@ -56,6 +57,29 @@ def test_lexicon_ranks_match_ranking() -> None:
 def test_near_words_finds_correction() -> None:
     assert near_words("secretaray")[0][1] == "secretary"
     assert near_words("secretaray", load_lexicon().rank) == near_words("secretaray")
+
+
+def test_near_and_far_words_same_with_either_rank_lookup() -> None:
+    # near_words takes a fast path for the ranking dict's get; any other lookup must agree.
+    rank = load_lexicon().rank
+    for word in ("secretaray", "goverment", "tthe", "caf\u00e9", "a", ""):
+        assert near_words(word, rank) == near_words(word)
+        assert far_words(word, 2, rank) == far_words(word, 2)
+
+
+def _osa_full_table(a: str, b: str) -> int:
+    d = [[i + j if not i * j else 0 for j in range(len(b) + 1)] for i in range(len(a) + 1)]
+    for i, j in product(range(1, len(a) + 1), range(1, len(b) + 1)):
+        d[i][j] = min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (a[i - 1] != b[j - 1]))
+        if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
+            d[i][j] = min(d[i][j], d[i - 2][j - 2] + 1)
+    return d[-1][-1]
+
+
+def test_damerau_strips_shared_ends_without_changing_distance() -> None:
+    words = ["".join(p) for n in range(5) for p in product("abc", repeat=n)]
+    for a, b in product(words, repeat=2):
+        assert damerau(a, b, 3) == min(_osa_full_table(a, b), 3), (a, b)
 
 
 def test_edit_shapes() -> None:
