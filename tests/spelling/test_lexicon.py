@@ -59,6 +59,12 @@ def test_near_words_finds_correction() -> None:
     assert near_words("secretaray", load_lexicon().rank) == near_words("secretaray")
 
 
+def test_near_words_never_turn_an_apostrophe_into_a_letter() -> None:
+    # A name such as "Ca'e" is no slip for "case" or "care".
+    assert not {"case", "care"} & {c for _, c, _ in near_words("ca'e")}
+    assert "were" in [c for _, c, _ in near_words("wer'e")]  # a stray one is still dropped
+
+
 def test_near_and_far_words_same_with_either_rank_lookup() -> None:
     # near_words takes a fast path for the ranking dict's get; any other lookup must agree.
     rank = load_lexicon().rank

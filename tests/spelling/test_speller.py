@@ -130,9 +130,9 @@ def test_a_slip_one_letter_from_an_institution_in_either_spelling(speller: Spell
     "text",
     [
         # Another ending marks another name (gender, language), not a slip.
-        "Elena Dementieva won. Elena was pleased and Elena said so. Eleni Daniilidou lost.",
+        "Adriana Pell won. Adriana was pleased and Adriana said so. Adriano Grant lost.",
         # Another initial is another name.
-        "Google grew. Google hired and Google paid. Its chief, Tim Koogle, left.",
+        "Zentrix grew. Zentrix hired and Zentrix paid. Its founder, Tom Kentrix, left.",
     ],
 )
 def test_names_differing_at_either_end_are_not_variants(speller: Speller, text: str) -> None:

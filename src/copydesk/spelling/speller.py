@@ -629,8 +629,8 @@ class Speller:
 
 def _other_name(a: str, b: str) -> bool:
     """Names one letter apart at either end are usually two names, not one misspelt: another
-    initial ("Koogle", "Google") or another ending, which marks gender or language in many
-    names ("Eleni", "Elena"; "Antonia", "Antonio")."""
+    initial ("Kentrix", "Zentrix") or another ending, which marks gender or language in many
+    names ("Adriano", "Adriana"; "Marie", "Maria")."""
     return a[0] != b[0] or (len(a) == len(b) and a[:-1] == b[:-1])
 
 

@@ -66,7 +66,13 @@ def near_words(
         ),
         (
             "substitution",
-            [f"{h}{c}{t}" for h, t in zip(heads[:n], tails[1:], strict=True) for c in ALPHABET],
+            # An apostrophe typed for a letter is no slip of the fingers ("Ca'e" is no "Case").
+            [
+                f"{h}{c}{t}"
+                for h, t, own in zip(heads[:n], tails[1:], word, strict=True)
+                if own not in "'’"
+                for c in ALPHABET
+            ],
         ),
         ("deletion", [f"{h}{c}{t}" for h, t in zip(heads, tails, strict=True) for c in ALPHABET]),
     )
