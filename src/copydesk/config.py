@@ -353,7 +353,6 @@ class ConfigFinder:
         self.overrides = overrides or {}
         self._by_dir: dict[Path, Config] = {}
         self._by_file: dict[Path | None, Config] = {}
-        self._resolved: dict[Path, Path] = {}
 
     def for_path(self, path: Path) -> Config:
         return self._for_folder(path if path.is_dir() else path.parent)
@@ -364,9 +363,7 @@ class ConfigFinder:
         return self._for_folder(path.parent)
 
     def _for_folder(self, raw: Path) -> Config:
-        folder = self._resolved.get(raw)
-        if folder is None:  # resolving walks every component: once per folder is enough
-            folder = self._resolved[raw] = raw.resolve()
+        folder = _resolve_dir(raw)
         if folder not in self._by_dir:
             file = self.explicit or find_config_file(folder)
             if file not in self._by_file:

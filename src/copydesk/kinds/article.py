@@ -95,9 +95,8 @@ class Kind:
         if caps >= 2 and len(core) <= 4:
             return core[0].upper() in _VOWEL_LETTERS  # "MoD", "DfT": said as letters
         if core.islower() and len(core) >= 2 and not any(c in "aeiouy" for c in core):
-            return (
-                core[0].upper() in _VOWEL_LETTERS
-            )  # no vowel: said as letters ("an ntl", "a bbc")
+            # no vowel: said as letters ("an ntl", "a bbc")
+            return core[0].upper() in _VOWEL_LETTERS
         if len(core) == 1:
             return core.upper() in _VOWEL_LETTERS if core.isupper() else None
         if low.startswith(self.vowel_exceptions):

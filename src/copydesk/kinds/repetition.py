@@ -68,9 +68,9 @@ class Kind:
             ):
                 continue  # "Spend Spend Spend", "Bora Bora": names and slogans repeat on purpose
             # a sentence or block boundary between the two is not a repetition
-            if any(c in m.group("gap") for c in "\r\n") and doc.block_at(
-                m.start()
-            ) is not doc.block_at(m.start("again")):
+            gap = m.group("gap")
+            crosses_line = "\n" in gap or "\r" in gap
+            if crosses_line and doc.block_at(m.start()) is not doc.block_at(m.start("again")):
                 continue
             yield Match(
                 m.start(),

@@ -258,23 +258,22 @@ class Speller:
             # has never written is no coinage, however far from a known word it is.
             if doc.counts[word] > 1 or self._derived(word):
                 return None
-            if not (
-                self._near(word)
-                or (
-                    (
-                        (len(word) >= _FAR_LOWER_LENGTH and self._far(word))
-                        or (
-                            len(word) >= _UNWRITTEN_LENGTH
-                            and not load_web().rank(word)
-                            and not self._derived(word, rare_stems=True)
-                        )
-                    )
-                    and not self._compound(word)
-                )
-            ):
+            if not (self._near(word) or self._beyond_one_edit(word)):
                 return None
             return self._flag(w, UNKNOWN_WORD, doc)
         return self._judge_capitalised(w, doc)
+
+    def _beyond_one_edit(self, word: str) -> bool:
+        """A lower-case typo no single edit explains: frequent words two edits away, or a
+        word the web has never written; either way not two known words run together."""
+        far = len(word) >= _FAR_LOWER_LENGTH and bool(self._far(word))
+        if not far and (
+            len(word) < _UNWRITTEN_LENGTH
+            or load_web().rank(word)
+            or self._derived(word, rare_stems=True)
+        ):
+            return False
+        return not self._compound(word)
 
     def _judge_capitalised(self, w: Word, doc: _Doc) -> Misspelling | None:
         word = w.text
