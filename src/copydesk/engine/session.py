@@ -131,7 +131,8 @@ class Session:
         _WORKER = self
         ctx = multiprocessing.get_context("fork")
         with ctx.Pool(jobs) as pool:
-            chunk = max(1, min(32, len(items) // (jobs * 8)))
+            # Small chunks: at the end one worker waits for the other's last chunk.
+            chunk = max(1, min(8, len(items) // (jobs * 8)))
             yield from pool.imap(_work, items, chunksize=chunk)
 
 
