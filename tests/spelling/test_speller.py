@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import re
+from collections import Counter
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -15,6 +18,7 @@ from copydesk.spelling import (
     suggest,
     variant_of,
 )
+from copydesk.spelling.speller import _Doc
 
 
 @pytest.fixture(scope="module")
@@ -360,3 +364,12 @@ def test_within_one_agrees_with_the_distance(pair: tuple[str, str]) -> None:
 def test_suggestions_put_the_house_variety_first(variant: str, text: str, first: str) -> None:
     (m,) = Speller(variant).check(text)
     assert m.suggestions[0] == first
+
+
+_DOC_ALPHABET = st.sampled_from(list("abAB é'’-_1²İ \n."))
+
+
+@given(st.text(_DOC_ALPHABET, max_size=30), st.text(_DOC_ALPHABET, max_size=4))
+def test_has_word_is_membership_in_the_documents_letter_runs(text: str, word: str) -> None:
+    words = set(re.findall(r"[^\W\d_]+", text.lower()))
+    assert _Doc(text, Counter()).has_word(word) == (word in words)

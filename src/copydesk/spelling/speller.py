@@ -128,12 +128,12 @@ class Misspelling(NamedTuple):
 class _Doc:
     """What the names model knows about one document."""
 
-    __slots__ = ("counts", "list_spans", "lower_words", "text")
+    __slots__ = ("counts", "list_spans", "lower_text", "text")
 
     def __init__(self, text: str, counts: Counter[str]) -> None:
         self.text = text
         self.counts = counts
-        self.lower_words: set[str] | None = None
+        self.lower_text: str | None = None
         self.list_spans: list[tuple[int, int]] | None = None
 
     def in_list(self, w: Word) -> bool:
@@ -143,9 +143,24 @@ class _Doc:
         return _inside(w, self.list_spans)
 
     def has_word(self, lower: str) -> bool:
-        if self.lower_words is None:
-            self.lower_words = set(_DOC_WORDS.findall(self.text.lower()))
-        return lower in self.lower_words
+        """Whether ``lower`` is a whole run of letters of the lower-cased text.
+
+        A document is asked about a few candidates, so searching the text for each costs
+        less than listing every word of it.
+        """
+        if not _DOC_WORDS.fullmatch(lower):
+            return False
+        if self.lower_text is None:
+            self.lower_text = self.text.lower()
+        text = self.lower_text
+        find = text.find
+        pos = find(lower)
+        while pos >= 0:
+            end = pos + len(lower)
+            if not (pos and _DOC_WORDS.match(text, pos - 1)) and not _DOC_WORDS.match(text, end):
+                return True
+            pos = find(lower, pos + 1)
+        return False
 
 
 class Speller:
