@@ -292,12 +292,9 @@ class Tokenizer:
         if chunk.isalpha():
             status = self.status(chunk)
             return () if status is None else ((0, chunk, status),)
-        lo, hi = 0, len(chunk)
-        while lo < hi and chunk[lo] in _OPENERS:
-            lo += 1
-        while hi > lo and chunk[hi - 1] in _CLOSERS:
-            hi -= 1
-        core = chunk[lo:hi]
+        core = chunk.lstrip(_OPENERS)
+        lo = len(chunk) - len(core)
+        core = core.rstrip(_CLOSERS)
         if core.isalpha():  # a word with punctuation round it, the usual case
             status = self.status(core)
             return () if status is None else ((lo, core, status),)
