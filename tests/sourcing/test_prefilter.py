@@ -22,7 +22,16 @@ from copydesk.sourcing.figures import (
     find_figures,
 )
 from copydesk.sourcing.options import DEFAULT_OPTIONS, SourcingOptions, _alternation, _ordered_words
-from copydesk.sourcing.prefilter import Probe, WordMatcher, literals, regex_hints, validate
+from copydesk.sourcing.prefilter import (
+    Probe,
+    TextIndex,
+    WordMatcher,
+    literals,
+    matches_at,
+    regex_hints,
+    text_is_safe,
+    validate,
+)
 
 OPTS = SourcingOptions.from_mapping({})
 
@@ -145,6 +154,40 @@ def test_word_matcher_finds_what_the_pattern_finds(key: str) -> None:
         assert OPTS.word_spans(key, probe) == expected, (text, lo, hi)
         if probe.safe and probe.aligned:
             assert matcher.spans(probe, lo) == expected, (text, lo, hi)
+
+
+def test_text_index_probes_see_what_sentence_probes_see() -> None:
+    # Documents of random sentences, cut at random places (some inside a word or a number).
+    rnd = random.Random(7)
+    for start in range(0, len(SENTENCES) - 40, 40):
+        text = " ".join(SENTENCES[start : start + 40]) + " 12"
+        low = text.lower()
+        if not text_is_safe(text) or len(low) != len(text):
+            continue
+        index = TextIndex(text, low)
+        for _ in range(60):
+            lo = rnd.randint(0, len(text))
+            hi = rnd.randint(lo, min(len(text), lo + 200))
+            plain = Probe(text, lo, hi, low[lo:hi], True)
+            shared = Probe(text, lo, hi, index=index)
+            assert (shared.low, shared.safe, shared.aligned) == (plain.low, True, plain.aligned)
+            assert shared.digit_at == plain.digit_at, (text, lo, hi)
+            assert shared.digit_starts() == plain.digit_starts(), (text, lo, hi)
+            assert shared.tokens == plain.tokens, (text, lo, hi)
+
+
+def test_amounts_are_tried_where_runs_of_digits_begin() -> None:
+    pattern = _patterns()["digit"]
+    rnd = random.Random(11)
+    alphabet = "1234 ,.-/'’a£$%\n٣"
+    texts = [*SENTENCES, *("".join(rnd.choice(alphabet) for _ in range(16)) for _ in range(3000))]
+    for text in texts:
+        lo = rnd.randint(0, len(text))
+        hi = rnd.randint(lo, len(text))
+        probe = Probe(text, lo, hi)
+        expected = [m.span() for m in pattern.finditer(text, lo, hi)]
+        found = [m.span() for m in matches_at(pattern, text, probe.digit_starts(), hi)]
+        assert found == expected, (text, lo, hi)
 
 
 def test_word_matcher_edge_entries() -> None:

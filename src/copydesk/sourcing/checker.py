@@ -27,7 +27,7 @@ from copydesk.sourcing.attribution import (
 )
 from copydesk.sourcing.figures import Figure, find_figures
 from copydesk.sourcing.options import SourcingOptions
-from copydesk.sourcing.prefilter import Probe, text_is_safe
+from copydesk.sourcing.prefilter import Probe, TextIndex, text_is_safe
 
 __all__ = ["RULES", "SourcingChecker", "SourcingIssue"]
 
@@ -196,9 +196,12 @@ class SourcingChecker:
         # str.lower never shortens a character, so equal lengths mean the offsets line up.
         low_text = lowered if len(lowered) == len(text) else None
         all_safe = text_is_safe(text)
+        doc_index = TextIndex(text, low_text) if all_safe and low_text is not None else None
         analysed: list[_Sentence] = []
         for index, block_sentences in enumerate(per_block):
-            analysed.extend(self._analyse_block(text, index, block_sentences, low_text, all_safe))
+            analysed.extend(
+                self._analyse_block(text, index, block_sentences, low_text, all_safe, doc_index)
+            )
         issues: list[SourcingIssue] = []
         for i, sent in enumerate(analysed):
             issues.extend(self._judge(text, analysed, i, sent))
@@ -228,13 +231,17 @@ class SourcingChecker:
         sentences: list[tuple[int, int]],
         low_text: str | None = None,
         all_safe: bool = False,
+        doc_index: TextIndex | None = None,
     ) -> list[_Sentence]:
         opts = self.options
         quotes = quoted_spans(text, sentences)
         out: list[_Sentence] = []
         safe = True if all_safe else None
         for (lo, hi), quoted in zip(sentences, quotes, strict=True):
-            probe = Probe(text, lo, hi, None if low_text is None else low_text[lo:hi], safe)
+            if doc_index is not None:
+                probe = Probe(text, lo, hi, index=doc_index)
+            else:
+                probe = Probe(text, lo, hi, None if low_text is None else low_text[lo:hi], safe)
             figures = find_figures(opts, text, lo, hi, probe)
             share = sum(b - a for a, b in quoted) / max(1, hi - lo) if quoted else 0.0
             out.append(_Sentence(lo, hi, index, figures, quoted, share, opts, text, probe))

@@ -685,12 +685,9 @@ def _scan(
     if starts is None:
         return list(pattern.finditer(probe.text, probe.lo, probe.hi))
     if digits and probe.has_digit:
-        starts += [m.start() for m in _DIGIT_RUN.finditer(probe.text, probe.digit_at, probe.hi)]
+        starts += probe.digit_starts()
         starts.sort()
     return matches_at(pattern, probe.text, starts, probe.hi)
-
-
-_DIGIT_RUN: Final = re.compile(r"\d+")
 
 
 def _may_hold_figure(probe: Probe) -> bool:
@@ -800,7 +797,9 @@ def find_figures(
             span = m.span("verb") if m.group("verb") else m.span()
             add(span[0], span[1], "multiplier", common(*span))
     if probe.has_digit:
-        for m in pats["digit"].finditer(text, probe.digit_at, hi):
+        # A figure starts a run of digits (the look-behind rules out a digit before it), so
+        # the pattern is tried only there rather than at every character after the first.
+        for m in matches_at(pats["digit"], text, probe.digit_starts(), hi):
             _add_amount(
                 opts,
                 text,

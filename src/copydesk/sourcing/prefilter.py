@@ -17,6 +17,7 @@ non-ASCII word character (``café``) is therefore never turned away. Symbols suc
 
 from __future__ import annotations
 
+import bisect
 import importlib
 import re
 from collections.abc import Iterable
@@ -26,6 +27,7 @@ from copydesk import literals as _lit
 
 __all__ = [
     "Probe",
+    "TextIndex",
     "WordMatcher",
     "literals",
     "matches_at",
@@ -40,6 +42,11 @@ _NONASCII: Final = re.compile(r"[^\x00-\x7f]+")
 _RUN: Final = re.compile(r"[a-z0-9_]+")
 _WORD_ASCII: Final = frozenset("abcdefghijklmnopqrstuvwxyz0123456789_")
 _DIGIT: Final = re.compile(r"\d")
+# Runs of digits: spelt so that the search skips to a digit (the regex engine does that for a
+# pattern that starts with a character class, not for one that starts with a repeat).
+_DIGITS: Final = re.compile(r"\d\d*")
+# Bytes that are not ASCII word characters, as spaces (see ``TextIndex.clean``).
+_CLEAN: Final = bytes(b if chr(b) in _WORD_ASCII else 32 for b in range(256))
 _PIECE: Final = r"\w+"
 
 # The regex engine's own parser (private, but stable since Python 3.11 named it so): the
@@ -56,15 +63,48 @@ _STYLE = _lit.Style(
 )
 
 
+class TextIndex:
+    """Facts about a whole document that the probes of its sentences share, each found in one
+    pass over the text rather than one pass per sentence (a call per sentence costs more than
+    the scan itself). Only for a document whose word characters are all ASCII and whose
+    lower-cased text lines up with it, so that every probe of it is ``safe`` and ``aligned``.
+    """
+
+    __slots__ = ("clean", "digit_ends", "digit_starts", "low")
+
+    def __init__(self, text: str, low: str) -> None:
+        self.low = low
+        # ``low`` with every character that is not an ASCII word character as a space: the
+        # words (maximal runs of ``[a-z0-9_]``) of a slice are then the slice's ``split()``.
+        # ``encode`` turns each non-ASCII character into one "?", so offsets are kept.
+        self.clean = low.encode("ascii", "replace").translate(_CLEAN).decode("ascii")
+        self.digit_starts: list[int] = []
+        self.digit_ends: list[int] = []
+        for m in _DIGITS.finditer(text):
+            self.digit_starts.append(m.start())
+            self.digit_ends.append(m.end())
+
+    def first_digit(self, lo: int, hi: int) -> int:
+        """Where ``\\d`` first matches in ``text[lo:hi]``, or -1."""
+        i = bisect.bisect_right(self.digit_starts, lo) - 1
+        if i >= 0 and self.digit_ends[i] > lo and lo < hi:
+            return lo  # a run of digits that began before the sentence reaches into it
+        i += 1
+        if i < len(self.digit_starts) and self.digit_starts[i] < hi:
+            return self.digit_starts[i]
+        return -1
+
+
 class Probe:
     """What one sentence ``text[lo:hi]`` contains, computed once and shared by the scans.
 
     ``low`` is the lower-cased sentence; ``safe`` says whether it has no non-ASCII word
     character (only then are the token and literal tests used); ``tokens`` are its lower-cased
-    ASCII word runs, computed on first use.
+    ASCII word runs, computed on first use. ``index`` (optional) is the document's
+    :class:`TextIndex`; given one, ``low`` and ``safe`` are taken from it.
     """
 
-    __slots__ = ("_tokens", "aligned", "digit_at", "hi", "lo", "low", "safe", "text")
+    __slots__ = ("_tokens", "aligned", "digit_at", "hi", "index", "lo", "low", "safe", "text")
 
     def __init__(
         self,
@@ -73,23 +113,44 @@ class Probe:
         hi: int,
         low: str | None = None,
         safe: bool | None = None,
+        index: TextIndex | None = None,
     ) -> None:
-        self.text, self.lo, self.hi = text, lo, hi
+        self.text, self.lo, self.hi, self.index = text, lo, hi, index
+        self._tokens: frozenset[str] | None = None
+        if index is not None:
+            self.low = index.low[lo:hi]
+            self.safe = self.aligned = True
+            self.digit_at = index.first_digit(lo, hi)
+            return
         self.low = text[lo:hi].lower() if low is None else low
         self.safe = _is_safe(text, lo, hi) if safe is None else safe
         self.aligned = len(self.low) == hi - lo
         digit = _DIGIT.search(text, lo, hi)
         self.digit_at = -1 if digit is None else digit.start()
-        self._tokens: frozenset[str] | None = None
 
     @property
     def has_digit(self) -> bool:
         return self.digit_at >= 0
 
+    def digit_starts(self) -> list[int]:
+        """Where the runs of digits of the sentence begin: the first digit and every digit
+        after a character that is not one."""
+        if self.digit_at < 0:
+            return []
+        index = self.index
+        if index is None:
+            return [m.start() for m in _DIGITS.finditer(self.text, self.digit_at, self.hi)]
+        starts = index.digit_starts
+        first = bisect.bisect_right(starts, self.digit_at)
+        return [self.digit_at, *starts[first : bisect.bisect_left(starts, self.hi, first)]]
+
     @property
     def tokens(self) -> frozenset[str]:
         if self._tokens is None:
-            self._tokens = frozenset(_RUN.findall(self.low))
+            if self.index is not None:
+                self._tokens = frozenset(self.index.clean[self.lo : self.hi].split())
+            else:
+                self._tokens = frozenset(_RUN.findall(self.low))
         return self._tokens
 
     def has_token(self, words: frozenset[str] | None) -> bool:
@@ -132,7 +193,9 @@ class Probe:
 
     def has_literal(self, literals: tuple[str, ...] | None) -> bool:
         """False only when the sentence surely contains none of ``literals`` (any case)."""
-        return literals is None or not self.safe or any(map(self.low.__contains__, literals))
+        if literals is None or not self.safe:
+            return True
+        return any(map(self.low.__contains__, literals))
 
 
 def _is_safe(text: str, lo: int, hi: int) -> bool:
