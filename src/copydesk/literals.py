@@ -61,6 +61,8 @@ def _literal_alternatives(op: Any, av: Any, style: Style) -> set[str] | None:
 def _literal_sequence(items: list[tuple[Any, Any]], style: Style) -> set[str] | None:
     strings = {""}
     for op, av in items:
+        if style.transparent_lookarounds and op in (_c.AT, _c.ASSERT, _c.ASSERT_NOT):
+            continue
         alt = _literal_alternatives(op, av, style)
         if alt is None or len(strings) * len(alt) > style.max_product:
             return None
@@ -80,13 +82,37 @@ def _sequence(items: list[tuple[Any, Any]], style: Style) -> set[str] | None:
             candidates.append(stretch)
         stretch = {""}
 
-    zero_width = (_c.AT, _c.ASSERT, _c.ASSERT_NOT) if style.transparent_lookarounds else (_c.AT,)
-    for op, av in items:
+    def extended(alt: set[str]) -> set[str] | None:
+        if len(stretch) * len(alt) > style.max_product:
+            return None
+        return {s + a for s in stretch for a in alt}
+
+    whole_text = style.transparent_lookarounds
+    zero_width = (_c.AT, _c.ASSERT, _c.ASSERT_NOT) if whole_text else (_c.AT,)
+    for op, av in _flat(items) if whole_text else items:
+        if op is _c.ASSERT and whole_text and (seen := _literal_sequence(list(av[1]), style)):
+            # The caller tests the whole text, where a look-around's literals stand next to
+            # the match: a look-behind's end where a stretch begins, a look-ahead's start
+            # after the stretch so far (which goes on from the same place).
+            if av[0] < 0 and stretch == {""}:
+                stretch = seen
+            elif av[0] > 0 and (ahead := extended(seen)):
+                candidates.append(ahead)
+            continue
         if op in zero_width:
             continue  # the literals on either side stay adjacent
         alt = _literal_alternatives(op, av, style)
-        if alt is not None and len(stretch) * len(alt) <= style.max_product:
-            stretch = {s + a for s in stretch for a in alt}
+        if alt is not None and (longer := extended(alt)) is not None:
+            stretch = longer
+            continue
+        rep = _repeated_literals(op, av, style) if whole_text else None
+        if rep is not None:
+            # the first repetition ends the stretch, the last one begins the next
+            first = extended(rep)
+            end_stretch()
+            if first is not None:
+                candidates.append(first)
+            stretch = rep
             continue
         end_stretch()
         req: set[str] | None = None
@@ -108,12 +134,7 @@ def _sequence(items: list[tuple[Any, Any]], style: Style) -> set[str] | None:
                 union |= sub
             req = union
         elif op in (_c.MAX_REPEAT, _c.MIN_REPEAT, _c.POSSESSIVE_REPEAT) and av[0] >= 1:
-            inner = list(av[2])
-            lit = _literal_sequence(inner, style) if style.transparent_lookarounds else None
-            if lit is not None and len(lit) == 1:
-                req = {next(iter(lit)) * min(av[0], 8)}  # ",{2,}" needs ",,"
-            else:
-                req = _sequence(inner, style)
+            req = _sequence(list(av[2]), style)
         if req:
             candidates.append(req)
     end_stretch()
@@ -121,6 +142,29 @@ def _sequence(items: list[tuple[Any, Any]], style: Style) -> set[str] | None:
     if not usable:
         return None
     return max(usable, key=lambda cand: (min(len(s) for s in cand), -len(cand)))
+
+
+def _flat(items: list[tuple[Any, Any]]) -> list[tuple[Any, Any]]:
+    """The items with groups (those without flags of their own) opened: a group changes
+    nothing about the text a match covers."""
+    out: list[tuple[Any, Any]] = []
+    for op, av in items:
+        if op is _c.SUBPATTERN and not (av[1] or av[2]):
+            out.extend(_flat(list(av[3])))
+        else:
+            out.append((op, av))
+    return out
+
+
+def _repeated_literals(op: Any, av: Any, style: Style) -> set[str] | None:
+    """What each repetition of a repeat that must happen at least once can be, when that is
+    a few literals: one literal repeated stands for as many copies as the minimum asks."""
+    if op not in (_c.MAX_REPEAT, _c.MIN_REPEAT, _c.POSSESSIVE_REPEAT) or av[0] < 1:
+        return None
+    lit = _literal_sequence(list(av[2]), style)
+    if lit is not None and len(lit) == 1:
+        return {next(iter(lit)) * min(av[0], 8)}  # ",{2,}" needs ",,"
+    return lit
 
 
 class _Unknown(Exception):

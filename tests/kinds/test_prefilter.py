@@ -31,6 +31,11 @@ def test_examples_extract_what_they_should() -> None:
     assert required_literals(r",{2,}") == frozenset({",,"})
     assert required_literals(r"a(?:bc|de)f") == frozenset({"abcf", "adef"})
     assert required_literals(r"\d+") is None
+    # look-arounds and repeats stand next to the literals around them in the text
+    assert required_literals(r"(?<=\()[ \t]+(?=\w)") == frozenset({"( ", "(\t"})
+    assert required_literals(r"(?<=[\w.%])[ \t]+(?=\))") == frozenset({" )", "\t)"})
+    assert required_literals(r"(?<=\w)  +(?=\w)") == frozenset({"  "})
+    assert required_literals(r"(\d{3}0)['’]s\b") == frozenset({"0's", "0’s"})
     assert not may_match(frozenset({"heir"}), "there is nothing here")
 
 
