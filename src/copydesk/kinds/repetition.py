@@ -17,7 +17,10 @@ SCHEMA: dict[str, tuple[str, Any]] = {
     "ignorecase": ("bool", True),
 }
 
-_REPEAT = r"(?<![\w'’-])(?P<word>[^\W\d_]+)(?P<gap>\s+)(?P<again>(?P=word))(?![\w'’-])"
+# The word and the gap are possessive: a shorter word is followed by a letter and a shorter
+# gap by white space, neither of which can start the gap or the word again, so giving back
+# never finds a match; it only cost a step back per letter of every word in the text.
+_REPEAT = r"(?<![\w'’-])(?P<word>[^\W\d_]++)(?P<gap>\s++)(?P<again>(?P=word))(?![\w'’-])"
 
 
 _FUNCTION_WORDS = frozenset(
