@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
+from copydesk.document.model import count_words
 from copydesk.kinds import Context, Match, option
 from copydesk.model import Span
 
@@ -18,6 +19,7 @@ SCHEMA: dict[str, tuple[str, Any]] = {
     "max_words": ("int", 40),
 }
 
+# a piece that is all letters and digits (``str.isalnum``, which is ``\w`` less "_") is one word
 _WORD = re.compile(r"[\w'’-]+")
 
 
@@ -34,9 +36,12 @@ class Kind:
         units = (
             doc.sentences if self.unit == "sentence" else [Span(b.start, b.end) for b in doc.blocks]
         )
+        masked, most = doc.masked, self.max_words
         for unit in units:
-            words = len(_WORD.findall(doc.masked, unit.start, unit.end))
-            if words > self.max_words:
+            if unit.end - unit.start <= 2 * most:
+                continue  # words stand a character apart: too short to hold more than most
+            words = count_words(masked[unit.start : unit.end], _WORD, str.isalnum)
+            if words > most:
                 yield Match(
                     unit.start,
                     unit.end,
