@@ -167,6 +167,57 @@ def _repeated_literals(op: Any, av: Any, style: Style) -> set[str] | None:
     return lit
 
 
+_PREFIX_STYLE = Style(ascii_only=False, max_product=64, min_literal=2, transparent_lookarounds=True)
+
+
+def start_literals(pattern: re.Pattern[str]) -> tuple[str, ...] | None:
+    """Strings one of which every match of ``pattern`` starts with (lower-cased when it
+    ignores case), when there are a few, each of two characters or more, made of characters
+    that fold one for one (ASCII, or uncased: "’"); else None."""
+    try:
+        found = _prefixes(list(_parser.parse(pattern.pattern, pattern.flags)))
+    except (re.error, RecursionError):
+        return None
+    if not found or len(found) > 16 or min(map(len, found)) < 2:
+        return None
+    if not all(c.isascii() or c.lower() == c == c.upper() for s in found for c in s):
+        return None
+    if pattern.flags & re.IGNORECASE:
+        found = {s.lower() for s in found}
+    return tuple(sorted(found))
+
+
+def _prefixes(items: list[tuple[Any, Any]]) -> set[str] | None:
+    """Strings one of which a match of ``items`` starts with, or None (or {""}) when unknown."""
+    strings = {""}
+    for op, av in _flat(items):
+        if op in (_c.AT, _c.ASSERT, _c.ASSERT_NOT):
+            continue  # they consume nothing
+        if not _unscoped(op, av):
+            break  # "(?i:...)": literals as written would not say what it matches
+        alt = _literal_alternatives(op, av, _PREFIX_STYLE)
+        last = False
+        if alt is None and op is _c.BRANCH:
+            subs = [_prefixes(list(branch)) or {""} for branch in av[1]]
+            if all("" not in sub for sub in subs):
+                alt, last = set().union(*subs), True  # branches go on in their own ways
+        if alt is None or len(strings) * len(alt) > _PREFIX_STYLE.max_product:
+            break
+        strings = {s + a for s in strings for a in alt}
+        if last:
+            break
+    return None if "" in strings else strings
+
+
+def _unscoped(op: Any, av: Any) -> bool:
+    """No group with flags of its own where ``_literal_alternatives`` reads literals."""
+    if op is _c.SUBPATTERN:
+        return not (av[1] or av[2]) and all(_unscoped(o, a) for o, a in av[3])
+    if op is _c.BRANCH:
+        return all(_unscoped(o, a) for branch in av[1] for o, a in branch)
+    return True
+
+
 class _Unknown(Exception):
     pass
 
@@ -287,8 +338,12 @@ def _first(items: list[tuple[Any, Any]], firsts: _Firsts) -> bool:
 class Scanner:
     """``pattern.finditer``, with the same matches, faster for the usual rule pattern: one that
     starts with a look-behind or ``\\b``, or case-insensitively, which leaves the regex engine
-    trying the whole pattern at every position. From the pattern we derive the class of
-    characters a match can start with (``first_class``) and
+    trying the whole pattern at every position.
+
+    When every match starts with one of a few literals ("could", "should" ...), ``str.find``
+    finds where they stand and the pattern is tried there alone; a case-insensitive pattern
+    needs the text case-folded for that (``folded``, of the text's length). Else, from the
+    pattern we derive the class of characters a match can start with (``first_class``) and
     search for ``[class](?<=(?=pattern).)``, which the engine scans for in C, matching the
     pattern only where the class matches; the pattern then gives the match itself. A pattern
     with a back-reference cannot be wrapped so: then only the class is searched for.
@@ -298,24 +353,51 @@ class Scanner:
 
     BUILD_AFTER = 8
 
-    __slots__ = ("_finder", "_uses", "pattern")
+    __slots__ = ("_finder", "_starts", "_uses", "pattern")
 
     def __init__(self, pattern: re.Pattern[str]) -> None:
         self.pattern = pattern
         self._finder: re.Pattern[str] | None = None
+        self._starts: tuple[str, ...] | None = None
         self._uses = 0
 
     def finditer(
-        self, text: str, pos: int = 0, endpos: int = sys.maxsize
+        self, text: str, pos: int = 0, endpos: int = sys.maxsize, folded: str | None = None
     ) -> Iterator[re.Match[str]]:
         if self._uses <= self.BUILD_AFTER:
             self._uses += 1
             if self._uses <= self.BUILD_AFTER:
                 return self.pattern.finditer(text, pos, endpos)
-            self._finder = _finder(self.pattern)
+            self._starts = start_literals(self.pattern)
+            if self._starts is None:
+                self._finder = _finder(self.pattern)
+        if self._starts is not None:
+            if not self.pattern.flags & re.IGNORECASE:
+                return self._at_literals(self._starts, text, text, pos, endpos)
+            if folded is not None and len(folded) == len(text):
+                return self._at_literals(self._starts, folded, text, pos, endpos)
+            if self._finder is None:
+                self._finder = _finder(self.pattern)
         if self._finder is None:
             return self.pattern.finditer(text, pos, endpos)
         return self._hops(self._finder, text, pos, endpos)
+
+    def _at_literals(
+        self, starts: tuple[str, ...], hay: str, text: str, pos: int, endpos: int
+    ) -> Iterator[re.Match[str]]:
+        # every match starts where one of ``starts`` stands in ``hay`` (the text, or the text
+        # case-folded one for one), so trying the pattern there alone finds them all
+        found: list[int] = []
+        for literal in starts:
+            at = hay.find(literal, pos, endpos)
+            while at >= 0:
+                found.append(at)
+                at = hay.find(literal, at + 1, endpos)
+        match = self.pattern.match
+        for at in sorted(set(found)):
+            if at >= pos and (m := match(text, at, endpos)) is not None:
+                yield m
+                pos = m.end()  # never empty: it holds a literal
 
     def _hops(
         self, finder: re.Pattern[str], text: str, pos: int, endpos: int

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from copydesk.api import default_registry
 from copydesk.document import parse_document
-from copydesk.document.model import TOKEN_RE, Document
+from copydesk.document.model import TOKEN_RE, Document, fold
 from copydesk.kinds import Context, kind_module
 from copydesk.kinds._words import _FINDER_AFTER, PhraseBook, compile_alternation
 from copydesk.kinds.balance import _LABEL, _is_label
@@ -123,6 +123,8 @@ HAND_PATTERNS = [
     re.compile(r"(?:^|(?<=\n))\d+\.", re.MULTILINE),
     re.compile(r"(?:(?<=\()|(?<=\[))\s*x+"),
     re.compile(r"[^a-z]b", re.IGNORECASE),
+    re.compile(r"(?<!\w)(?:it|kt)['’]?s\b", re.IGNORECASE),  # found at its literals
+    re.compile(r"\b(?:Mr|Mrs)\.?(?=\s)|\bIt(?:s|['’]s)"),
 ]
 NOISE = ["the", " ", "\n", "(", ")", "It", "its", "\u212a", "\u017f", "İ", "12", "1,000", ".", "’"]
 
@@ -157,6 +159,11 @@ def test_scanner_finds_what_finditer_finds(pattern: re.Pattern[str]) -> None:
         pos, endpos = len(text) // 3, len(text) - len(text) // 4  # a stretch, as a sentence
         want = [(m.span(), m.groups()) for m in pattern.finditer(text, pos, endpos)]
         got = [(m.span(), m.groups()) for m in _scanner(pattern).finditer(text, pos, endpos)]
+        assert got == want
+        # as the word-list kinds call it, with the text case-folded (its literals' haystack)
+        folded = fold(text)
+        scanner = _scanner(pattern)
+        got = [(m.span(), m.groups()) for m in scanner.finditer(text, pos, endpos, folded)]
         assert got == want
 
     check()

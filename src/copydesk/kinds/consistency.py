@@ -82,7 +82,9 @@ class Kind:
             if variant not in self.scanners:
                 pattern = compile_alternation([variant], True, self.ignorecase)
                 self.scanners[variant] = Scanner(pattern)
-            out.append([m.span() for m in self.scanners[variant].finditer(doc.masked)])
+            out.append(
+                [m.span() for m in self.scanners[variant].finditer(doc.masked, folded=folded)]
+            )
         return out
 
     def run(self, doc: Document) -> Iterator[Match]:

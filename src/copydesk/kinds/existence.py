@@ -59,7 +59,7 @@ class Kind:
             return
         if self._scanner is None:  # compiled on first need: most rules never match most texts
             self._scanner = Scanner(compile_alternation(self.tokens, True, self.ignorecase))
-        for m in self._scanner.finditer(doc.masked):
+        for m in self._scanner.finditer(doc.masked, folded=doc.folded):
             if m.end() == m.start() or normalise(m.group()) in self.exceptions:
                 continue
             groups = {k: v for k, v in m.groupdict().items() if v is not None}

@@ -74,7 +74,7 @@ class Kind:
             return
         if self._scanner is None:
             self._scanner = Scanner(self.pattern)
-        for m in self._scanner.finditer(doc.masked):
+        for m in self._scanner.finditer(doc.masked, folded=doc.folded):
             index = int((m.lastgroup or "s0")[1:])
             inner = self._entry(index).fullmatch(m.group())
             target = self.values[index]
