@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from copydesk.api import default_registry
 from copydesk.kinds import regex_patterns
-from copydesk.kinds.prefilter import may_match, required_literals
+from copydesk.kinds.prefilter import may_match, required_characters, required_literals
 
 
 def _patterns() -> list[tuple[str, str, int]]:
@@ -37,13 +37,17 @@ def test_examples_extract_what_they_should() -> None:
     assert required_literals(r"(?<=\w)  +(?=\w)") == frozenset({"  "})
     assert required_literals(r"(\d{3}0)['’]s\b") == frozenset({"0's", "0’s"})
     assert not may_match(frozenset({"heir"}), "there is nothing here")
+    # single characters, for the consistency rules only
+    assert required_characters(r"[“”]") == frozenset({"“", "”"})
+    assert required_characters(r"(?<=[A-Za-z])'(?=[a-z])") == frozenset({"'"})
+    assert required_characters(r"per\s+cent") == required_literals(r"per\s+cent")
 
 
 @pytest.mark.parametrize(
     ("code", "pattern", "flags"), PATTERNS, ids=[f"{c}-{i}" for i, (c, _, _) in enumerate(PATTERNS)]
 )
 def test_prefilter_never_rejects_a_match(code: str, pattern: str, flags: int) -> None:
-    required = required_literals(pattern)
+    required = required_characters(pattern)  # required_literals when there are any
     if required is None:
         return
     compiled = re.compile(pattern, flags)

@@ -13,7 +13,7 @@ from copydesk.kinds._words import (
     match_case,
     normalise,
 )
-from copydesk.kinds.prefilter import common_part, may_match, required_literals
+from copydesk.kinds.prefilter import common_part, may_match, required_characters
 from copydesk.literals import Scanner
 
 if TYPE_CHECKING:
@@ -39,7 +39,7 @@ class Kind:
         self.scanners: dict[str, Scanner] = {}
         self.phrases: PhraseIndex | None = None
         if self.regex:
-            self.required = {v: required_literals(v) for g in self.names for v in g}
+            self.required = {v: required_characters(v) for g in self.names for v in g}
             self.shared = {v: common_part(r) for v, r in self.required.items()}
         else:
             # one index over every variant of every group: one pass over the document

@@ -61,6 +61,23 @@ def required_literals(pattern: str) -> frozenset[str] | None:
     return result
 
 
+_ONE_CHARACTER = _STYLE._replace(min_literal=1)
+
+
+def required_characters(pattern: str) -> frozenset[str] | None:
+    """``required_literals``, or when there are none, single characters of which every match
+    contains one: too common to be worth a search in most rules, but a consistency rule asks
+    only whether each spelling occurs at all ('"' against '“”', "'" against "’")."""
+    found = required_literals(pattern)
+    if found is not None:
+        return found
+    try:
+        short = literals.required(literals.parse(pattern), _ONE_CHARACTER)
+    except Exception:  # the real compile reports the error with the rule's name
+        return None
+    return frozenset(fold(s) for s in short) if short else None
+
+
 def union(requirements: list[frozenset[str] | None]) -> frozenset[str] | None:
     """The requirement of an alternation of patterns: None if any of them has none."""
     out: set[str] = set()
