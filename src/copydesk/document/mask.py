@@ -15,7 +15,9 @@ URL_RE = re.compile(
 )
 
 
-_URL_HINT = re.compile(r"://|www\.|@")
+# what every match of URL_RE holds: looked for with str.find, which skips through a block far
+# faster than a regex can try an alternation at each "w"
+_URL_HINTS = ("@", "://", "www.")
 
 
 def blank(text: str) -> str:
@@ -39,6 +41,6 @@ def apply_mask(source: str, spans: Iterable[tuple[int, int]]) -> str:
 
 def url_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
     stop = len(text) if end is None else end
-    if not _URL_HINT.search(text, start, stop):
+    if all(text.find(hint, start, stop) < 0 for hint in _URL_HINTS):
         return []
     return [(m.start(), m.end()) for m in URL_RE.finditer(text, start, stop)]

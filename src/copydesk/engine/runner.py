@@ -121,6 +121,8 @@ class Linter:
             sourcing=sourcing,
         )
         self.kinds = [(r, _build(r, self.context)) for r in self.rules]
+        # per rule, whether its matches in quoted speech are dropped: asked once, not per file
+        self._plan = [(r, k, (r.quotes or k.default_quotes) == "skip") for r, k in self.kinds]
         self.codes = {r.code for r in self.rules}
 
     @property
@@ -142,10 +144,9 @@ class Linter:
         findings: list[Finding] = []
         used: set[int] = set()
         quote_starts = [q.start for q in doc.quotes] if doc.quotes else []
-        for rule, kind in self.kinds:
-            if any(_matches(s, rule) for s in ignored):
+        for rule, kind, skip_quotes in self._plan:
+            if ignored and any(_matches(s, rule) for s in ignored):
                 continue
-            skip_quotes = (rule.quotes or kind.default_quotes) == "skip"
             for match in kind.run(doc):
                 if not self._in_scope(doc, rule, match):
                     continue
