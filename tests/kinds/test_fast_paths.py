@@ -293,3 +293,12 @@ def test_common_part_examples() -> None:
     assert common_part(frozenset({"organiz", "realiz", "civiliz"})) == "iz"
     assert common_part(frozenset({"ab", "cd"})) == ""
     assert common_part(None) == ""
+
+
+@given(st.text(alphabet="aAzZ 1._-\nÉé\u01c5"))
+def test_in_capitals_counts_as_the_letters_say(chunk: str) -> None:
+    from copydesk.kinds.abbreviation import _in_capitals
+
+    letters = [c for c in chunk if c.isalpha()]
+    want = bool(letters) and sum(c.isupper() for c in letters) > 0.6 * len(letters)
+    assert _in_capitals(chunk) == want

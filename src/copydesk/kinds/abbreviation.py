@@ -106,7 +106,16 @@ class Kind:
             yield Match(m.start(), m.start() + len(abbr), {"match": abbr})
 
 
+_ASCII_NOT_LETTERS = bytes(c for c in range(128) if not chr(c).isalpha())
+_ASCII_NOT_CAPITALS = bytes(c for c in range(128) if not chr(c).isupper())
+
+
 def _in_capitals(chunk: str) -> bool:
     """Most of the letters are capitals."""
-    letters = list(filter(str.isalpha, chunk))
-    return bool(letters) and sum(map(str.isupper, letters)) > 0.6 * len(letters)
+    if chunk.isascii():
+        # the same counts, kept in C: deleting the other bytes leaves the letters, the capitals
+        raw = chunk.encode("ascii")
+        letters = len(raw.translate(None, _ASCII_NOT_LETTERS))
+        return letters > 0 and len(raw.translate(None, _ASCII_NOT_CAPITALS)) > 0.6 * letters
+    found = list(filter(str.isalpha, chunk))
+    return bool(found) and sum(map(str.isupper, found)) > 0.6 * len(found)
