@@ -302,3 +302,22 @@ def test_in_capitals_counts_as_the_letters_say(chunk: str) -> None:
     letters = [c for c in chunk if c.isalpha()]
     want = bool(letters) and sum(c.isupper() for c in letters) > 0.6 * len(letters)
     assert _in_capitals(chunk) == want
+
+
+@given(st.text(alphabet="ab1_'’- ,.\n\t(é", max_size=120), st.integers(0, 12))
+def test_overlong_units_match_a_word_count(text: str, most: int) -> None:
+    """MEC006 counts words only where a cheap bound cannot rule the unit out."""
+    rule = default_registry().rules["MEC006"]
+    rule = rule._replace(options={**rule.options, "max_words": most, "unit": "paragraph"})
+    doc = parse_document(text, "x.txt", "text")
+    got = [
+        (m.start, m.end, m.data["words"])
+        for m in kind_module("metric").Kind(rule, Context()).run(doc)
+    ]
+    word = re.compile(r"[\w'’-]+")
+    want = [
+        (b.start, b.end, n)
+        for b in doc.blocks
+        if (n := len(word.findall(doc.masked, b.start, b.end))) > most
+    ]
+    assert got == want

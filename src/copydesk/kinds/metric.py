@@ -21,6 +21,9 @@ SCHEMA: dict[str, tuple[str, Any]] = {
 
 # a piece that is all letters and digits (``str.isalnum``, which is ``\w`` less "_") is one word
 _WORD = re.compile(r"[\w'’-]+")
+# ASCII characters a word is made of. Each word after the first has at least one character
+# that is none of these before it: an ASCII unit with few others has few words.
+_ASCII_WORD = bytes(c for c in range(128) if re.fullmatch(r"[\w'’-]", chr(c)))
 
 
 class Kind:
@@ -40,7 +43,10 @@ class Kind:
         for unit in units:
             if unit.end - unit.start <= 2 * most:
                 continue  # words stand a character apart: too short to hold more than most
-            words = count_words(masked[unit.start : unit.end], _WORD, str.isalnum)
+            text = masked[unit.start : unit.end]
+            if text.isascii() and len(text.encode("ascii").translate(None, _ASCII_WORD)) < most:
+                continue  # words <= 1 + the characters between them <= most
+            words = count_words(text, _WORD, str.isalnum)
             if words > most:
                 yield Match(
                     unit.start,
