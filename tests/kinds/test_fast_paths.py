@@ -321,3 +321,38 @@ def test_overlong_units_match_a_word_count(text: str, most: int) -> None:
         if (n := len(word.findall(doc.masked, b.start, b.end))) > most
     ]
     assert got == want
+
+
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "the",
+                "The",
+                "a",
+                "A",
+                " ",
+                "\n",
+                "\t",
+                "(",
+                "'",
+                "’",
+                "-",
+                "1",
+                ",",
+                "\x1c",
+                "é",
+                "K",
+                "£",
+                "“",
+                "\u00a0",
+            ]
+        ),
+        max_size=8,
+    ).map("".join)
+)
+def test_repetition_prefilter_lets_every_doubled_word_through(text: str) -> None:
+    from copydesk.kinds.repetition import _REPEAT, _may_repeat
+
+    if re.search(_REPEAT, text, re.IGNORECASE) or re.search(_REPEAT, text):
+        assert _may_repeat(text)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from itertools import islice
+from operator import eq
 from typing import TYPE_CHECKING, Any
 
 from copydesk.kinds import Context, Match, option
@@ -21,6 +23,39 @@ SCHEMA: dict[str, tuple[str, Any]] = {
 # gap by white space, neither of which can start the gap or the word again, so giving back
 # never finds a match; it only cost a step back per letter of every word in the text.
 _REPEAT = r"(?<![\w'’-])(?P<word>[^\W\d_]++)(?P<gap>\s++)(?P<again>(?P=word))(?![\w'’-])"
+
+# ASCII text with what ``_REPEAT`` tells apart kept: letters (lower-cased), digits, "_", "'" and
+# "-" stay, everything else (white space, other punctuation) becomes a space.
+_SHAPE = bytes(
+    ord(chr(c).lower()) if chr(c).isalnum() or chr(c) in "_'-" else ord(" ") for c in range(128)
+) + bytes(range(128, 256))
+
+
+# Common characters beyond ASCII that part words as a space does (none is a word character, an
+# apostrophe or white space) or, the last two, as an apostrophe and a space do.
+_BEYOND_ASCII = (
+    *((ch.encode(), b" ") for ch in "£€“”‘—–…«»"),
+    ("’".encode(), b"'"),
+    ("\u00a0".encode(), b" "),
+)
+
+
+def _may_repeat(text: str) -> bool:
+    """False when ``_REPEAT`` surely finds nothing in ``text``: in ASCII text both words of a
+    match stand alone between spaces in the shape above, one right after the other and equal.
+    Splitting and comparing neighbours stays in C, where the pattern is tried at every place.
+    Text with other characters is let through, but for a few that are mapped to ASCII first
+    (the pieces may then move, which does not matter to what they are)."""
+    if text.isascii():
+        raw = text.encode("ascii")
+    else:
+        raw = text.encode("utf-8")
+        for found, instead in _BEYOND_ASCII:
+            raw = raw.replace(found, instead)
+        if not raw.isascii():
+            return True
+    pieces = raw.translate(_SHAPE).split()
+    return any(map(eq, pieces, islice(pieces, 1, None)))
 
 
 _FUNCTION_WORDS = frozenset(
@@ -60,6 +95,8 @@ class Kind:
 
     def run(self, doc: Document) -> Iterator[Match]:
         masked = doc.masked
+        if not _may_repeat(masked):
+            return
         for m in self.pattern.finditer(masked):
             word = m.group("word")
             if word.lower() in self.exceptions:
