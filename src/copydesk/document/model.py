@@ -38,16 +38,38 @@ def count_words(text: str, word: re.Pattern[str], whole: Callable[[str], bool]) 
     return len(pieces) - len(rest) + (len(word.findall(" ".join(rest))) if rest else 0)
 
 
+# Characters beyond ASCII common in news copy, each with a one-byte ASCII stand-in that the
+# patterns of the kinds reading ``Document.ascii`` treat alike: punctuation that is no word
+# character, apostrophe nor white space ("#"), the curly apostrophe, the no-break space.
+_STAND_INS = (
+    *((ch.encode(), b"#") for ch in "£€“”‘—–…«»"),
+    ("’".encode(), b"'"),
+    ("\u00a0".encode(), b" "),
+)
+
+
+def ascii_stand_in(text: str) -> bytes | None:
+    """``text`` as ASCII bytes, one per character (so offsets hold), with the stand-ins above;
+    None when it has other characters beyond ASCII."""
+    if text.isascii():
+        return text.encode("ascii")
+    raw = text.encode("utf-8")
+    for found, instead in _STAND_INS:
+        raw = raw.replace(found, instead)
+    return raw if raw.isascii() else None
+
+
 # ASCII text as _WORD sees it: letters "a", apostrophes "'", everything else a space
 _AS_WORDS = bytes(
     ord("a") if chr(c).isalpha() else ord("'") if c == ord("'") else ord(" ") for c in range(256)
 )
 
 
-def _ascii_word_count(text: str) -> int:
-    """``len(_WORD.findall(text))`` for ASCII text, counted in C: a word starts with a run of
-    letters after a space, after an apostrophe that follows no letter, or at the start."""
-    shape = text.encode("ascii").translate(_AS_WORDS)
+def _ascii_word_count(raw: bytes) -> int:
+    """``len(_WORD.findall(text))`` for the text's ``ascii_stand_in``, counted in C: a word
+    starts with a run of letters after a space, after an apostrophe that follows no letter,
+    or at the start."""
+    shape = raw.translate(_AS_WORDS)
     return (
         shape.count(b" a")
         + shape.count(b" 'a")
@@ -165,9 +187,15 @@ class Document:
         return fold(self.masked)
 
     @cached_property
+    def ascii(self) -> bytes | None:
+        """``ascii_stand_in(masked)``: most news copy is ASCII but for a pound sign or a curly
+        quote, and bytes let a few kinds count characters in C."""
+        return ascii_stand_in(self.masked)
+
+    @cached_property
     def word_count(self) -> int:
-        if self.masked.isascii():
-            return _ascii_word_count(self.masked)
+        if self.ascii is not None:
+            return _ascii_word_count(self.ascii)
         return count_words(self.masked, _WORD, str.isalpha)
 
     @cached_property

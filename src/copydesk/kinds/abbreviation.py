@@ -88,7 +88,8 @@ class Kind:
             block = doc.block_at(m.start())
             if block is not None:
                 if block.start not in capitals:
-                    capitals[block.start] = _in_capitals(text[block.start : block.end])
+                    raw = doc.ascii[block.start : block.end] if doc.ascii is not None else None
+                    capitals[block.start] = _in_capitals(text[block.start : block.end], raw)
                 if capitals[block.start]:
                     continue  # a line set in capitals is not a run of abbreviations
             seen.add(abbr)
@@ -110,11 +111,12 @@ _ASCII_NOT_LETTERS = bytes(c for c in range(128) if not chr(c).isalpha())
 _ASCII_NOT_CAPITALS = bytes(c for c in range(128) if not chr(c).isupper())
 
 
-def _in_capitals(chunk: str) -> bool:
-    """Most of the letters are capitals."""
-    if chunk.isascii():
-        # the same counts, kept in C: deleting the other bytes leaves the letters, the capitals
+def _in_capitals(chunk: str, raw: bytes | None = None) -> bool:
+    """Most of the letters are capitals. ``raw``: the chunk's ``ascii_stand_in``, if known."""
+    if raw is None and chunk.isascii():
         raw = chunk.encode("ascii")
+    if raw is not None:
+        # the same counts, kept in C: deleting the other bytes leaves the letters, the capitals
         letters = len(raw.translate(None, _ASCII_NOT_LETTERS))
         return letters > 0 and len(raw.translate(None, _ASCII_NOT_CAPITALS)) > 0.6 * letters
     found = list(filter(str.isalpha, chunk))

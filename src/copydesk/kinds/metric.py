@@ -22,7 +22,8 @@ SCHEMA: dict[str, tuple[str, Any]] = {
 # a piece that is all letters and digits (``str.isalnum``, which is ``\w`` less "_") is one word
 _WORD = re.compile(r"[\w'’-]+")
 # ASCII characters a word is made of. Each word after the first has at least one character
-# that is none of these before it: an ASCII unit with few others has few words.
+# that is none of these before it: a unit with few others (in ``Document.ascii``, where the
+# stand-ins for characters beyond ASCII are words' characters just when those are) has few words.
 _ASCII_WORD = bytes(c for c in range(128) if re.fullmatch(r"[\w'’-]", chr(c)))
 
 
@@ -39,14 +40,14 @@ class Kind:
         units = (
             doc.sentences if self.unit == "sentence" else [Span(b.start, b.end) for b in doc.blocks]
         )
-        masked, most = doc.masked, self.max_words
+        masked, most, raw = doc.masked, self.max_words, doc.ascii
         for unit in units:
             if unit.end - unit.start <= 2 * most:
                 continue  # words stand a character apart: too short to hold more than most
-            text = masked[unit.start : unit.end]
-            if text.isascii() and len(text.encode("ascii").translate(None, _ASCII_WORD)) < most:
+            between = raw[unit.start : unit.end].translate(None, _ASCII_WORD) if raw else None
+            if between is not None and len(between) < most:
                 continue  # words <= 1 + the characters between them <= most
-            words = count_words(text, _WORD, str.isalnum)
+            words = count_words(masked[unit.start : unit.end], _WORD, str.isalnum)
             if words > most:
                 yield Match(
                     unit.start,

@@ -31,29 +31,13 @@ _SHAPE = bytes(
 ) + bytes(range(128, 256))
 
 
-# Common characters beyond ASCII that part words as a space does (none is a word character, an
-# apostrophe or white space) or, the last two, as an apostrophe and a space do.
-_BEYOND_ASCII = (
-    *((ch.encode(), b" ") for ch in "£€“”‘—–…«»"),
-    ("’".encode(), b"'"),
-    ("\u00a0".encode(), b" "),
-)
-
-
-def _may_repeat(text: str) -> bool:
-    """False when ``_REPEAT`` surely finds nothing in ``text``: in ASCII text both words of a
-    match stand alone between spaces in the shape above, one right after the other and equal.
-    Splitting and comparing neighbours stays in C, where the pattern is tried at every place.
-    Text with other characters is let through, but for a few that are mapped to ASCII first
-    (the pieces may then move, which does not matter to what they are)."""
-    if text.isascii():
-        raw = text.encode("ascii")
-    else:
-        raw = text.encode("utf-8")
-        for found, instead in _BEYOND_ASCII:
-            raw = raw.replace(found, instead)
-        if not raw.isascii():
-            return True
+def _may_repeat(raw: bytes | None) -> bool:
+    """False when ``_REPEAT`` surely finds nothing in the text whose ``ascii_stand_in`` is
+    ``raw`` (None lets every text through): both words of a match stand alone between spaces
+    in the shape above, one right after the other and equal. Splitting and comparing
+    neighbours stays in C, where the pattern is tried at every place."""
+    if raw is None:
+        return True
     pieces = raw.translate(_SHAPE).split()
     return any(map(eq, pieces, islice(pieces, 1, None)))
 
@@ -95,7 +79,7 @@ class Kind:
 
     def run(self, doc: Document) -> Iterator[Match]:
         masked = doc.masked
-        if not _may_repeat(masked):
+        if not _may_repeat(doc.ascii):
             return
         for m in self.pattern.finditer(masked):
             word = m.group("word")
