@@ -89,7 +89,7 @@ def _cache_dir() -> Path:
 def load_pack(name: str, folder: Path) -> tuple[list[RuleSpec], str]:
     """The pack's rules and a stamp that changes whenever one of its files does."""
     files = _rule_files(folder)
-    parts = [__version__]
+    parts = [__version__, prefilter.EXTRACTION]
     for f in files:
         st = f.stat()
         parts.append(f"{f}\0{st.st_size}\0{st.st_mtime_ns}")

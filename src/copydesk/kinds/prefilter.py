@@ -21,25 +21,18 @@ _STYLE = literals.Style(
 
 _MEMO: dict[str, frozenset[str] | None] = {}
 
-# A rule pack's cache outlives a change to the extraction (its key is the pack's files), so
-# its answers carry the extraction's number; raise it when the extraction learns more.
-_EXTRACTION = "2"
-_EXTRACTION_KEY = "\x00extraction"  # no pattern of a rule file holds a NUL
+# The rule packs' cache stores these answers under a key that includes this number (see
+# ``registry.load_pack``): raise it whenever the extraction learns more.
+EXTRACTION = "2"
 
 
 def seed(known: dict[str, list[str] | None]) -> None:
-    """Take the answers of a rule pack's cache; ValueError when another extraction made them
-    (the registry then reads the pack afresh and caches new ones)."""
-    if known.get(_EXTRACTION_KEY) != [_EXTRACTION]:
-        raise ValueError("prefilters cached by another extraction")
-    _MEMO.update(
-        {p: None if v is None else frozenset(v) for p, v in known.items() if p != _EXTRACTION_KEY}
-    )
+    _MEMO.update({p: None if v is None else frozenset(v) for p, v in known.items()})
 
 
 def computed(patterns: list[str]) -> dict[str, list[str] | None]:
     """The requirements of ``patterns`` in a JSON-friendly form, for the registry's cache."""
-    out: dict[str, list[str] | None] = {_EXTRACTION_KEY: [_EXTRACTION]}
+    out: dict[str, list[str] | None] = {}
     for p in patterns:
         req = required_literals(p)
         out[p] = None if req is None else sorted(req)
