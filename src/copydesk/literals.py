@@ -7,6 +7,7 @@ named it so); anything surprising in a tree only costs the prefilter, never a ma
 
 from __future__ import annotations
 
+import heapq
 import importlib
 import re
 import sys
@@ -229,6 +230,7 @@ class _Firsts:
         self.items: list[str] = []
         self.points: list[tuple[int, int]] = []
         self.negated = False
+        self.categories = False  # a class holds \d, \w or the like
 
 
 def first_class(pattern: str, flags: int) -> str | None:
@@ -236,16 +238,8 @@ def first_class(pattern: str, flags: int) -> str | None:
     character of every match of ``pattern`` compiled with ``flags``; None when a match may be
     empty or start with anything this does not follow (``.``, a back-reference, inline flags).
     Look-arounds and anchors at the start are skipped: they consume nothing."""
-    if flags & (_c.SRE_FLAG_VERBOSE | _c.SRE_FLAG_LOCALE):
-        return None
-    firsts = _Firsts()
-    try:
-        parsed = _parser.parse(pattern, flags)
-        if parsed.state.flags & ~(flags | _c.SRE_FLAG_UNICODE) or parsed.getwidth()[0] < 1:
-            return None  # global inline flags
-        if _first(list(parsed), firsts):
-            return None
-    except (_Unknown, re.error, RecursionError):
+    firsts = _firsts(pattern, flags)
+    if firsts is None:
         return None
     cased = flags & _c.SRE_FLAG_IGNORECASE and any(
         b - a > 5000
@@ -257,9 +251,57 @@ def first_class(pattern: str, flags: int) -> str | None:
     # Case-insensitive letters or a negated class: list the ASCII characters that qualify,
     # asking the regex engine itself, and let everything beyond ASCII through (a superset
     # only costs time).
-    union = re.compile("|".join(f"[{i}]" for i in firsts.items), flags)
+    union = _union(firsts, flags)
     ascii_members = "".join(f"\\x{c:02x}" for c in range(128) if union.fullmatch(chr(c)))
     return f"[{ascii_members}\\x80-\\U0010ffff]"
+
+
+# The characters beyond ASCII that the regex engine, ignoring case, takes for an ASCII letter:
+# "İ" and "ı" for "i", "ſ" for "s", the Kelvin sign for "k".
+FOLDS_TO_ASCII = "\u0130\u0131\u017f\u212a"
+
+
+def first_chars(pattern: str, flags: int, most: int) -> str | None:
+    """The characters (sorted) that the matches of ``pattern`` compiled with ``flags`` may
+    start with, exactly, when they are at most ``most`` (letters ignoring case count with
+    their other cases); None when unknown or more, or when the first character may be one
+    of a category (``\\d``) or a negated class."""
+    firsts = _firsts(pattern, flags)
+    if firsts is None or firsts.negated or firsts.categories:
+        return None
+    if sum(b - a + 1 for a, b in firsts.points) > 4 * most:
+        return None  # ignoring case at most doubles a point, and "k" or "s" triples it
+    points = {c for a, b in firsts.points for c in range(a, b + 1)}
+    if not flags & _c.SRE_FLAG_IGNORECASE:
+        chars = sorted(map(chr, points))
+    elif max(points) < 128:
+        union = _union(firsts, flags)
+        candidates = [*map(chr, range(128)), *FOLDS_TO_ASCII]
+        chars = [ch for ch in candidates if union.fullmatch(ch)]
+    else:
+        return None  # the other cases of a letter beyond ASCII are not looked for
+    return "".join(chars) if len(chars) <= most else None
+
+
+def _firsts(pattern: str, flags: int) -> _Firsts | None:
+    """The class items a match may start with (see ``first_class``), or None."""
+    if flags & (_c.SRE_FLAG_VERBOSE | _c.SRE_FLAG_LOCALE):
+        return None
+    firsts = _Firsts()
+    try:
+        parsed = _parser.parse(pattern, flags)
+        if parsed.state.flags & ~(flags | _c.SRE_FLAG_UNICODE) or parsed.getwidth()[0] < 1:
+            return None  # global inline flags
+        if _first(list(parsed), firsts):
+            return None
+    except (_Unknown, re.error, RecursionError):
+        return None
+    return firsts
+
+
+def _union(firsts: _Firsts, flags: int) -> re.Pattern[str]:
+    """One character of any of the items, as the pattern's flags read them."""
+    return re.compile("|".join(f"[{i}]" for i in firsts.items), flags)
 
 
 _CLASS_CATEGORIES = {
@@ -288,6 +330,7 @@ def _class_items(av: Any, firsts: _Firsts) -> str:
             firsts.points.append(arg)
         elif op is _c.CATEGORY and str(arg) in _CLASS_CATEGORIES:
             out.append(_CLASS_CATEGORIES[str(arg)])
+            firsts.categories = True
         elif op is _c.NEGATE and not out:
             out.append("^")
             firsts.negated = True
@@ -348,16 +391,23 @@ class Scanner:
     pattern only where the class matches; the pattern then gives the match itself. A pattern
     with a back-reference cannot be wrapped so: then only the class is searched for.
 
-    The finder costs a second compile, so it is built only once the pattern has served a few
-    documents: a run over one article never pays for it."""
+    The engine scans for a class by calling a routine per character of text, for a literal
+    character in a tight loop, many times cheaper: a class of a few characters (``[Aa]``) is
+    searched for as that many finders, one per character, whose hits are merged in order.
+
+    The finders cost a second compile, so they are built only once the pattern has served a
+    few documents: a run over one article never pays for them."""
 
     BUILD_AFTER = 8
+    # each literal scans the text once more: the splitter's five characters pay (its "…" costs
+    # nothing in text without characters beyond U+00FF), the nine of [1-9] cost more than one class
+    SPLIT_MOST = 5
 
-    __slots__ = ("_finder", "_starts", "_uses", "pattern")
+    __slots__ = ("_finders", "_starts", "_uses", "pattern")
 
     def __init__(self, pattern: re.Pattern[str]) -> None:
         self.pattern = pattern
-        self._finder: re.Pattern[str] | None = None
+        self._finders: tuple[re.Pattern[str], ...] | None = None
         self._starts: tuple[str, ...] | None = None
         self._uses = 0
 
@@ -370,17 +420,19 @@ class Scanner:
                 return self.pattern.finditer(text, pos, endpos)
             self._starts = start_literals(self.pattern)
             if self._starts is None:
-                self._finder = _finder(self.pattern)
+                self._finders = _finders(self.pattern, self.SPLIT_MOST)
         if self._starts is not None:
             if not self.pattern.flags & re.IGNORECASE:
                 return self._at_literals(self._starts, text, text, pos, endpos)
             if folded is not None and len(folded) == len(text):
                 return self._at_literals(self._starts, folded, text, pos, endpos)
-            if self._finder is None:
-                self._finder = _finder(self.pattern)
-        if self._finder is None:
+            if self._finders is None:
+                self._finders = _finders(self.pattern, self.SPLIT_MOST)
+        if self._finders is None:
             return self.pattern.finditer(text, pos, endpos)
-        return self._hops(self._finder, text, pos, endpos)
+        if len(self._finders) == 1:
+            return self._hops(self._finders[0], text, pos, endpos)
+        return self._merged_hops(self._finders, text, pos, endpos)
 
     def _at_literals(
         self, starts: tuple[str, ...], hay: str, text: str, pos: int, endpos: int
@@ -413,14 +465,51 @@ class Scanner:
             yield m
             pos = m.end()
 
+    def _merged_hops(
+        self, finders: tuple[re.Pattern[str], ...], text: str, pos: int, endpos: int
+    ) -> Iterator[re.Match[str]]:
+        # ``_hops`` over the union of the finders: each one's next hit waits in a heap (no two
+        # start together: each finder looks for another character), and one that the last
+        # match went past is searched again from its end: a search depends on its start only
+        # in stopping before it (look-behinds see the text before)
+        searches = [finder.search for finder in finders]
+        match = self.pattern.match
+        heap = [
+            (hit.start(), i)
+            for i, search in enumerate(searches)
+            if (hit := search(text, pos, endpos)) is not None
+        ]
+        heapq.heapify(heap)
+        while heap:
+            at, i = heap[0]
+            if at < pos:
+                if (hit := searches[i](text, pos, endpos)) is None:
+                    heapq.heappop(heap)
+                else:
+                    heapq.heapreplace(heap, (hit.start(), i))
+                continue
+            m = match(text, at, endpos)
+            if m is None:
+                pos = at + 1
+                continue
+            yield m
+            pos = m.end()
 
-def _finder(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
-    first = first_class(pattern.pattern, pattern.flags)
-    if first is None:
+
+def _finders(pattern: re.Pattern[str], split_most: int) -> tuple[re.Pattern[str], ...] | None:
+    chars = first_chars(pattern.pattern, pattern.flags, split_most)
+    if chars is not None and len(chars) > 1:
+        firsts = [_char(ord(ch)) for ch in chars]
+    elif (first := first_class(pattern.pattern, pattern.flags)) is not None:
+        firsts = [first]
+    else:
         return None
     try:
-        return re.compile(f"(?-i:{first})(?<=(?=(?:{pattern.pattern}))(?s:.))", pattern.flags)
+        return tuple(
+            re.compile(f"(?-i:{first})(?<=(?=(?:{pattern.pattern}))(?s:.))", pattern.flags)
+            for first in firsts
+        )
     except (re.error, RecursionError):
         # A back-reference cannot stand in a look-behind: look for the first characters
         # alone, and try the pattern at each (worth it only where they are rare).
-        return re.compile(first)
+        return tuple(re.compile(first) for first in firsts)

@@ -16,7 +16,7 @@ from copydesk.kinds import Context, kind_module
 from copydesk.kinds._words import _FINDER_AFTER, PhraseBook, compile_alternation
 from copydesk.kinds.balance import _LABEL, _is_label
 from copydesk.kinds.prefilter import common_part, may_match
-from copydesk.literals import Scanner, first_class
+from copydesk.literals import FOLDS_TO_ASCII, Scanner, first_chars, first_class
 
 PHRASES: list[tuple[list[str], bool]] = [
     (["per cent", "percent", "per say"], True),
@@ -119,6 +119,12 @@ HAND_PATTERNS = [
         r"(?P<blank>\n[^\S\n]*\n\s*)|(?P<stop>(?:\.{2,}|…|[.!?]+)[\"'”’»)\]]*)(?P<gap>\s+)"
     ),
     re.compile(r"\bk\w+", re.IGNORECASE),  # the Kelvin sign is a k
+    re.compile(  # GRA001's: "A" or "a", searched for apart
+        r"(?<![\w'’.-])(?P<art>an?)(?P<gap>\s+)(?P<next>[\w'’]+(?:[-.][\w'’]+)*)", re.IGNORECASE
+    ),
+    re.compile(r"(?:(?<=[a-z]{2})(?P<mark>[.!?])(?=[A-Z][a-z]{2,}\b))"),
+    re.compile(r"(?<!\w)[tI]\w*"),  # a match may run past the other finder's next hit
+    re.compile(r"(['(])\w+\1?"),  # a back-reference: the first characters alone are looked for
     re.compile(r"(?<![\w.])[^\W\d_]{2,}s\b"),
     re.compile(r"(?:^|(?<=\n))\d+\.", re.MULTILINE),
     re.compile(r"(?:(?<=\()|(?<=\[))\s*x+"),
@@ -126,7 +132,28 @@ HAND_PATTERNS = [
     re.compile(r"(?<!\w)(?:it|kt)['’]?s\b", re.IGNORECASE),  # found at its literals
     re.compile(r"\b(?:Mr|Mrs)\.?(?=\s)|\bIt(?:s|['’]s)"),
 ]
-NOISE = ["the", " ", "\n", "(", ")", "It", "its", "\u212a", "\u017f", "İ", "12", "1,000", ".", "’"]
+NOISE = [
+    "the",
+    " ",
+    "\n",
+    "(",
+    ")",
+    "It",
+    "its",
+    "a",
+    "An",
+    ". ",
+    "!",
+    "?",
+    "'",
+    "\u212a",
+    "\u017f",
+    "İ",
+    "12",
+    "1,000",
+    ".",
+    "’",
+]
 
 
 def _scanner(pattern: re.Pattern[str]) -> Scanner:
@@ -175,6 +202,23 @@ def test_first_class_declines_what_it_cannot_bound() -> None:
     assert first_class(r"(?i)ab", 0) is None  # global inline flags
     assert first_class(r"(?i:a)b", 0) is None
     assert first_class(r"\bt\w+", 0) == "[\\U00000074]"
+
+
+def test_first_chars_are_exact() -> None:
+    assert first_chars(r"(?<!\w)an?\s", re.IGNORECASE, 5) == "Aa"
+    assert first_chars(r"\n\n|[.!?]+\s|…", 0, 5) == "\n!.?…"
+    assert first_chars(r"[a-f]", 0, 5) is None  # too many
+    assert first_chars(r"\bk", re.IGNORECASE, 5) == "Kk\u212a"
+    assert first_chars(r"\d", 0, 5) is None  # a category
+    assert first_chars(r"[^a]", 0, 5) is None
+    assert first_chars(r"é", re.IGNORECASE, 5) is None
+
+
+def test_folds_to_ascii_are_all_there_are() -> None:
+    """Ignoring case, no other character beyond ASCII matches an ASCII one."""
+    ascii_char = re.compile("[\x00-\x7f]", re.IGNORECASE).fullmatch
+    found = "".join(ch for ch in map(chr, range(128, 0x110000)) if ascii_char(ch))
+    assert found == FOLDS_TO_ASCII
 
 
 _SMALL_WORDS = {"of", "the", "and", "for", "on", "in", "to", "de", "du", "des", "la", "le", "&",
@@ -359,3 +403,10 @@ def test_repetition_prefilter_lets_every_doubled_word_through(text: str) -> None
 
     if re.search(_REPEAT, text, re.IGNORECASE) or re.search(_REPEAT, text):
         assert _may_repeat(ascii_stand_in(text))
+
+
+@pytest.mark.parametrize("index", [0, 2, 3, 4, 5])
+def test_few_first_characters_get_a_finder_each(index: int) -> None:
+    scanner = _scanner(HAND_PATTERNS[index])
+    list(scanner.finditer("x"))
+    assert scanner._finders is not None and len(scanner._finders) > 1
