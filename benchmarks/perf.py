@@ -2,7 +2,7 @@
 pure-Python floor measured in the same run (the machine is noisy, so read the ratios): the
 floor of issue 8, which loads a whole dictionary eagerly, and one with only the corpus's words.
 
-    python benchmarks/perf.py ../shared [--runs 5] [--scale 10] [--out bench-out]
+    python benchmarks/perf.py ../shared [--runs 5] [--scale 10] [--pairs 3] [--out bench-out]
 
 Builds bench-out/corpus/ (2,225 Markdown files) and bench-out/one/ (the median article), then
 times each case several times and prints the median wall time, CPU time, peak RSS and words/s.
