@@ -430,9 +430,7 @@ class Scanner:
                 self._finders = _finders(self.pattern, self.SPLIT_MOST)
         if self._finders is None:
             return self.pattern.finditer(text, pos, endpos)
-        if len(self._finders) == 1:
-            return self._hops(self._finders[0], text, pos, endpos)
-        return self._merged_hops(self._finders, text, pos, endpos)
+        return self._hops(self._finders, text, pos, endpos)
 
     def _at_literals(
         self, starts: tuple[str, ...], hay: str, text: str, pos: int, endpos: int
@@ -452,26 +450,14 @@ class Scanner:
                 pos = m.end()  # never empty: it holds a literal
 
     def _hops(
-        self, finder: re.Pattern[str], text: str, pos: int, endpos: int
-    ) -> Iterator[re.Match[str]]:
-        search, match = finder.search, self.pattern.match
-        while (hit := search(text, pos, endpos)) is not None:
-            # the finder matched only where the pattern matches; a match is never empty,
-            # so, as in finditer, the next one is looked for from where this one ends
-            m = match(text, hit.start(), endpos)
-            if m is None:  # only a finder of first characters alone stops where none starts
-                pos = hit.start() + 1
-                continue
-            yield m
-            pos = m.end()
-
-    def _merged_hops(
         self, finders: tuple[re.Pattern[str], ...], text: str, pos: int, endpos: int
     ) -> Iterator[re.Match[str]]:
-        # ``_hops`` over the union of the finders: each one's next hit waits in a heap (no two
-        # start together: each finder looks for another character), and one that the last
+        # Each finder matches only where the pattern does (one of first characters alone
+        # may stop where none starts); a match is never empty, so, as in finditer, the next
+        # one is looked for from where this one ends. Each finder's next hit waits in a heap
+        # (no two start together: each looks for another character), and one that the last
         # match went past is searched again from its end: a search depends on its start only
-        # in stopping before it (look-behinds see the text before)
+        # in stopping before it (look-behinds see the text before).
         searches = [finder.search for finder in finders]
         match = self.pattern.match
         heap = [

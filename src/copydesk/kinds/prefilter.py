@@ -43,15 +43,17 @@ def required_literals(pattern: str) -> frozenset[str] | None:
     """Case-folded strings of which every match of ``pattern`` contains one, or None when the
     pattern guarantees none (then the rule must always run). Case-folding both sides makes
     the answer hold with or without IGNORECASE."""
-    if pattern in _MEMO:
-        return _MEMO[pattern]
+    if pattern not in _MEMO:
+        _MEMO[pattern] = _extract(pattern, _STYLE)
+    return _MEMO[pattern]
+
+
+def _extract(pattern: str, style: literals.Style) -> frozenset[str] | None:
     try:
-        found = literals.required(literals.parse(pattern), _STYLE)
+        found = literals.required(literals.parse(pattern), style)
     except Exception:  # the real compile reports the error with the rule's name
-        found = None
-    result = frozenset(fold(s) for s in found) if found else None
-    _MEMO[pattern] = result
-    return result
+        return None
+    return frozenset(fold(s) for s in found) if found else None
 
 
 _ONE_CHARACTER = _STYLE._replace(min_literal=1)
@@ -62,13 +64,7 @@ def required_characters(pattern: str) -> frozenset[str] | None:
     contains one: too common to be worth a search in most rules, but a consistency rule asks
     only whether each spelling occurs at all ('"' against '“”', "'" against "’")."""
     found = required_literals(pattern)
-    if found is not None:
-        return found
-    try:
-        short = literals.required(literals.parse(pattern), _ONE_CHARACTER)
-    except Exception:  # the real compile reports the error with the rule's name
-        return None
-    return frozenset(fold(s) for s in short) if short else None
+    return found if found is not None else _extract(pattern, _ONE_CHARACTER)
 
 
 def union(requirements: list[frozenset[str] | None]) -> frozenset[str] | None:
