@@ -157,6 +157,10 @@ def _parse_file(pack: str, path: Path) -> RuleSpec:
         key = str(exc).split("'")[1] if "'" in str(exc) else ""
         line = lines.get(f"options.{key}", lines.get("options", lines.get("kind")))
         raise RuleError(f"{shown}:{line}: {exc}") from None
+    if spec.options.get("forms"):
+        from copydesk.wordforms import expand_options
+
+        spec = spec._replace(options=expand_options(spec.kind, spec.options))
     return spec
 
 

@@ -23,6 +23,8 @@ if TYPE_CHECKING:
 SCHEMA: dict[str, tuple[str, Any]] = {
     "tokens": ("list[str]", REQUIRED),
     "regex": ("bool", False),
+    # every form of each phrase (copydesk.wordforms), expanded when the pack is loaded
+    "forms": ("bool", False),
     "ignorecase": ("bool", True),
     "exceptions": ("list[str]", []),
     "replacement": ("str", ""),
