@@ -138,7 +138,8 @@ def expand_pattern(pattern: str) -> str:
                 table = _lemminflect().getAllInflections(word.lower())
                 found = [word, *(f for fs in table.values() for f in fs)]
             else:
-                found = [f for tag in tags for f in inflect(word, tag)]
+                # a form that is also the base ("put", "cut") says nothing about the tense
+                found = [f for tag in tags for f in inflect(word, tag) if f != word]
             out.extend(f for f in found if f not in out)
         out.sort(key=len, reverse=True)
         return "(?:" + "|".join(re.escape(f) for f in out) + ")"
