@@ -29,6 +29,7 @@ KINDS = {
     "article": "copydesk.kinds.article",
     "abbreviation": "copydesk.kinds.abbreviation",
     "headline": "copydesk.kinds.headline",
+    "agreement": "copydesk.kinds.agreement",
 }
 
 REQUIRED = object()
