@@ -42,7 +42,7 @@ def main() -> None:
                 vbd = alts[0] if alts else []
                 vbn = (alts[1] if len(alts) > 1 else []) or vbd
                 classes["vbn"].update(vbn)
-                classes["vbd_only"].update(f for f in vbd if f not in vbn)
+                classes["vbd"].update(vbd)
                 if len(alts) > 3:
                     classes["vbz"].update(alts[3])
             elif upos == "adj":
@@ -51,6 +51,13 @@ def main() -> None:
                     classes["adj"].update(cell)
             elif upos == "adv":
                 classes["adv"].add(lemma)
+    # an irregular simple past that is no verb's participle nor base, nor a noun: "went",
+    # "gave"; regular ones with a second participle spelling ("learned", "learnt") are out
+    classes["vbd_only"] = {
+        f
+        for f in classes.pop("vbd") - classes["vbn"] - classes["base"] - classes["singular"]
+        if not f.endswith("ed") and not f.endswith("es")
+    }
     lines = []
     for name in sorted(classes):
         words = sorted(w for w in classes[name] if w in common and w.islower() and w.isalpha())

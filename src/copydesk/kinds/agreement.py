@@ -131,8 +131,8 @@ class Kind:
         n = len(words)
         det = lower[i]
         j = i + 1 if det in self.plural_det or det in self.singular_det else i
-        if j == i and not words[i][:1].isupper():
-            return
+        if j == i:
+            return  # a bare plural may be a name or a title: "Windows is"
         k = j
         while k < n and k - j < 2 and lower[k] in lex["adj"] and lower[k] not in lex["singular"]:
             k += 1
