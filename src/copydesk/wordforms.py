@@ -38,7 +38,7 @@ def inflect(word: str, tag: str) -> list[str]:
     if tag in ("VB", "VBP", "NN"):
         return [word]
     lower = word.lower()
-    upos = "NOUN" if tag.startswith("NN") else "VERB"
+    upos = "NOUN" if tag.startswith("NN") else "ADJ" if tag.startswith("JJ") else "VERB"
     forms = list(_lemminflect().getAllInflections(lower, upos=upos).get(tag, ()))
     if not forms:
         forms = list(_lemminflect().getInflection(lower, tag=tag) or ())
