@@ -48,6 +48,18 @@ _PLURAL_VERBS = frozenset({"are", "were"})
 _HAVE = frozenset({"have", "has", "had", "'ve", "’ve", "having"})
 _BE = frozenset({"is", "are", "was", "were", "be", "been", "being", "am"})
 _ENDS = frozenset(".!?;:\n")
+_THIRD_PERSON = frozenset(
+    "he she somebody someone everybody everyone nobody anybody anyone".split()
+)
+_NON_THIRD = frozenset({"i", "we", "they", "you"})
+_MODALS = frozenset("can could will would shall should may might must ought need dare".split())
+# after these a subject may take a bare verb: "does he go", "let him go", "that he go"
+_TAKES_BARE = frozenset(
+    "does did do will would can could shall should may might must let make made help helps "
+    "see saw watch watched hear heard that why how where when what who which whether if "
+    "nor not doesn't didn't doesn’t didn’t won't won’t".split()
+)
+_ENDS_WORDS = frozenset({".", "?", "!", ",", ""})
 _FOLLOWS_VERB = frozenset({"at", "to", "a", "an", "the", "him", "her", "them", "us", "me", "it"})
 
 
@@ -72,6 +84,12 @@ class Kind:
         self.collective = frozenset(w.lower() for w in option(rule, "collective"))
         self.adjective_verbs = frozenset(w.lower() for w in option(rule, "adjective_verbs"))
         self.adverbs = frozenset(w.lower() for w in option(rule, "adverbs"))
+        # a subjunctive after a verb of asking or insisting: "she insisted he go"
+        self.openers_bare = frozenset(
+            "insist insisted insists demand demanded demands ask asked asks suggest suggested "
+            "suggests recommend recommended recommends require required requires propose "
+            "proposed proposes urge urged urges".split()
+        )
 
     def run(self, doc: Document) -> Iterator[Match]:
         lex = lexicon()
@@ -84,6 +102,12 @@ class Kind:
             starts = i == 0 or words[i - 1] in _ENDS or lower[i - 1] in self.openers
             if starts:
                 yield from self._subject(i, words, lower, tokens, lex)
+            if w in _THIRD_PERSON:
+                yield from self._third_person(i, words, lower, tokens, lex)
+            elif w in _NON_THIRD and (words[i] == "I" or w != "i"):
+                yield from self._non_third(i, words, lower, tokens, lex)
+            elif w in ("this", "these") and i + 1 < n:
+                yield from self._demonstrative(i, words, lower, tokens, lex)
             if w in _HAVE and i + 1 < n:
                 j = self._skip_adverbs(i + 1, lower)
                 if j < n and self._bare_verb(words[j], lex, past_too=True):
@@ -99,8 +123,95 @@ class Kind:
                             tokens[j], f"after '{words[i]}' the verb takes its past participle"
                         )
 
-    def _skip_adverbs(self, j: int, lower: list[str]) -> int:
-        while j < len(lower) and lower[j] in self.adverbs:
+    def _third_person(
+        self,
+        i: int,
+        words: list[str],
+        lower: list[str],
+        tokens: list[tuple[str, int, int]],
+        lex: dict[str, frozenset[str]],
+    ) -> Iterator[Match]:
+        """'he walk', 'somebody enter', 'everybody hate': a third-person singular subject
+        and a bare verb. After a word that can take a bare infinitive or a subjunctive
+        ("does he go", "let him go", "insisted that he go") nothing is said."""
+        if i > 0 and (lower[i - 1] in _TAKES_BARE or lower[i - 1] in self.openers_bare):
+            return
+        if i > 0 and lower[i - 1] in ("and", "or", "nor"):
+            return  # "he and she go"
+        j = self._skip_adverbs(i + 1, lower, also=("else",))
+        if j >= len(words) or not words[j].islower() or j + 1 >= len(words):
+            return
+        v = words[j]
+        if lower[j + 1] in ("and", "or", ",") or words[j + 1] in ("-", "'", "’"):
+            return
+        if (
+            v in lex["base"]
+            and v not in lex["vbn"]
+            and v not in lex["vbz"]
+            and v not in lex["adj"]
+            and v not in lex["adv"]
+            and v not in _MODALS
+            and v not in self.adjective_verbs
+        ):
+            yield self._match(tokens[j], f"'{words[i]}' takes the -s form of the verb")
+
+    def _non_third(
+        self,
+        i: int,
+        words: list[str],
+        lower: list[str],
+        tokens: list[tuple[str, int, int]],
+        lex: dict[str, frozenset[str]],
+    ) -> Iterator[Match]:
+        """'they works', 'you is', 'we doesn't': I, we, you and they never take -s forms."""
+        if i > 0 and lower[i - 1] in ("and", "or", "nor", "than", "as"):
+            return  # "Mary or you is" agrees with the nearer subject: leave it
+        j = self._skip_adverbs(i + 1, lower, also=("all", "both"))
+        if j >= len(words) or not words[j].islower():
+            return
+        v = lower[j]
+        if v in ("is", "has", "does", "doesn't", "doesn’t", "isn't", "isn’t", "hasn't", "hasn’t"):
+            yield self._match(tokens[j], f"'{words[i]}' does not take '{words[j]}'")
+        elif (
+            v in lex["vbz"]
+            and (v not in lex["plural"] or j > i + 1)  # "they usually works", not "you kids"
+            and v not in lex["adj"]
+        ):
+            yield self._match(tokens[j], f"'{words[i]}' does not take the -s form")
+
+    def _demonstrative(
+        self,
+        i: int,
+        words: list[str],
+        lower: list[str],
+        tokens: list[tuple[str, int, int]],
+        lex: dict[str, frozenset[str]],
+    ) -> Iterator[Match]:
+        """'this errors', 'these error are': a demonstrative and its noun disagree."""
+        noun = words[i + 1]
+        if not noun.isalpha() or not noun.islower() or noun in self.invariant:
+            return
+        follows = lower[i + 2] if i + 2 < len(words) else ""
+        if lower[i] == "this":
+            if (
+                noun in lex["plural"]
+                and noun not in lex["singular"]
+                and noun not in self.collective
+                and (noun not in lex["vbz"] or follows in _PLURAL_VERBS or follows in _ENDS_WORDS)
+            ):
+                yield self._match(tokens[i], f"'{noun}' is plural: 'these'")
+        elif (
+            noun in lex["singular"]
+            and noun not in lex["plural"]
+            and noun not in lex["base"]
+            and noun not in lex["adj"]
+            and noun not in self.collective
+            and follows in _PLURAL_VERBS | {"is", "was"}
+        ):
+            yield self._match(tokens[i], f"'{noun}' is singular: 'this'")
+
+    def _skip_adverbs(self, j: int, lower: list[str], also: tuple[str, ...] = ()) -> int:
+        while j < len(lower) and (lower[j] in self.adverbs or lower[j] in also):
             j += 1
         return j
 
