@@ -8,7 +8,7 @@ speller's ranked common words so the file stays small; run it again after upgrad
 Each line is a class name, a tab, and its words separated by spaces:
 ``plural`` (plural noun forms), ``singular`` (noun base forms), ``vbz`` (third-person -s
 verb forms), ``base`` (verb base forms), ``vbd_only`` (simple-past forms that are not also
-the past participle: "went", "gave"), ``vbn`` (past participles), ``adj`` and ``adv``.
+the past participle: "went", "gave"), ``past`` (every simple-past form), ``vbn`` (past participles), ``adj`` and ``adv``.
 """
 
 from __future__ import annotations
@@ -43,6 +43,7 @@ def main() -> None:
                 vbn = (alts[1] if len(alts) > 1 else []) or vbd
                 classes["vbn"].update(vbn)
                 classes["vbd"].update(vbd)
+                classes["past"].update(vbd)
                 if len(alts) > 3:
                     classes["vbz"].update(alts[3])
             elif upos == "adj":

@@ -57,9 +57,10 @@ _MODALS = frozenset("can could will would shall should may might must ought need
 _TAKES_BARE = frozenset(
     "does did do will would can could shall should may might must let make made help helps "
     "see saw watch watched hear heard that why how where when what who which whether if "
-    "nor not doesn't didn't doesn’t didn’t won't won’t".split()
+    "nor not doesn't didn't doesn’t didn’t won't won’t have having has had".split()
 )
-_ENDS_WORDS = frozenset({".", "?", "!", ",", ""})
+_SUBJECTS = frozenset("i you he she it we they there".split())
+_NOT_VERBS = frozenset("while since because unless until though although like as than then".split())
 _FOLLOWS_VERB = frozenset({"at", "to", "a", "an", "the", "him", "her", "them", "us", "me", "it"})
 
 
@@ -104,7 +105,12 @@ class Kind:
                 yield from self._subject(i, words, lower, tokens, lex)
             if w in _THIRD_PERSON:
                 yield from self._third_person(i, words, lower, tokens, lex)
-            elif w in _NON_THIRD and (words[i] == "I" or w != "i"):
+            elif (
+                w in _NON_THIRD
+                and (words[i] == "I" or w != "i")
+                and (w != "you" or starts or (i > 0 and words[i - 1] == ","))
+                and not (i > 0 and words[i - 1][:1].isupper() and words[i - 1].isalpha())
+            ):  # "you" is a subject only at a clause's start; "Phase I" is a name
                 yield from self._non_third(i, words, lower, tokens, lex)
             elif w in ("this", "these") and i + 1 < n:
                 yield from self._demonstrative(i, words, lower, tokens, lex)
@@ -112,11 +118,12 @@ class Kind:
                 j = self._skip_adverbs(i + 1, lower)
                 if j < n and self._bare_verb(words[j], lex, past_too=True):
                     yield self._match(tokens[j], "after 'have' the verb takes its past participle")
-            if w in _BE and i + 1 < n:
+            if w in _BE and i + 1 < n and words[i].islower():
                 j = self._skip_adverbs(i + 1, lower)
                 if j < n and words[j].islower():
                     v = words[j]
-                    if v in lex["vbd_only"] or (
+                    after = lower[j + 1] if j + 1 < n else ""
+                    if (v in lex["vbd_only"] and after not in _SUBJECTS) or (
                         w in ("been", "being") and self._bare_verb(v, lex, past_too=False)
                     ):
                         yield self._match(
@@ -142,7 +149,7 @@ class Kind:
         if j >= len(words) or not words[j].islower() or j + 1 >= len(words):
             return
         v = words[j]
-        if lower[j + 1] in ("and", "or", ",") or words[j + 1] in ("-", "'", "’"):
+        if lower[j + 1] in ("and", "or", ",", "!") or words[j + 1] in ("-", "'", "’"):
             return
         if (
             v in lex["base"]
@@ -151,6 +158,8 @@ class Kind:
             and v not in lex["adj"]
             and v not in lex["adv"]
             and v not in _MODALS
+            and v not in _NOT_VERBS
+            and v not in lex["past"]
             and v not in self.adjective_verbs
         ):
             yield self._match(tokens[j], f"'{words[i]}' takes the -s form of the verb")
@@ -197,7 +206,7 @@ class Kind:
                 noun in lex["plural"]
                 and noun not in lex["singular"]
                 and noun not in self.collective
-                and (noun not in lex["vbz"] or follows in _PLURAL_VERBS or follows in _ENDS_WORDS)
+                and (noun not in lex["vbz"] or follows in _PLURAL_VERBS)
             ):
                 yield self._match(tokens[i], f"'{noun}' is plural: 'these'")
         elif (
