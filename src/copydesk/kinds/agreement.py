@@ -49,18 +49,16 @@ _HAVE = frozenset({"have", "has", "had", "'ve", "’ve", "having"})
 _BE = frozenset({"is", "are", "was", "were", "be", "been", "being", "am"})
 _ENDS = frozenset(".!?;:\n")
 _THIRD_PERSON = frozenset(
-    "he she somebody someone everybody everyone nobody anybody anyone".split()
+    ["he", "she", "somebody", "someone", "everybody", "everyone", "nobody", "anybody", "anyone"]
 )
 _NON_THIRD = frozenset({"i", "we", "they", "you"})
-_MODALS = frozenset("can could will would shall should may might must ought need dare".split())
+_MODALS = frozenset(["can", "could", "will", "would", "shall", "should", "may", "might", "must", "ought", "need", "dare"])
 # after these a subject may take a bare verb: "does he go", "let him go", "that he go"
 _TAKES_BARE = frozenset(
-    "does did do will would can could shall should may might must let make made help helps "
-    "see saw watch watched hear heard that why how where when what who which whether if "
-    "nor not doesn't didn't doesn’t didn’t won't won’t have having has had".split()
+    ["does", "did", "do", "will", "would", "can", "could", "shall", "should", "may", "might", "must", "let", "make", "made", "help", "helps", "see", "saw", "watch", "watched", "hear", "heard", "that", "why", "how", "where", "when", "what", "who", "which", "whether", "if", "nor", "not", "doesn't", "didn't", "doesn’t", "didn’t", "won't", "won’t", "have", "having", "has", "had"]
 )
-_SUBJECTS = frozenset("i you he she it we they there".split())
-_NOT_VERBS = frozenset("while since because unless until though although like as than then".split())
+_SUBJECTS = frozenset(["i", "you", "he", "she", "it", "we", "they", "there"])
+_NOT_VERBS = frozenset(["while", "since", "because", "unless", "until", "though", "although", "like", "as", "than", "then"])
 _FOLLOWS_VERB = frozenset({"at", "to", "a", "an", "the", "him", "her", "them", "us", "me", "it"})
 
 
@@ -87,9 +85,7 @@ class Kind:
         self.adverbs = frozenset(w.lower() for w in option(rule, "adverbs"))
         # a subjunctive after a verb of asking or insisting: "she insisted he go"
         self.openers_bare = frozenset(
-            "insist insisted insists demand demanded demands ask asked asks suggest suggested "
-            "suggests recommend recommended recommends require required requires propose "
-            "proposed proposes urge urged urges".split()
+            ["insist", "insisted", "insists", "demand", "demanded", "demands", "ask", "asked", "asks", "suggest", "suggested", "suggests", "recommend", "recommended", "recommends", "require", "required", "requires", "propose", "proposed", "proposes", "urge", "urged", "urges"]
         )
 
     def run(self, doc: Document) -> Iterator[Match]:

@@ -132,11 +132,13 @@ class Kind:
                 art == "A" and m.start() > 0 and text[m.start() - 1 : m.start()].isupper()
             ):
                 continue
-            if nxt in self.not_article or (nxt[:1].isupper() and nxt.lower() in self.not_article):
-                # French, Latin, Spanish words after "a": "a la carte", "A la recherche";
-                # in capitals they are abbreviations ("a LA court", "an UN report" is wrong)
-                if not (len(nxt) > 1 and nxt.isupper()):
-                    continue
+            # French, Latin, Spanish words after "a": "a la carte", "A la recherche"; in
+            # capitals they are abbreviations ("a LA court", "an UN report" is wrong)
+            if (
+                nxt in self.not_article
+                or (nxt[:1].isupper() and nxt.lower() in self.not_article)
+            ) and not (len(nxt) > 1 and nxt.isupper()):
+                continue
             if art == "A" and nxt[:1].isupper() and nxt.isupper() and len(nxt) == 1:
                 continue  # "A B" in lists of labels
             if art == "A" and text[: m.start()].rstrip(" \t")[-1:].isalnum():

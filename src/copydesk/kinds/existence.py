@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
@@ -12,8 +13,15 @@ from copydesk.kinds._words import (
     compile_alternation,
     match_case,
     normalise,
+    phrase_pattern,
 )
-from copydesk.kinds.prefilter import may_match, required_literals, union
+from copydesk.kinds.prefilter import (
+    SPLIT_ABOVE,
+    EntryScanner,
+    may_match,
+    required_literals,
+    union,
+)
 from copydesk.literals import Scanner
 
 if TYPE_CHECKING:
@@ -41,6 +49,13 @@ class Kind:
         self.ignorecase: bool = ignorecase
         self.required = union([required_literals(t) for t in tokens]) if self.regex else None
         self._scanner: Scanner | None = None
+        self._split = (
+            EntryScanner(
+                [phrase_pattern(t, True) for t in tokens], re.IGNORECASE if ignorecase else 0
+            )
+            if self.regex and sum(len(t) for t in tokens) > SPLIT_ABOVE
+            else None
+        )
         self.phrases = (
             None
             if self.regex
@@ -59,9 +74,13 @@ class Kind:
             return
         if not may_match(self.required, doc.folded):
             return
-        if self._scanner is None:  # compiled on first need: most rules never match most texts
-            self._scanner = Scanner(compile_alternation(self.tokens, True, self.ignorecase))
-        for m in self._scanner.finditer(doc.masked, folded=doc.folded):
+        if self._split is not None:
+            matches: Iterator[re.Match[str]] = (m for _, m in self._split.finditer(doc.masked, doc.folded))
+        else:
+            if self._scanner is None:  # compiled on first need: most rules never match most texts
+                self._scanner = Scanner(compile_alternation(self.tokens, True, self.ignorecase))
+            matches = self._scanner.finditer(doc.masked, folded=doc.folded)
+        for m in matches:
             if m.end() == m.start() or normalise(m.group()) in self.exceptions:
                 continue
             groups = {k: v for k, v in m.groupdict().items() if v is not None}
