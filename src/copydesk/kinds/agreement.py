@@ -57,6 +57,13 @@ _MODALS = frozenset(["can", "could", "will", "would", "shall", "should", "may", 
 _TAKES_BARE = frozenset(
     ["does", "did", "do", "will", "would", "can", "could", "shall", "should", "may", "might", "must", "let", "make", "made", "help", "helps", "see", "saw", "watch", "watched", "hear", "heard", "that", "why", "how", "where", "when", "what", "who", "which", "whether", "if", "nor", "not", "doesn't", "didn't", "doesn’t", "didn’t", "won't", "won’t", "have", "having", "has", "had"]
 )
+# a modal verb or "do" is followed by the plain verb: "did not went", "can goes"
+_TAKES_PLAIN = frozenset(
+    "does did doesn't didn't doesn’t didn’t don't don’t can can't can’t cannot will won't "
+    "won’t would wouldn't wouldn’t should shouldn't shouldn’t could couldn't couldn’t must "
+    "might may".split()
+)
+_DETERMINERS = frozenset("a an the his her their my our your its this that".split())
 _SUBJECTS = frozenset(["i", "you", "he", "she", "it", "we", "they", "there"])
 _NOT_VERBS = frozenset(["while", "since", "because", "unless", "until", "though", "although", "like", "as", "than", "then"])
 _FOLLOWS_VERB = frozenset({"at", "to", "a", "an", "the", "him", "her", "them", "us", "me", "it"})
@@ -110,6 +117,14 @@ class Kind:
                 yield from self._non_third(i, words, lower, tokens, lex)
             elif w in ("this", "these") and i + 1 < n:
                 yield from self._demonstrative(i, words, lower, tokens, lex)
+            if w in _TAKES_PLAIN and i + 1 < n and not (i > 0 and lower[i - 1] in _DETERMINERS):
+                j = self._skip_adverbs(i + 1, lower)
+                v = words[j] if j < n else ""
+                if v.islower() and (
+                    v in lex["vbd_only"]
+                    or (v in lex["vbz"] and v not in lex["plural"] and v not in lex["adj"])
+                ):
+                    yield self._match(tokens[j], f"after '{words[i]}' the verb takes its plain form")
             if w in _HAVE and i + 1 < n:
                 j = self._skip_adverbs(i + 1, lower)
                 if j < n and self._bare_verb(words[j], lex, past_too=True):
