@@ -30,6 +30,7 @@ KINDS = {
     "abbreviation": "copydesk.kinds.abbreviation",
     "headline": "copydesk.kinds.headline",
     "agreement": "copydesk.kinds.agreement",
+    "dates": "copydesk.kinds.dates",
 }
 
 REQUIRED = object()

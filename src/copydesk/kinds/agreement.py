@@ -59,11 +59,9 @@ _TAKES_BARE = frozenset(
 )
 # a modal verb or "do" is followed by the plain verb: "did not went", "can goes"
 _TAKES_PLAIN = frozenset(
-    "does did doesn't didn't doesn’t didn’t don't don’t can can't can’t cannot will won't "
-    "won’t would wouldn't wouldn’t should shouldn't shouldn’t could couldn't couldn’t must "
-    "might may".split()
+    ["does", "did", "doesn't", "didn't", "doesn’t", "didn’t", "don't", "don’t", "can", "can't", "can’t", "cannot", "will", "won't", "won’t", "would", "wouldn't", "wouldn’t", "should", "shouldn't", "shouldn’t", "could", "couldn't", "couldn’t", "must", "might", "may"]
 )
-_DETERMINERS = frozenset("a an the his her their my our your its this that".split())
+_DETERMINERS = frozenset(["a", "an", "the", "his", "her", "their", "my", "our", "your", "its", "this", "that"])
 _SUBJECTS = frozenset(["i", "you", "he", "she", "it", "we", "they", "there"])
 _NOT_VERBS = frozenset(["while", "since", "because", "unless", "until", "though", "although", "like", "as", "than", "then"])
 _FOLLOWS_VERB = frozenset({"at", "to", "a", "an", "the", "him", "her", "them", "us", "me", "it"})

@@ -13,7 +13,6 @@ from copydesk.kinds._words import (
     compile_alternation,
     match_case,
     normalise,
-    phrase_pattern,
 )
 from copydesk.kinds.prefilter import (
     SPLIT_ABOVE,
@@ -50,9 +49,7 @@ class Kind:
         self.required = union([required_literals(t) for t in tokens]) if self.regex else None
         self._scanner: Scanner | None = None
         self._split = (
-            EntryScanner(
-                [phrase_pattern(t, True) for t in tokens], re.IGNORECASE if ignorecase else 0
-            )
+            EntryScanner(tokens, re.IGNORECASE if ignorecase else 0)
             if self.regex and sum(len(t) for t in tokens) > SPLIT_ABOVE
             else None
         )

@@ -111,10 +111,11 @@ class EntryScanner:
     texts that hold one of its required literals. ``finditer`` yields (entry index, match)
     without overlaps, leftmost first and, at one position, the longest."""
 
-    def __init__(self, patterns: list[str], flags: int) -> None:
-        self.patterns = patterns
+    def __init__(self, entries: list[str], flags: int) -> None:
+        # the entries as the rule file writes them: their literals are in the pack's cache
+        self.patterns = [f"(?:{e})" for e in entries]
         self.flags = flags
-        self.required = [required_literals(p) for p in patterns]
+        self.required = [required_literals(e) for e in entries]
         self._scanners: dict[int, Any] = {}
 
     def finditer(self, masked: str, folded: str) -> Iterator[tuple[int, re.Match[str]]]:

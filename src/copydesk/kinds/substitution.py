@@ -55,7 +55,7 @@ class Kind:
         self.required = union([required_literals(k) for k in self.keys]) if self.regex else None
         self._entries: dict[int, re.Pattern[str]] = {}
         self._split = (
-            EntryScanner([phrase_pattern(k, True) for k in self.keys], flags)
+            EntryScanner(self.keys, flags)
             if self.regex and sum(len(k) for k in self.keys) > SPLIT_ABOVE
             else None
         )
