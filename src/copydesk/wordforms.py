@@ -139,7 +139,12 @@ def expand_pattern(pattern: str) -> str:
                 found = [word, *(f for fs in table.values() for f in fs)]
             else:
                 # a form that is also the base ("put", "cut") says nothing about the tense
-                found = [f for tag in tags for f in inflect(word, tag) if f != word or tag in ("VB", "VBP", "NN")]
+                found = [
+                    f
+                    for tag in tags
+                    for f in inflect(word, tag)
+                    if f != word or tag in ("VB", "VBP", "NN")
+                ]
             out.extend(f for f in found if f not in out)
         out.sort(key=len, reverse=True)
         return "(?:" + "|".join(re.escape(f) for f in out) + ")"

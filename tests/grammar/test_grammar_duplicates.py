@@ -26,9 +26,7 @@ def test_a_apple_is_reported_once(lt_server: Start, tmp_path: Path) -> None:
     linter = make_linter(select=["GRA001", "GRM000"], config=grammar_config(server.url, tmp_path))
     findings = check_text(text, linter=linter)
 
-    assert [(f.code, text[f.span.start : f.span.end]) for f in findings] == [
-        ("GRA001", "a apple")
-    ]
+    assert [(f.code, text[f.span.start : f.span.end]) for f in findings] == [("GRA001", "a apple")]
     assert findings[0].duplicates == ("GRM:EN_A_VS_AN",)
     assert findings[0].to_dict()["duplicates"] == ["GRM:EN_A_VS_AN"]
     assert server.texts == ["She ate a apple at noon."]

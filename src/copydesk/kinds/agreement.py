@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from functools import lru_cache
-from importlib.resources import files
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from copydesk.kinds import Context, Match, option
@@ -52,24 +52,130 @@ _THIRD_PERSON = frozenset(
     ["he", "she", "somebody", "someone", "everybody", "everyone", "nobody", "anybody", "anyone"]
 )
 _NON_THIRD = frozenset({"i", "we", "they", "you"})
-_MODALS = frozenset(["can", "could", "will", "would", "shall", "should", "may", "might", "must", "ought", "need", "dare"])
+_MODALS = frozenset(
+    [
+        "can",
+        "could",
+        "will",
+        "would",
+        "shall",
+        "should",
+        "may",
+        "might",
+        "must",
+        "ought",
+        "need",
+        "dare",
+    ]
+)
 # after these a subject may take a bare verb: "does he go", "let him go", "that he go"
 _TAKES_BARE = frozenset(
-    ["does", "did", "do", "will", "would", "can", "could", "shall", "should", "may", "might", "must", "let", "make", "made", "help", "helps", "see", "saw", "watch", "watched", "hear", "heard", "that", "why", "how", "where", "when", "what", "who", "which", "whether", "if", "nor", "not", "doesn't", "didn't", "doesn’t", "didn’t", "won't", "won’t", "have", "having", "has", "had"]
+    [
+        "does",
+        "did",
+        "do",
+        "will",
+        "would",
+        "can",
+        "could",
+        "shall",
+        "should",
+        "may",
+        "might",
+        "must",
+        "let",
+        "make",
+        "made",
+        "help",
+        "helps",
+        "see",
+        "saw",
+        "watch",
+        "watched",
+        "hear",
+        "heard",
+        "that",
+        "why",
+        "how",
+        "where",
+        "when",
+        "what",
+        "who",
+        "which",
+        "whether",
+        "if",
+        "nor",
+        "not",
+        "doesn't",
+        "didn't",
+        "doesn’t",
+        "didn’t",
+        "won't",
+        "won’t",
+        "have",
+        "having",
+        "has",
+        "had",
+    ]
 )
 # a modal verb or "do" is followed by the plain verb: "did not went", "can goes"
 _TAKES_PLAIN = frozenset(
-    ["does", "did", "doesn't", "didn't", "doesn’t", "didn’t", "don't", "don’t", "can", "can't", "can’t", "cannot", "will", "won't", "won’t", "would", "wouldn't", "wouldn’t", "should", "shouldn't", "shouldn’t", "could", "couldn't", "couldn’t", "must", "might", "may"]
+    [
+        "does",
+        "did",
+        "doesn't",
+        "didn't",
+        "doesn’t",
+        "didn’t",
+        "don't",
+        "don’t",
+        "can",
+        "can't",
+        "can’t",
+        "cannot",
+        "will",
+        "won't",
+        "won’t",
+        "would",
+        "wouldn't",
+        "wouldn’t",
+        "should",
+        "shouldn't",
+        "shouldn’t",
+        "could",
+        "couldn't",
+        "couldn’t",
+        "must",
+        "might",
+        "may",
+    ]
 )
-_DETERMINERS = frozenset(["a", "an", "the", "his", "her", "their", "my", "our", "your", "its", "this", "that"])
+_DETERMINERS = frozenset(
+    ["a", "an", "the", "his", "her", "their", "my", "our", "your", "its", "this", "that"]
+)
 _SUBJECTS = frozenset(["i", "you", "he", "she", "it", "we", "they", "there"])
-_NOT_VERBS = frozenset(["while", "since", "because", "unless", "until", "though", "although", "like", "as", "than", "then"])
+_NOT_VERBS = frozenset(
+    [
+        "while",
+        "since",
+        "because",
+        "unless",
+        "until",
+        "though",
+        "although",
+        "like",
+        "as",
+        "than",
+        "then",
+    ]
+)
 _FOLLOWS_VERB = frozenset({"at", "to", "a", "an", "the", "him", "her", "them", "us", "me", "it"})
 
 
 @lru_cache(maxsize=1)
 def lexicon() -> dict[str, frozenset[str]]:
-    text = (files("copydesk.kinds") / "data" / "lexicon.txt").read_text(encoding="utf-8")
+    # a plain path: importlib.resources costs more to import than the lexicon costs to read
+    text = (Path(__file__).parent / "data" / "lexicon.txt").read_text(encoding="utf-8")
     classes: dict[str, frozenset[str]] = {}
     for line in text.splitlines():
         name, _, words = line.partition("\t")
@@ -90,7 +196,32 @@ class Kind:
         self.adverbs = frozenset(w.lower() for w in option(rule, "adverbs"))
         # a subjunctive after a verb of asking or insisting: "she insisted he go"
         self.openers_bare = frozenset(
-            ["insist", "insisted", "insists", "demand", "demanded", "demands", "ask", "asked", "asks", "suggest", "suggested", "suggests", "recommend", "recommended", "recommends", "require", "required", "requires", "propose", "proposed", "proposes", "urge", "urged", "urges"]
+            [
+                "insist",
+                "insisted",
+                "insists",
+                "demand",
+                "demanded",
+                "demands",
+                "ask",
+                "asked",
+                "asks",
+                "suggest",
+                "suggested",
+                "suggests",
+                "recommend",
+                "recommended",
+                "recommends",
+                "require",
+                "required",
+                "requires",
+                "propose",
+                "proposed",
+                "proposes",
+                "urge",
+                "urged",
+                "urges",
+            ]
         )
 
     def run(self, doc: Document) -> Iterator[Match]:
@@ -122,7 +253,9 @@ class Kind:
                     v in lex["vbd_only"]
                     or (v in lex["vbz"] and v not in lex["plural"] and v not in lex["adj"])
                 ):
-                    yield self._match(tokens[j], f"after '{words[i]}' the verb takes its plain form")
+                    yield self._match(
+                        tokens[j], f"after '{words[i]}' the verb takes its plain form"
+                    )
             if w in _HAVE and i + 1 < n:
                 j = self._skip_adverbs(i + 1, lower)
                 if j < n and self._bare_verb(words[j], lex, past_too=True):
@@ -290,8 +423,12 @@ class Kind:
                 and verb not in lex["adj"]
                 # "barks" may be a noun ("the dog barks" or "the tree barks"), unless an
                 # adverb or a preposition's object follows: "the dogs barks loudly"
-                and (verb not in lex["plural"] or after in self.adverbs or after.endswith("ly")
-                     or after in _FOLLOWS_VERB)
+                and (
+                    verb not in lex["plural"]
+                    or after in self.adverbs
+                    or after.endswith("ly")
+                    or after in _FOLLOWS_VERB
+                )
             ):
                 yield self._match(tokens[verb_at], f"'{noun}' is plural")
             return

@@ -135,8 +135,7 @@ class Kind:
             # French, Latin, Spanish words after "a": "a la carte", "A la recherche"; in
             # capitals they are abbreviations ("a LA court", "an UN report" is wrong)
             if (
-                nxt in self.not_article
-                or (nxt[:1].isupper() and nxt.lower() in self.not_article)
+                nxt in self.not_article or (nxt[:1].isupper() and nxt.lower() in self.not_article)
             ) and not (len(nxt) > 1 and nxt.isupper()):
                 continue
             if art == "A" and nxt[:1].isupper() and nxt.isupper() and len(nxt) == 1:

@@ -8,10 +8,10 @@ month is checked (29 February is then allowed).
 
 from __future__ import annotations
 
-import calendar
 import datetime
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from copydesk.kinds import Context, Match
@@ -22,37 +22,64 @@ if TYPE_CHECKING:
 
 SCHEMA: dict[str, tuple[str, Any]] = {}
 
-_MONTHS = {
-    name.lower(): i for i, name in enumerate(calendar.month_name) if name
-} | {
-    abbr.lower(): i for i, abbr in enumerate(calendar.month_abbr) if abbr
-} | {"sept": 9}
-_DAYS = {name.lower(): i for i, name in enumerate(calendar.day_name)} | {
-    abbr.lower(): i for i, abbr in enumerate(calendar.day_abbr)
-}
-_MONTH = r"(?P<month>" + "|".join(
-    sorted((m.capitalize() for m in _MONTHS), key=len, reverse=True)
-) + r")\.?"
-_WEEKDAY = r"(?:(?P<weekday>" + "|".join(
-    sorted((d.capitalize() for d in _DAYS), key=len, reverse=True)
-) + r")\.?,?\s+(?:the\s+)?)?"
-_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
-_YEAR = r"(?:,?\s+(?P<year>1[6-9]\d\d|2[01]\d\d)\b(?![-/]))?"
-_DATE = re.compile(
-    r"\b(?:"
-    + _WEEKDAY.replace("?P<weekday>", "?P<weekday>")
-    + _DAY
-    + r"(?:\s+of)?\s+"
-    + _MONTH
-    + _YEAR
-    + r"|"
-    + _WEEKDAY.replace("weekday", "weekday2")
-    + _MONTH.replace("month", "month2")
-    + r"\s+"
-    + _DAY.replace("day", "day2")
-    + _YEAR.replace("year", "year2")
-    + r")(?![\w-])"
+# English names, whatever the machine's locale
+MONTH_NAMES = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
+DAY_NAMES = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+_MONTHS = (
+    {m.lower(): i for i, m in enumerate(MONTH_NAMES, 1)}
+    | {m[:3].lower(): i for i, m in enumerate(MONTH_NAMES, 1)}
+    | {"sept": 9}
 )
+_DAYS = (
+    {d.lower(): i for i, d in enumerate(DAY_NAMES)}
+    | {d[:3].lower(): i for i, d in enumerate(DAY_NAMES)}
+    | {"tues": 1, "weds": 2, "thur": 3, "thurs": 3}
+)
+
+
+@lru_cache(maxsize=1)
+def date_pattern() -> re.Pattern[str]:
+    """Compiled on first need: most stories hold no date."""
+
+    def names(table: dict[str, int]) -> str:
+        return "|".join(sorted((n.capitalize() for n in table), key=len, reverse=True))
+
+    def weekday(g: str) -> str:
+        return rf"(?:(?P<{g}>{names(_DAYS)})\.?,?\s+(?:the\s+)?)?"
+
+    def day(g: str) -> str:
+        return rf"(?P<{g}>[0-3]?\d)(?:st|nd|rd|th)?"
+
+    def month(g: str) -> str:
+        return rf"(?P<{g}>{names(_MONTHS)})\.?"
+
+    def year(g: str) -> str:
+        return rf"(?:,?\s+(?P<{g}>1[6-9]\d\d|2[01]\d\d)\b(?![-/]))?"
+
+    return re.compile(
+        rf"\b(?:{weekday('weekday')}{day('day')}(?:\s+of)?\s+{month('month')}{year('year')}"
+        rf"|{weekday('weekday2')}{month('month2')}\s+{day('day2')}{year('year2')})(?![\w-])"
+    )
+
+
+def month_length(year: int, month: int) -> int:
+    following = datetime.date(year + month // 12, month % 12 + 1, 1)
+    return (following - datetime.date(year, month, 1)).days
+
+
 _FRONT_DATE = re.compile(r"^date:[ \t]*[\"']?(\d{4})-(\d\d)-(\d\d)", re.MULTILINE)
 
 
@@ -76,7 +103,7 @@ class Kind:
         if not any(c.isdigit() for c in text):
             return
         default_year: int | bool | None = False  # read on first need
-        for m in _DATE.finditer(text):
+        for m in date_pattern().finditer(text):
             g = {k.rstrip("2"): v for k, v in m.groupdict().items() if v is not None}
             month = _MONTHS[g["month"].lower()]
             day = int(g["day"])
@@ -89,11 +116,10 @@ class Kind:
                 if default_year is False:
                     default_year = story_year(doc.source)
                 year = default_year if isinstance(default_year, int) else None
-            longest = calendar.monthrange(year if year else 2000, month)[1]
+            longest = month_length(year if year else 2000, month)
             if day > longest:
-                where = f"{calendar.month_name[month]} {year}" if year and month == 2 else (
-                    calendar.month_name[month]
-                )
+                name = MONTH_NAMES[month - 1]
+                where = f"{name} {year}" if year and month == 2 else name
                 yield Match(
                     m.start(),
                     m.end(),
@@ -109,7 +135,6 @@ class Kind:
                         m.end(),
                         {
                             "match": m.group(),
-                            "why": f"{day} {calendar.month_name[month]} {year} is a "
-                            f"{calendar.day_name[real]}",
+                            "why": f"{day} {MONTH_NAMES[month - 1]} {year} is a {DAY_NAMES[real]}",
                         },
                     )

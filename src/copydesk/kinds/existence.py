@@ -72,7 +72,9 @@ class Kind:
         if not may_match(self.required, doc.folded):
             return
         if self._split is not None:
-            matches: Iterator[re.Match[str]] = (m for _, m in self._split.finditer(doc.masked, doc.folded))
+            matches: Iterator[re.Match[str]] = (
+                m for _, m in self._split.finditer(doc.masked, doc.folded)
+            )
         else:
             if self._scanner is None:  # compiled on first need: most rules never match most texts
                 self._scanner = Scanner(compile_alternation(self.tokens, True, self.ignorecase))
