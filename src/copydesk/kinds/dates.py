@@ -52,19 +52,17 @@ _DAYS = (
 
 @lru_cache(maxsize=1)
 def date_pattern() -> re.Pattern[str]:
-    """Compiled on first need: most stories hold no date."""
-
-    def names(table: dict[str, int]) -> str:
-        return "|".join(sorted((n.capitalize() for n in table), key=len, reverse=True))
+    """Compiled on first need. Names are matched as any capitalised word and looked up
+    afterwards: an alternation of every month and day name costs far more to compile."""
 
     def weekday(g: str) -> str:
-        return rf"(?:(?P<{g}>{names(_DAYS)})\.?,?\s+(?:the\s+)?)?"
+        return rf"(?:(?P<{g}>[A-Z][a-z]{{2,8}})\.?,?\s+(?:the\s+)?)?"
 
     def day(g: str) -> str:
         return rf"(?P<{g}>[0-3]?\d)(?:st|nd|rd|th)?"
 
     def month(g: str) -> str:
-        return rf"(?P<{g}>{names(_MONTHS)})\.?"
+        return rf"(?P<{g}>[A-Z][a-z]{{2,8}})\.?"
 
     def year(g: str) -> str:
         return rf"(?:,?\s+(?P<{g}>1[6-9]\d\d|2[01]\d\d)\b(?![-/]))?"
@@ -105,6 +103,10 @@ class Kind:
         default_year: int | bool | None = False  # read on first need
         for m in date_pattern().finditer(text):
             g = {k.rstrip("2"): v for k, v in m.groupdict().items() if v is not None}
+            if g["month"].lower() not in _MONTHS:
+                continue
+            if "weekday" in g and g["weekday"].lower() not in _DAYS:
+                del g["weekday"]  # "Paris 3 March": a word before the date, not a weekday
             month = _MONTHS[g["month"].lower()]
             day = int(g["day"])
             if day == 0:
