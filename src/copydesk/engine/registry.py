@@ -234,4 +234,9 @@ def load_registry(extra_paths: Iterable[Path] = ()) -> Registry:
             rules[spec.code] = spec
             names[spec.name] = spec.code
             packs.setdefault(pack, []).append(spec.code)
+    # The rules live as long as the run: out of the collector's sight, the tens of thousands of
+    # objects of a parsed pack are not walked again at every full collection.
+    import gc
+
+    gc.freeze()
     return Registry(rules, packs, ",".join(stamps))
