@@ -241,8 +241,13 @@ class Kind:
                 w in _NON_THIRD
                 and (words[i] == "I" or w != "i")
                 and (w != "you" or starts or (i > 0 and words[i - 1] == ","))
-                and not (i > 0 and words[i - 1][:1].isupper() and words[i - 1].isalpha())
-            ):  # "you" is a subject only at a clause's start; "Phase I" is a name
+                and not (
+                    i > 0
+                    and words[i - 1].isalpha()
+                    and (words[i - 1][:1].isupper() or lower[i - 1] in lex["singular"])
+                    and lower[i - 1] not in self.openers
+                )
+            ):  # "you" is a subject only at a clause's start; "Phase I", "phase I" are names
                 yield from self._non_third(i, words, lower, tokens, lex)
             elif w in ("this", "these") and i + 1 < n:
                 yield from self._demonstrative(i, words, lower, tokens, lex)
