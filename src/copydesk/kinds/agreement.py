@@ -153,6 +153,31 @@ _TAKES_PLAIN = frozenset(
 _DETERMINERS = frozenset(
     ["a", "an", "the", "his", "her", "their", "my", "our", "your", "its", "this", "that"]
 )
+_COUNTING = frozenset(
+    [
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "first",
+        "second",
+        "third",
+        "last",
+        "next",
+        "former",
+        "latter",
+        "other",
+        "rest",
+        "remainder",
+    ]
+)
+_CLAUSE_END = frozenset({".", ",", "!", "?", ";", ":", "have", "do"})
 _SUBJECTS = frozenset(["i", "you", "he", "she", "it", "we", "they", "there"])
 _NOT_VERBS = frozenset(
     [
@@ -251,7 +276,12 @@ class Kind:
                 yield from self._non_third(i, words, lower, tokens, lex)
             elif w in ("this", "these") and i + 1 < n:
                 yield from self._demonstrative(i, words, lower, tokens, lex)
-            if w in _TAKES_PLAIN and i + 1 < n and not (i > 0 and lower[i - 1] in _DETERMINERS):
+            if (
+                w in _TAKES_PLAIN
+                and words[i].islower()  # "May" is a month
+                and i + 1 < n
+                and not (i > 0 and lower[i - 1] in _DETERMINERS)
+            ):
                 j = self._skip_adverbs(i + 1, lower)
                 v = words[j] if j < n else ""
                 if v.islower() and (
@@ -353,7 +383,7 @@ class Kind:
                 noun in lex["plural"]
                 and noun not in lex["singular"]
                 and noun not in self.collective
-                and (noun not in lex["vbz"] or follows in _PLURAL_VERBS)
+                and follows in _PLURAL_VERBS | _CLAUSE_END
             ):
                 yield self._match(tokens[i], f"'{noun}' is plural: 'these'")
         elif (
@@ -443,6 +473,8 @@ class Kind:
             and noun in lex["singular"]
             and noun not in lex["plural"]
             and noun not in self.collective
+            and noun not in _COUNTING
+            and not noun.endswith("s")  # "finances", "clothes": plural in sense
             and verb in _PLURAL_VERBS
             and verb_at == k + 1
         ):
