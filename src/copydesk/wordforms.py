@@ -18,6 +18,8 @@ import re
 from collections.abc import Iterable, Mapping
 from typing import Any
 
+# Part of the rule-pack cache key: raise it when expansion changes, so cached packs are redone.
+FORMS_VERSION = 3
 VERB_TAGS = ("VBD", "VBN", "VBG", "VBZ")
 _PLACEHOLDER = re.compile(r"\{([A-Z*+]+):([^{}]+)\}")
 
@@ -64,7 +66,12 @@ def _variants(phrase: str) -> list[tuple[str, str, int]]:
         for tag in VERB_TAGS:
             found.extend((tag, form, 0) for form in inflect(words[0], tag))
     last = len(words) - 1
-    if not found and last > 0 and words[last].isalpha() and _is_base(words[last], "NOUN"):
+    if (
+        last > 0
+        and words[last].isalpha()
+        and _is_base(words[last], "NOUN")
+        and not _is_base(words[last], "ADV")  # "return back" has no plural "backs"
+    ):
         found.extend(
             ("NNS", form, last) for form in inflect(words[last], "NNS") if form != words[last]
         )
@@ -107,6 +114,13 @@ def _same_form(target: str, tag: str, index_from_end: bool) -> str | None:
     return "|".join(alternatives)
 
 
+def _same_verb_slot(key: str, target: str) -> bool:
+    """Whether the fix keeps the phrase's first word as its verb: the same word ("return
+    back": "return"), or another verb before the same words ("tow the line": "toe the line")."""
+    k, t = key.split(), target.split()
+    return bool(t) and (k[0] == t[0] or (k[1:] == t[1:] and _is_base(t[0], "VERB")))
+
+
 def expand_swap(swap: Mapping[str, str]) -> dict[str, str]:
     """Each phrase in every form, with its replacement in the same form. A form whose
     replacement cannot be put in that form is left out rather than given a wrong fix."""
@@ -120,6 +134,8 @@ def expand_swap(swap: Mapping[str, str]) -> dict[str, str]:
             variant = _replace_word(key, index, form)
             if variant in out or variant in swap:
                 continue
+            if tag != "NNS" and not all(_same_verb_slot(key, alt) for alt in target.split("|")):
+                continue  # the verb is not kept in the fix ("advance planning": "planning")
             fixed = _same_form(target, tag, index_from_end=index == last and index > 0)
             if fixed is not None:
                 out[variant] = fixed

@@ -89,7 +89,9 @@ def _cache_dir() -> Path:
 def load_pack(name: str, folder: Path) -> tuple[list[RuleSpec], str]:
     """The pack's rules and a stamp that changes whenever one of its files does."""
     files = _rule_files(folder)
-    parts = [__version__, prefilter.EXTRACTION]
+    from copydesk.wordforms import FORMS_VERSION
+
+    parts = [__version__, prefilter.EXTRACTION, f"forms{FORMS_VERSION}"]
     for f in files:
         st = f.stat()
         parts.append(f"{f}\0{st.st_size}\0{st.st_mtime_ns}")

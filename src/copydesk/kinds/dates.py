@@ -62,7 +62,7 @@ def date_pattern() -> re.Pattern[str]:
         return rf"(?P<{g}>[0-3]?\d)(?:st|nd|rd|th)?"
 
     def month(g: str) -> str:
-        return rf"(?P<{g}>[A-Z][a-z]{{2,8}})\.?"
+        return rf"(?P<{g}>[A-Z][a-z]{{2,8}})"
 
     def year(g: str) -> str:
         return rf"(?:,?\s+(?P<{g}>1[6-9]\d\d|2[01]\d\d)\b(?![-/]))?"
