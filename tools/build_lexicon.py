@@ -1,7 +1,7 @@
 """Write src/copydesk/kinds/data/lexicon.txt, the word classes the agreement kind reads.
 
 The classes come from lemminflect's inflection table (its ``infl_lu.csv.gz``), limited to the
-speller's 20,000 most frequent words so the file stays small; run it again after upgrading lemminflect:
+speller's 12,000 most frequent words so the file stays small; run it again after upgrading lemminflect:
 
     .venv/bin/python tools/build_lexicon.py
 
@@ -22,7 +22,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "src/copydesk/kinds/data/lexicon.txt"
 RANKED = ROOT / "src/copydesk/spelling/data/ranked.txt"
-TOP = 20_000  # the most frequent words: a larger lexicon costs start-up time for rare words
+TOP = 12_000  # the most frequent words: a larger lexicon costs start-up time for rare words
 
 
 def main() -> None:
