@@ -13,7 +13,7 @@ from typing import Any
 from copydesk.cache import ResultCache
 from copydesk.config import Config, ConfigError, ConfigFinder
 from copydesk.document import InputError, load_document
-from copydesk.document.read import decode, read_bytes
+from copydesk.document.read import read_bytes, source_text
 from copydesk.engine.registry import Registry, load_registry
 from copydesk.engine.runner import Linter
 from copydesk.model import FileResult
@@ -76,7 +76,7 @@ class Session:
                 key = self.cache.key(data, shown, linter.fingerprint)
                 hit = self.cache.get(key)
                 if hit is not None:
-                    source = decode(data, shown)[0]
+                    source = source_text(data, str(path), shown)
                     return FileResult(shown, hit[0], source=source, words=hit[1])
             doc = load_document(str(path), shown, config.prose_fields, data)
         except InputError as exc:
