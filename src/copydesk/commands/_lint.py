@@ -92,7 +92,18 @@ def lint_and_report(args: argparse.Namespace, fix: str | None) -> int:
 def _fix_file(
     session: Session, result: FileResult, minimum: Applicability, diff: bool, summary: Summary
 ) -> FileResult:
-    if result.error or not any(f.fix and f.fix.applicability >= minimum for f in result.findings):
+    if result.error:
+        return result
+    from copydesk.document.wordproc import is_word_document
+
+    if is_word_document(result.path):
+        # Rewriting a word processor's package would risk the newsroom's copy: refuse, loudly.
+        sys.stderr.write(
+            f"copydesk: {result.path}: not fixed: copydesk reads Word and OpenDocument files "
+            "but never edits them; make the changes in the word processor\n"
+        )
+        return result
+    if not any(f.fix and f.fix.applicability >= minimum for f in result.findings):
         return result
     from copydesk.atomic import write_atomic
     from copydesk.document.read import decode, read_bytes

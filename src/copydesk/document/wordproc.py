@@ -35,3 +35,10 @@ def read_word(data: bytes, path: str, shown: str) -> Document:
 
         paragraphs = read_odt(pkg)
     return build_document(paragraphs, shown, kind)
+
+
+def describe_position(path: str, line: int, column: int) -> str:
+    """'line 3, column 10', or 'paragraph 3, character 10' in a word processor's file."""
+    if is_word_document(path):
+        return f"paragraph {line}, character {column}"
+    return f"line {line}, column {column}"
