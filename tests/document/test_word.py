@@ -276,4 +276,4 @@ def test_reports_say_paragraph_and_character(
     assert "paragraph 2" in capsys.readouterr().out
     main([*args, "--no-color"])
     out = capsys.readouterr().out
-    assert "s.docx:2:3: TYP001" in out and "  A speling slip." in out
+    assert "s.docx:2:3: TYP002" in out and "  A speling slip." in out
