@@ -67,7 +67,7 @@ STORY = "".join(
         ),
     ]
 )  # fmt: skip
-NOTES = {1: para('<w:r><w:footnoteRef/></w:r>', " Figures from the finance departmnet.")}
+NOTES = {1: para("<w:r><w:footnoteRef/></w:r>", " Figures from the finance departmnet.")}
 
 
 def test_docx_paragraphs_changes_table_fields_and_footnote(
@@ -117,11 +117,11 @@ def test_odt_headings_lists_tables_notes_and_changes(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     body = (
-        "<text:tracked-changes><text:changed-region text:id=\"c1\"><text:deletion>"
+        '<text:tracked-changes><text:changed-region text:id="c1"><text:deletion>'
         "<text:p>Removd words</text:p></text:deletion></text:changed-region></text:tracked-changes>"
         '<text:h text:outline-level="1">Flood  warnng issued</text:h>'
-        "<text:p>The river <text:change text:change-id=\"c1\"/>rose   <text:span>quickley</text:span>"
-        "<text:s text:c=\"2\"/>overnight.<text:note text:note-class=\"footnote\">"
+        '<text:p>The river <text:change text:change-id="c1"/>rose   <text:span>quickley</text:span>'
+        '<text:s text:c="2"/>overnight.<text:note text:note-class="footnote">'
         "<text:note-citation>1</text:note-citation><text:note-body>"
         "<text:p>Gauge readings from the agencey.</text:p></text:note-body></text:note></text:p>"
         "<text:list><text:list-item><text:p>Roads closd</text:p></text:list-item></text:list>"
@@ -148,7 +148,9 @@ def test_odt_headings_lists_tables_notes_and_changes(
     ]  # fmt: skip
 
 
-def test_folder_walk_includes_word_files(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_folder_walk_includes_word_files(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     (tmp_path / "a.docx").write_bytes(docx_bytes(para("A speling slip.")))
     (tmp_path / "b.odt").write_bytes(odt_bytes("<text:p>Another speling slip.</text:p>"))
     _, report = check_json(capsys, "--select", "TYP", str(tmp_path))

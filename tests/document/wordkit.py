@@ -57,9 +57,13 @@ def docx_bytes(body: str, footnotes: dict[int, str] | None = None) -> bytes:
         f'<w:document xmlns:w="{W}" xmlns:r="{R}"><w:body>{body}'
         '<w:sectPr><w:pgSz w:w="11906" w:h="16838"/></w:sectPr></w:body></w:document>'
     )
-    notes = _FOOTNOTES_HEAD + "".join(
-        f'<w:footnote w:id="{n}">{xml}</w:footnote>' for n, xml in (footnotes or {}).items()
-    ) + "</w:footnotes>"
+    notes = (
+        _FOOTNOTES_HEAD
+        + "".join(
+            f'<w:footnote w:id="{n}">{xml}</w:footnote>' for n, xml in (footnotes or {}).items()
+        )
+        + "</w:footnotes>"
+    )
     return _zip(
         {
             "[Content_Types].xml": _CONTENT_TYPES,

@@ -108,17 +108,17 @@ def render_marked(
     ``data-finding`` one."""
     size = len(source)
     hi = size if hi is None else hi
-    starts: dict[int, list[_Mark]] = {}
-    zeros: dict[int, list[_Mark]] = {}
+    starts: dict[int, list[_Piece]] = {}
+    zeros: dict[int, list[_Piece]] = {}
     bounds: set[int] = {hi}
     line_starts: dict[int, int] = {}
     if numbered and lo < hi:
         before = source.count("\n", 0, lo) + source.count("\r", 0, lo)
         line = before - source.count("\r\n", 0, lo) + 1
         line_starts[lo] = line
-        for n, m in enumerate(_LINE_END.finditer(source, lo, hi), line + 1):
-            if m.end() < hi:
-                line_starts[m.end()] = n
+        for n, brk in enumerate(_LINE_END.finditer(source, lo, hi), line + 1):
+            if brk.end() < hi:
+                line_starts[brk.end()] = n
         bounds.update(line_starts)
     for m in marks:
         m.start = max(0, min(m.start, size))
@@ -152,19 +152,19 @@ def render_marked(
             for p in still_open:
                 out.append(p.mark.open_tag(first=False))
                 stack.append(p)
-        lowest = next((i for i, m in enumerate(stack) if m.end == b), None)
+        lowest = next((i for i, p in enumerate(stack) if p.end == b), None)
         if lowest is not None:
-            still_open = [m for m in stack[lowest:] if m.end != b]
+            still_open = [p for p in stack[lowest:] if p.end != b]
             out.append("</mark>" * (len(stack) - lowest))
             del stack[lowest:]
-            for m in still_open:
-                out.append(m.mark.open_tag(first=False))
-                stack.append(m)
-        for m in zeros.get(b, ()):
-            out.append(m.mark.open_tag(first=m.first) + "</mark>")
-        for m in starts.get(b, ()):
-            out.append(m.mark.open_tag(first=m.first))
-            stack.append(m)
+            for p in still_open:
+                out.append(p.mark.open_tag(first=False))
+                stack.append(p)
+        for p in zeros.get(b, ()):
+            out.append(p.mark.open_tag(first=p.first) + "</mark>")
+        for p in starts.get(b, ()):
+            out.append(p.mark.open_tag(first=p.first))
+            stack.append(p)
     out.append("</mark>" * len(stack))
     return "".join(out)
 
@@ -265,7 +265,7 @@ class Reporter:
                 lines = _line_count(result.source)
                 parts.append(
                     f'<details class="clean-text"><summary>Show the text ({lines} {unit}'
-                    f'{"" if lines == 1 else "s"})</summary>{text}</details>'
+                    f"{'' if lines == 1 else 's'})</summary>{text}</details>"
                 )
             else:
                 if paragraphs:
@@ -385,7 +385,7 @@ class Reporter:
         return (
             '<div class="wide"><table class="by-file"><caption>By article</caption><thead><tr>'
             f'<th>Article</th>{head}<th class="n">Total</th></tr></thead>'
-            f'<tbody>{"".join(rows)}</tbody></table></div>\n'
+            f"<tbody>{''.join(rows)}</tbody></table></div>\n"
         )
 
     def _rule_table(self) -> str:
