@@ -279,3 +279,31 @@ def test_reports_say_paragraph_and_character(
     main([*args, "--no-color"])
     out = capsys.readouterr().out
     assert "s.docx:2:3: TYP002" in out and "  A speling slip." in out
+
+
+def test_agrees_with_python_docx_on_a_document_it_wrote(tmp_path: Path) -> None:
+    """python-docx writes from Word's own template (its styles, settings and theme parts);
+    copydesk reads the same paragraphs, with cells and scopes besides."""
+    docx = pytest.importorskip("docx", reason="python-docx is a dev extra")
+    d = docx.Document()
+    d.add_heading("Council Treasurry warns", level=1)
+    p = d.add_paragraph("The council ")
+    p.add_run("appeaved").bold = True
+    p.add_run(" the budget.\tIn full.")
+    d.add_paragraph("Item one", style="List Bullet")
+    table = d.add_table(rows=1, cols=2)
+    table.cell(0, 0).text = "Ward"
+    table.cell(0, 1).text = "Cuts plannned"
+    d.add_paragraph("Quoted words", style="Quote")
+    d.add_paragraph("A caption", style="Caption")
+    d.add_paragraph("")
+    path = tmp_path / "written.docx"
+    d.save(str(path))
+    doc = load_document(str(path))
+    theirs = [p.text for p in docx.Document(str(path)).paragraphs if p.text]
+    ours = [doc.source[b.start : b.end] for b in doc.blocks if b.scope != "table_cell"]
+    assert ours == theirs
+    assert [b.scope for b in doc.blocks] == [
+        "heading", "paragraph", "list_item", "table_cell", "table_cell", "blockquote", "caption",
+    ]  # fmt: skip
+    assert doc.source.splitlines()[3:5] == ["Ward", "Cuts plannned"]
