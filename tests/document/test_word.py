@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import json
+import sys
 import zipfile
 from pathlib import Path
 from typing import Any
@@ -307,3 +308,20 @@ def test_agrees_with_python_docx_on_a_document_it_wrote(tmp_path: Path) -> None:
         "heading", "paragraph", "list_item", "table_cell", "table_cell", "blockquote", "caption",
     ]  # fmt: skip
     assert doc.source.splitlines()[3:5] == ["Ward", "Cuts plannned"]
+
+
+def test_word_document_on_standard_input(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    class Stdin:
+        def __init__(self, data: bytes) -> None:
+            self.buffer = io.BytesIO(data)
+
+    monkeypatch.setattr(sys, "stdin", Stdin(docx_bytes(para("Intro.") + para("A speling slip."))))
+    code = main(["check", "--no-color", "--stdin-filename", "story.docx", "-"])
+    out, err = capsys.readouterr()
+    assert code == 1 and "story.docx:2:3: TYP" in out and "Traceback" not in out + err
+    monkeypatch.setattr(sys, "stdin", Stdin(b"plain text\n"))
+    code = main(["check", "--no-color", "--stdin-filename", "story.docx", "-"])
+    out, err = capsys.readouterr()
+    assert code == 2 and "story.docx: not a readable Word document: not a zip archive" in out

@@ -50,7 +50,11 @@ def lint_and_report(args: argparse.Namespace, fix: str | None) -> int:
     diff = getattr(args, "diff", False)
     minimum = Applicability.UNSAFE if fix == "unsafe" else Applicability.SAFE
 
-    if from_stdin:
+    if from_stdin and _word_document(args.stdin_filename):
+        shown = args.stdin_filename
+        result = session.lint_data(sys.stdin.buffer.read(), shown)
+        results = iter([_fix_file(session, result, minimum, diff, summary) if fix else result])
+    elif from_stdin:
         shown = args.stdin_filename or "-"
         text = stdin_text()
         if fix:
@@ -87,6 +91,12 @@ def lint_and_report(args: argparse.Namespace, fix: str | None) -> int:
     if args.require_grammar and any(n.startswith("grammar skipped") for n in summary.skipped):
         return 2
     return 1 if failing else 0
+
+
+def _word_document(name: str | None) -> bool:
+    from copydesk.document.wordproc import is_word_document
+
+    return name is not None and is_word_document(name)
 
 
 def _fix_file(

@@ -93,6 +93,18 @@ class Session:
             notes=notes,
         )
 
+    def lint_data(self, data: bytes, shown: str) -> FileResult:
+        """Lint a file's bytes (read from standard input) as the file ``shown`` would be."""
+        config = self.finder.for_path(Path(shown).parent if shown != "-" else Path.cwd())
+        linter = self.linter_for(config)
+        try:
+            doc = load_document(shown, shown, config.prose_fields, data)
+        except InputError as exc:
+            return FileResult(shown, error=str(exc))
+        findings = linter.lint(doc, Path(shown))
+        notes = linter.context.shared.pop("notes", [])
+        return FileResult(shown, findings, source=doc.source, words=doc.word_count, notes=notes)
+
     def lint_text(self, text: str, shown: str) -> FileResult:
         from copydesk.document import parse_document
         from copydesk.document.read import kind_for
