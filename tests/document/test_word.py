@@ -325,3 +325,21 @@ def test_word_document_on_standard_input(
     code = main(["check", "--no-color", "--stdin-filename", "story.docx", "-"])
     out, err = capsys.readouterr()
     assert code == 2 and "story.docx: not a readable Word document: not a zip archive" in out
+
+
+def test_hidden_text_is_not_read_and_deep_nesting_is_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    hidden = "<w:r><w:rPr><w:vanish/></w:rPr><w:t>Hiden note</w:t></w:r>"
+    shown = '<w:r><w:rPr><w:vanish w:val="0"/></w:rPr><w:t> and shown.</w:t></w:r>'
+    story = tmp_path / "hidden.docx"
+    story.write_bytes(docx_bytes(para("Visible", hidden, shown)))
+    assert load_document(str(story)).source == "Visible and shown.\n"
+    deep = tmp_path / "deep.docx"
+    nest = 50_000
+    deep.write_bytes(
+        docx_bytes("<w:p>" + "<w:hyperlink>" * nest + "</w:hyperlink>" * nest + "</w:p>")
+    )
+    code = main(["check", "--no-cache", str(deep)])
+    out, err = capsys.readouterr()
+    assert code == 2 and "Traceback" not in out + err and "nests too deeply" in out

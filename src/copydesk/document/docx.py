@@ -4,7 +4,7 @@ Read straight from the package's XML: body paragraphs and headings, table cells 
 text boxes after the paragraph that anchors them, then footnotes and endnotes in the order
 they are referenced. Tracked insertions are text; deletions, moved-away text, field codes
 (the ``instrText`` behind a date or a cross-reference), comments, headers and footers are not.
-Hyperlinks, content controls and field results keep their text. A paragraph whose own mark
+Hyperlinks, content controls and field results keep their text; hidden text does not count. A paragraph whose own mark
 was deleted in tracked changes joins the next one, as it will when the changes are accepted.
 """
 
@@ -238,8 +238,16 @@ class _Reader:
                     self.fields.pop()
             elif name == "txbxContent":
                 self.blocks(child, nested, "paragraph")
+            elif name == "r" and _hidden(child):
+                continue
             else:  # r, hyperlink, ins, moveTo, smartTag, sdt, sdtContent, fldSimple, ...
                 self.inline(child, parts, nested)
+
+
+def _hidden(run: Element) -> bool:
+    """A run formatted as hidden text, which Word neither shows nor prints."""
+    vanish = _child(_child(run, "rPr"), "vanish")
+    return vanish is not None and _get(vanish, "val") not in ("0", "false", "off")
 
 
 def _alternative(el: Element) -> Element | None:

@@ -26,14 +26,17 @@ def read_word(data: bytes, path: str, shown: str) -> Document:
 
     kind, label = _KINDS[os.path.splitext(path)[1].lower()]
     pkg = Package(data, shown, label)
-    if kind == "docx":
-        from copydesk.document.docx import read_docx
+    try:
+        if kind == "docx":
+            from copydesk.document.docx import read_docx
 
-        paragraphs = read_docx(pkg)
-    else:
-        from copydesk.document.odt import read_odt
+            paragraphs = read_docx(pkg)
+        else:
+            from copydesk.document.odt import read_odt
 
-        paragraphs = read_odt(pkg)
+            paragraphs = read_odt(pkg)
+    except RecursionError:  # the readers walk the XML tree; no real document nests this deep
+        pkg.fail("its XML nests too deeply")
     return build_document(paragraphs, shown, kind)
 
 
