@@ -275,6 +275,11 @@ def test_reports_say_paragraph_and_character(
     assert (region["startLine"], region["startColumn"]) == (2, 3) and "charOffset" not in region
     assert "fixes" not in run_["results"][0]
     assert "paragraph" in run_["artifacts"][0]["description"]["text"]
+    jsonschema = pytest.importorskip("jsonschema")
+    schema = json.loads(
+        (Path(__file__).parents[1] / "report" / "data" / "sarif-2.1.0.json").read_text()
+    )
+    jsonschema.validators.validator_for(schema)(schema).validate(sarif)
     main([*args, "--format", "html"])
     assert "paragraph 2" in capsys.readouterr().out
     main([*args, "--no-color"])
