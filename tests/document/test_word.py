@@ -348,3 +348,48 @@ def test_hidden_text_is_not_read_and_deep_nesting_is_refused(
     code = main(["check", "--no-cache", str(deep)])
     out, err = capsys.readouterr()
     assert code == 2 and "Traceback" not in out + err and "nests too deeply" in out
+
+
+ODT_STORY = """\
+Flood warnng issued
+===================
+
+The river rose quickley overnight. [#]_
+
+* Roads closd
+
+=====  =====
+Level  Risng
+=====  =====
+
+.. [#] Gauge readings from the agencey.
+"""
+
+
+def test_reads_an_odt_written_by_docutils(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """docutils' OpenDocument writer is an independent one: its title is a paragraph whose
+    automatic style is built on 'Title', its footnote a real note."""
+    core = pytest.importorskip("docutils.core", reason="docutils is a dev extra")
+    from docutils.writers.odf_odt import Writer
+    story = tmp_path / "flood.odt"
+    core.publish_file(
+        source=io.StringIO(ODT_STORY),
+        destination_path=str(story),
+        writer=Writer(),
+        settings_overrides={"report_level": 5},
+    )
+    code, report = check_json(capsys, "--select", "TYP", str(story))
+    assert code == 1
+    assert where(report) == [
+        (1, 7, "warnng"),
+        (2, 16, "quickley"),
+        (3, 7, "closd"),
+        (5, 1, "Risng"),
+        (6, 25, "agencey"),
+    ]
+    doc = load_document(str(story))
+    assert [b.scope for b in doc.blocks] == [
+        "heading", "paragraph", "list_item", "table_cell", "table_cell", "paragraph",
+    ]  # fmt: skip

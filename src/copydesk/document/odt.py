@@ -9,6 +9,7 @@ are one space, ``text:s`` and ``text:tab`` are literal."""
 
 from __future__ import annotations
 
+import re
 from xml.etree.ElementTree import Element
 
 from copydesk.document.package import Package, local
@@ -18,6 +19,7 @@ TEXT_NS = "urn:oasis:names:tc:opendocument:xmlns:text:1.0"
 OFFICE_NS = "urn:oasis:names:tc:opendocument:xmlns:office:1.0"
 TABLE_NS = "urn:oasis:names:tc:opendocument:xmlns:table:1.0"
 SVG_NS = "urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0"
+STYLE_NS = "urn:oasis:names:tc:opendocument:xmlns:style:1.0"
 MIMETYPE = "application/vnd.oasis.opendocument.text"
 
 _SKIP = frozenset(
@@ -29,6 +31,12 @@ _SKIP = frozenset(
     }
 )  # fmt: skip
 _SPACE = " \t\r\n"
+# LibreOffice writes a space in a style's name as "_20_"
+_STYLE_SCOPES = (
+    (re.compile(r"(?:^|[^a-z])(?:heading|title|subtitle|headline)(?:[^a-z]|$)"), "heading"),
+    (re.compile(r"(?:^|[^a-z])(?:quotations?|quote)(?:[^a-z]|$)"), "blockquote"),
+    (re.compile(r"(?:^|[^a-z])(?:caption|illustration|figure)(?:[^a-z]|$)"), "caption"),
+)
 
 
 def read_odt(pkg: Package) -> list[Paragraph]:
@@ -39,7 +47,12 @@ def read_odt(pkg: Package) -> list[Paragraph]:
     text = _find(body, OFFICE_NS, "text") if body is not None else None
     if text is None:
         pkg.fail("content.xml has no office:text body")
-    reader = _Reader()
+    styles = _paragraph_styles(root)
+    if pkg.has("styles.xml"):
+        styles.update(
+            {k: v for k, v in _paragraph_styles(pkg.xml("styles.xml")).items() if k not in styles}
+        )
+    reader = _Reader(_scopes(styles))
     out: list[Paragraph] = []
     reader.blocks(text, out, "paragraph")
     out.extend(reader.footnotes)
@@ -47,12 +60,51 @@ def read_odt(pkg: Package) -> list[Paragraph]:
     return out
 
 
+def _paragraph_styles(root: Element) -> dict[str, tuple[str | None, bool]]:
+    """Paragraph style name -> (parent style, has an outline level), from both the document's
+    automatic styles and the named styles."""
+    found: dict[str, tuple[str | None, bool]] = {}
+    for style in root.iter(f"{{{STYLE_NS}}}style"):
+        if style.get(f"{{{STYLE_NS}}}family") != "paragraph":
+            continue
+        name = style.get(f"{{{STYLE_NS}}}name")
+        if name:
+            outline = style.get(f"{{{STYLE_NS}}}default-outline-level") not in (None, "")
+            found[name] = (style.get(f"{{{STYLE_NS}}}parent-style-name"), outline)
+    return found
+
+
+def _scopes(styles: dict[str, tuple[str | None, bool]]) -> dict[str, str]:
+    """Style name -> scope, following parent styles (an automatic 'P3' built on 'Title')."""
+    out: dict[str, str] = {}
+    for name in styles:
+        cur: str | None = name
+        for _ in range(12):  # parent chains are short; a loop in a broken file must end
+            if cur is None:
+                break
+            parent, outline = styles.get(cur, (None, False))
+            scope = "heading" if outline else _scope_of_name(cur.lower())
+            if scope:
+                out[name] = scope
+                break
+            cur = parent
+    return out
+
+
+def _scope_of_name(name: str) -> str | None:
+    for pattern, scope in _STYLE_SCOPES:
+        if pattern.search(name):
+            return scope
+    return None
+
+
 def _find(el: Element, ns: str, name: str) -> Element | None:
     return el.find(f"{{{ns}}}{name}")
 
 
 class _Reader:
-    def __init__(self) -> None:
+    def __init__(self, scopes: dict[str, str]) -> None:
+        self.scopes = scopes
         self.footnotes: list[Paragraph] = []
         self.endnotes: list[Paragraph] = []
 
@@ -61,8 +113,11 @@ class _Reader:
             ns, name = local(child.tag)
             if (ns, name) in _SKIP:
                 continue
-            if ns == TEXT_NS and name in ("p", "h"):
-                self.paragraph(child, out, "heading" if name == "h" else scope)
+            if ns == TEXT_NS and name == "h":
+                self.paragraph(child, out, "heading")
+            elif ns == TEXT_NS and name == "p":
+                styled = self.scopes.get(child.get(f"{{{TEXT_NS}}}style-name") or "")
+                self.paragraph(child, out, styled if styled and scope == "paragraph" else scope)
             elif ns == TEXT_NS and name in ("list-item", "list-header"):
                 self.blocks(child, out, "list_item" if scope != "table_cell" else scope)
             elif ns == TABLE_NS and name in ("table-cell", "covered-table-cell"):
