@@ -393,3 +393,13 @@ def test_reads_an_odt_written_by_docutils(
     assert [b.scope for b in doc.blocks] == [
         "heading", "paragraph", "list_item", "table_cell", "table_cell", "paragraph",
     ]  # fmt: skip
+
+
+def test_word_lock_files_are_skipped_in_folders(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "story.docx").write_bytes(docx_bytes(para("A speling slip.")))
+    (tmp_path / "~$story.docx").write_bytes(b"\x0bDesk Editor" + b"\0" * 150)
+    code, report = check_json(capsys, "--select", "TYP", str(tmp_path))
+    assert code == 1
+    assert [Path(i["path"]).name for i in report["files"]] == ["story.docx"]

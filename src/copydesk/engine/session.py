@@ -63,6 +63,8 @@ class Session:
                 seen.add(f)
                 if f != path and self.finder.for_file(f).is_excluded(f):
                     continue
+                if f != path and f.name.startswith("~$"):
+                    continue  # the lock file Word keeps beside an open document, not a document
                 yield f, None
 
     def lint_file(self, path: Path) -> FileResult:
