@@ -51,6 +51,7 @@ def read_docx(pkg: Package) -> list[Paragraph]:
         refs = reader.refs[kind]
         name = rels.get(part)
         if refs and name and pkg.has(name):
+            reader.fields.clear()  # a field left open in the body must not hide the notes
             notes = {n.get(_attr(n, "id")): n for n in pkg.xml(name) if local(n.tag)[1] == kind}
             for ref in refs:
                 note = notes.get(ref)
