@@ -152,7 +152,10 @@ _STOPWORDS: Final = _words(
     """
 )
 _CONTENT_WORD: Final = r"[A-Za-z][A-Za-z'’-]{3,}"
-_MODAL_BACKSHIFT: Final = r"\b(?:would|could|might)\b"
+# Reported speech shifts "will" back to "would"; "could" and "might" are as often the
+# narrator's own speculation, so they do not continue an attribution.
+_MODAL_BACKSHIFT: Final = r"\b(?:would|wouldn't)\b"
+_DOCUMENT_WORD: Final = re.compile(r"[a-z]+(?:[ -][a-z]+)?")
 
 
 def _content_words(text: str) -> set[str]:
@@ -322,8 +325,31 @@ class SourcingChecker:
             and opts.carryover_markers_re.search(body)
         ) or re.search(_MODAL_BACKSHIFT, body, re.IGNORECASE):
             return True
+        if self._cites_document(text, prev):
+            return True  # more data from the same report, survey or figures
+        need = opts.carryover_shared_words
+        if need == 0:
+            return False
         prev_words = _content_words(text[prev.start : prev.end])
-        return not _content_words(body).isdisjoint(prev_words)
+        return len(_content_words(body) & prev_words) >= need
+
+    def _cites_document(self, text: str, sent: _Sentence) -> bool:
+        """Whether an explicit attribution of ``sent`` names a document or data source
+        ("the survey found", "according to figures from", "a report by X said")."""
+        documents = self.options.carryover_documents
+        if not documents:
+            return False
+        for cue in sent.cues.explicit:
+            # The source is the subject before a verb, or the words after a phrase or an
+            # inverted verb ("..., said the report").
+            window = text[max(sent.start, cue.start - 40) : min(sent.end, cue.end + 40)].lower()
+            words = re.findall(r"[a-z]+", window)
+            if not documents.isdisjoint(words):
+                return True
+            pairs = {f"{a} {b}" for a, b in zip(words, words[1:], strict=False)}
+            if not documents.isdisjoint(pairs):
+                return True
+        return False
 
     @staticmethod
     def _earlier_subject(text: str, sentences: list[_Sentence], i: int) -> bool:

@@ -84,7 +84,7 @@ _SPORT_UNITS: Final = _words(
 _DESCRIPTOR_UNITS: Final = _words(
     """
     piece man seater storey story bedroom door lane speed string wheel wheeled cylinder
-    a-side berth track
+    a-side berth track legged date part core pin megapixel inch
     """
 )
 _STANDING_WORDS: Final = _words(
@@ -310,7 +310,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
 def _pattern_specs() -> dict[str, tuple[str, int]]:
     return {
         "digit": _spec(
-            r"(?<![\w.,/\-'’])(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+            r"(?<![\w.,/\-'’:])(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
             r"(?P<sfx>[A-Za-z]+)?"
         ),
         "word": _spec(
@@ -502,8 +502,23 @@ class _Context:
 
 
 def _sports_context(opts: SourcingOptions, text: str, lo: int, hi: int) -> bool:
-    words = set(re.findall(r"[a-z][a-z-]+", text[lo:hi].lower()))
-    return not words.isdisjoint(opts.sports_terms)
+    low = text[lo:hi].lower()
+    words = set(re.findall(r"[a-z][a-z-]+", low))
+    if not words.isdisjoint(opts.sports_terms):
+        return True
+    return any(" " in term and term in low for term in opts.sports_phrases)
+
+
+# A competition stage ("the last eight", "the last 16") is not an amount.
+_STAGE_BEFORE: Final = re.compile(r"\blast\s*$", re.IGNORECASE)
+_RACE_TIME_AFTER: Final = re.compile(r"\s?(?:secs?|seconds|s)\b", re.IGNORECASE)
+_SUCCESSIVE: Final = re.compile(r"\s+(?:consecutive|straight|successive|victory|win|title)\b")
+_ODDS_BEFORE: Final = re.compile(r"\bodds\s+(?:of|at|are|were|is|was)?\s*$", re.IGNORECASE)
+# A count that the rest of its clause names at once: "two firms - Fitch and Moody's".
+_ENUMERATION_AFTER: Final = re.compile(
+    r"(?:\s+[\w'’-]+){0,4}?\s*(?:\s[-–—]\s|:\s*)(?:the\s+)?[A-Z\d][^.;]{0,80}?\band\b"
+)
+_ANAPHORIC_LEAD: Final = frozenset(("other", "remaining", "latter", "former", "same"))
 
 
 def _classify_amount(
@@ -522,6 +537,8 @@ def _classify_amount(
     sfx = suffix.lower()
     if sfx:
         if sfx in ("st", "nd", "rd", "th"):
+            if _SUCCESSIVE.match(text, end):
+                return None  # "her 10th consecutive title" counts titles
             return "ordinals"
         if sfx == "s" and not is_word:
             return "dates"  # 1980s, 90s: decades (or an age band, equally not a claim)
@@ -529,6 +546,10 @@ def _classify_amount(
             return "times"
         if sfx in ("ft", "in") and pats["height"].match(text, start):
             return "descriptors"
+        if suffix.isupper() and sfx not in ("k", "m", "bn", "mn", "tn", "p", "x"):
+            return "names"  # 3G, 3D, 4WD: a label, not an amount
+        if sfx == "m" and not kind == "money" and sports():
+            return "sports"  # "the 60m hurdles", "a leap of 7.91m"
         if sfx in _DISTANCE_UNITS and sfx not in ("m", "in"):
             if sports():
                 return "sports"
@@ -542,6 +563,20 @@ def _classify_amount(
         return None
     plain = not sfx and "," not in token and "." not in token
     nxt, nunit, prev = ctx.next_lower, ctx.next_unit, ctx.prev_lower
+    before = text[max(ctx.lo, start - 12) : start]
+    if not is_word and "/" in text[end : end + 2] and _ODDS_BEFORE.search(before):
+        return None  # betting odds, "odds of 1/4": a claim, not a date
+    if _STAGE_BEFORE.search(before) and (is_word or plain) and sports():
+        return "sports"
+    if (
+        not is_word
+        and not sfx
+        and "." in token
+        and len(token.split(".")[1]) == 2
+        and (sports() or _RACE_TIME_AFTER.match(text, end))
+        and (value or 0) < 100
+    ):
+        return "sports"  # a race time or a mark: "in 46.46", "7.27 seconds"
     if not is_word and pats["range_after"].match(text, end):
         after = text[end : end + 12]
         if len(token) == 4 and plain:
@@ -565,8 +600,14 @@ def _classify_amount(
     month_range = pats["month_range"].match(text, end)
     if month_range and month_range.group("m").lower() in _MONTHS:
         return "dates"
-    if prev in _DAYS and ctx.prev_sep.strip() == "" and value is not None and value <= 31:
-        return "dates"
+    if (
+        prev in _DAYS
+        and ctx.prev_sep.strip() == ""
+        and value is not None
+        and value <= 31
+        and not ctx.next_word[:1].islower()
+    ):
+        return "dates"  # "Friday 15 April", but not "on Friday 15 protesters"
     # Ages: "the 47-year-old", "aged 45", "Smith, 45,", "At 23, ...", "who is 36 at ...".
     tail = text[end : end + 14].lower()
     if "old" in tail and re.match(r"[\s-]years?[\s-]olds?\b", tail):
@@ -626,13 +667,38 @@ def _classify_amount(
     ):
         return "names"
     if (
-        prev in _DETERMINERS
+        not is_word
+        and plain
+        and ctx.next_sep == " "
+        and ctx.next_word[:1].isupper()
+        and not ctx.next_word.endswith("s")
+        and nunit.capitalize() not in _MONTHS_CAPITALISED
+        and not ctx.next_word.isupper()
+    ):
+        return "names"  # "50 Cent", "21 Grams": a number that starts a name
+    if not is_word and plain and len(token) == 4 and not nunit and value is not None:
+        # News style writes a count of thousands with a separator; four bare digits that
+        # are not a year are a model or code ("the 3230 and 7710").
+        return "names"
+    if (
+        (
+            (prev in _DETERMINERS or prev in _ANAPHORIC_LEAD)
+            or (prev.endswith(("'s", "’s")) and ctx.prev_word[:1].isupper())
+        )
         and ctx.prev_sep == " "
         and value is not None
         and value <= 20
         and "." not in token
     ):
         return "anaphoric"
+    if (
+        value is not None
+        and value <= 20
+        and (is_word or plain)
+        and not ctx.hyphenated
+        and _ENUMERATION_AFTER.match(text, end, ctx.hi)
+    ):
+        return "anaphoric"  # "two handsets - the 3230 and 7710": the count names them
     if (
         not is_word
         and plain

@@ -42,6 +42,8 @@ EXCLUSION_CLASSES: Final = (
 OPTION_OWNERS: Final[Mapping[str, str]] = {
     "window": "unsourced-figure",
     "carryover": "unsourced-figure",
+    "carryover_shared_words": "unsourced-figure",
+    "carryover_documents": "unsourced-figure",
     "carryover_markers": "unsourced-figure",
     "carryover_breakers": "unsourced-figure",
     "exclude": "unsourced-figure",
@@ -62,6 +64,14 @@ OPTION_OWNERS: Final[Mapping[str, str]] = {
 DEFAULT_OPTIONS: Final[Mapping[str, Any]] = {
     "window": "strict",
     "carryover": True,
+    "carryover_shared_words": 2,
+    "carryover_documents": [
+        "report", "reports", "survey", "surveys", "study", "studies", "poll", "polls",
+        "figures", "data", "statistics", "research", "index", "census", "review", "analysis",
+        "audit", "list", "ranking", "rankings", "table", "league table", "forecast",
+        "forecasts", "findings", "results", "paper", "white paper", "document", "documents",
+        "accounts", "filing", "projections", "estimates", "model", "inquiry", "investigation",
+    ],
     "carryover_markers": ["also", "too", "as well", "further", "in addition", "likewise"],
     "carryover_breakers": [
         "however",
@@ -246,6 +256,63 @@ DEFAULT_OPTIONS: Final[Mapping[str, Any]] = {
         r"(?= (?:nations|countries|leaders|summit|group|club|clubs))",
     ],
     "sports_terms": [
+        "hurdles",
+        "sprinter",
+        "relay",
+        "heats",
+        "heat",
+        "jump",
+        "jumps",
+        "jumped",
+        "leap",
+        "vault",
+        "throw",
+        "throws",
+        "personal best",
+        "season's best",
+        "world record",
+        "athlete",
+        "athletics",
+        "indoors",
+        "indoor",
+        "outdoor",
+        "championships",
+        "freestyle",
+        "breaststroke",
+        "butterfly",
+        "backstroke",
+        "medley",
+        "marathon",
+        "steeplechase",
+        "decathlon",
+        "heptathlon",
+        "pentathlon",
+        "javelin",
+        "discus",
+        "shot put",
+        "hammer",
+        "triple jump",
+        "long jump",
+        "high jump",
+        "pole vault",
+        "final",
+        "semi-final",
+        "quarter-final",
+        "seed",
+        "seeded",
+        "tournament",
+        "champion",
+        "round",
+        "knockout",
+        "unseeded",
+        "clocked",
+        "qualifying",
+        "podium",
+        "medal",
+        "medallist",
+        "olympic",
+        "olympics",
+        "grand prix",
         "goal",
         "goals",
         "kick",
@@ -383,7 +450,9 @@ class SourcingOptions:
         exclude: Mapping[str, bool],
         lists: Mapping[str, tuple[str, ...]],
         vague_without_figure: bool,
+        carryover_shared_words: int = 2,
     ) -> None:
+        self.carryover_shared_words = carryover_shared_words
         self.window = window
         self.carryover = carryover
         self.exclude = exclude
@@ -418,6 +487,11 @@ class SourcingOptions:
         for key in ("carryover", "vague_without_figure"):
             if not isinstance(options.get(key, DEFAULT_OPTIONS[key]), bool):
                 raise ValueError(f"sourcing option {key!r} must be true or false")
+        shared = options.get("carryover_shared_words", DEFAULT_OPTIONS["carryover_shared_words"])
+        if isinstance(shared, bool) or not isinstance(shared, int) or shared < 0:
+            raise ValueError(
+                "sourcing option 'carryover_shared_words' must be a whole number (0 = off)"
+            )
         from copydesk.sourcing.prefilter import validate
 
         for key in ("agentless_cues", "vague_phrases", "idioms", "name_patterns"):
@@ -433,6 +507,7 @@ class SourcingOptions:
             carryover=bool(options.get("carryover", DEFAULT_OPTIONS["carryover"])),
             exclude=exclude,
             lists=lists,
+            carryover_shared_words=shared,
             vague_without_figure=bool(
                 options.get("vague_without_figure", DEFAULT_OPTIONS["vague_without_figure"])
             ),
@@ -520,6 +595,10 @@ class SourcingOptions:
         return frozenset(w.lower() for w in self.lists["sports_terms"])
 
     @cached_property
+    def sports_phrases(self) -> tuple[str, ...]:
+        return tuple(t for t in self.sports_terms if " " in t)
+
+    @cached_property
     def sports_literals(self) -> tuple[str, ...]:
         from copydesk.sourcing.prefilter import literals
 
@@ -536,6 +615,10 @@ class SourcingOptions:
     @cached_property
     def carryover_markers_re(self) -> re.Pattern[str]:
         return re.compile(rf"\b(?:{self.words('carryover_markers')})\b", re.IGNORECASE)
+
+    @cached_property
+    def carryover_documents(self) -> frozenset[str]:
+        return frozenset(w.lower() for w in self.lists["carryover_documents"])
 
     @cached_property
     def carryover_breakers_re(self) -> re.Pattern[str]:
