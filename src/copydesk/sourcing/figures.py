@@ -516,8 +516,15 @@ _SUCCESSIVE: Final = re.compile(r"\s+(?:consecutive|straight|successive|victory|
 _ODDS_BEFORE: Final = re.compile(r"\bodds\s+(?:of|at|are|were|is|was)?\s*$", re.IGNORECASE)
 # A count that the rest of its clause names at once: "two firms - Fitch and Moody's".
 _ENUMERATION_AFTER: Final = re.compile(
-    r"(?:\s+[\w'’-]+){0,4}?\s*(?:\s[-–—]\s|:\s*)(?:the\s+)?[A-Z\d][^.;]{0,80}?\band\b"
+    r"(?:\s+[\w'’-]+){0,6}?\s*(?:\s[-–—]\s|:\s*)(?:the\s+)?[A-Z\d][^.;]{0,80}?\band\b"
 )
+_EVENT_AFTER: Final = re.compile(
+    r"\s(?:hurdles|sprint|dash|relay|final|heats?|title|champion|race|record|freestyle|"
+    r"breaststroke|backstroke|butterfly|medley|individual|event)\b"
+)
+_SUPERLATIVE: Final = re.compile(r"\s+(?:most|\w+est|top|leading|biggest)\b", re.IGNORECASE)
+_AGE_LIMIT: Final = re.compile(r"\b(?:over|under|over-|under-)\s*$", re.IGNORECASE)
+_PLURAL_AFTER_NAME: Final = re.compile(r"\s[A-Za-z]+\s+([A-Za-z]{3,}s)\b")
 _ANAPHORIC_LEAD: Final = frozenset(("other", "remaining", "latter", "former", "same"))
 
 
@@ -548,7 +555,7 @@ def _classify_amount(
             return "descriptors"
         if suffix.isupper() and sfx not in ("k", "m", "bn", "mn", "tn", "p", "x"):
             return "names"  # 3G, 3D, 4WD: a label, not an amount
-        if sfx == "m" and not kind == "money" and sports():
+        if sfx == "m" and kind != "money" and (sports() or _EVENT_AFTER.match(text, end)):
             return "sports"  # "the 60m hurdles", "a leap of 7.91m"
         if sfx in _DISTANCE_UNITS and sfx not in ("m", "in"):
             if sports():
@@ -566,8 +573,13 @@ def _classify_amount(
     before = text[max(ctx.lo, start - 12) : start]
     if not is_word and "/" in text[end : end + 2] and _ODDS_BEFORE.search(before):
         return None  # betting odds, "odds of 1/4": a claim, not a date
-    if _STAGE_BEFORE.search(before) and (is_word or plain) and sports():
-        return "sports"
+    if (
+        _STAGE_BEFORE.search(before)
+        and (is_word or plain)
+        and value in (2, 4, 8, 16, 32, 64)
+        and not (len(nxt) > 3 and nxt.endswith("s"))
+    ):
+        return "sports"  # "reach the last eight", but "their last six meetings" counts
     if (
         not is_word
         and not sfx
@@ -625,6 +637,13 @@ def _classify_amount(
             and re.match(r"\s?[,)]|\s(?:and|is|was|has|had|who|from)\b", text[end : end + 6])
         ):
             return "ages"
+    if (
+        plain
+        and value in (12, 13, 14, 15, 16, 17, 18, 21, 25, 60, 65)
+        and _AGE_LIMIT.search(before)
+        and (not nunit or nxt in ("before", "to", "and", "or", "are", "can", "who", "must"))
+    ):
+        return "ages"  # "users must prove they are over 18"
     if nunit in _TIME_UNITS and not (ctx.hyphenated and nxt.endswith("-old")):
         big = value is not None and value >= 100
         before = text[max(ctx.lo, start - 50) : start]
@@ -674,6 +693,7 @@ def _classify_amount(
         and not ctx.next_word.endswith("s")
         and nunit.capitalize() not in _MONTHS_CAPITALISED
         and not ctx.next_word.isupper()
+        and not _plural_follows(text, end)
     ):
         return "names"  # "50 Cent", "21 Grams": a number that starts a name
     if not is_word and plain and len(token) == 4 and not nunit and value is not None:
@@ -683,7 +703,12 @@ def _classify_amount(
     if (
         (
             (prev in _DETERMINERS or prev in _ANAPHORIC_LEAD)
-            or (prev.endswith(("'s", "’s")) and ctx.prev_word[:1].isupper())
+            or (
+                prev.endswith(("'s", "’s"))
+                and ctx.prev_word[:1].isupper()
+                and not ctx.hyphenated
+                and not _SUPERLATIVE.match(text, end)
+            )
         )
         and ctx.prev_sep == " "
         and value is not None
@@ -710,6 +735,13 @@ def _classify_amount(
     ):
         return "bare_numbers"
     return None
+
+
+def _plural_follows(text: str, end: int) -> bool:
+    """Whether a capitalised word after a number is a modifier of a plural noun
+    ("30 Labour MPs", "15 British soldiers"), so the number counts people, not a name."""
+    m = _PLURAL_AFTER_NAME.match(text, end)
+    return m is not None and m.group(1).lower() not in ("has", "was", "does", "says", "is")
 
 
 def _in_spans(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
