@@ -329,20 +329,23 @@ def _breaks(stretch: str) -> bool:
     """Whether a stretch between a cue and a figure ends the cue's clause: a semicolon
     outside brackets ("1bn euros ($1.3bn; £690m)" stays one clause), or a conjunction that
     opens a clause of the narrator's own ("..., while revenues grew 6.4%")."""
-    depth = 0
-    for ch in stretch:
-        if ch in "([":
-            depth += 1
-        elif ch in ")]":
-            depth = max(0, depth - 1)
-        elif ch == ";" and depth == 0:
-            return True
-    return _CLAUSE_BREAK.search(stretch) is not None
+    # Drop bracketed stretches, including one that the stretch starts or ends inside.
+    bare = _BRACKETED.sub(" ", stretch)
+    bare = _OPEN_TAIL.sub(" ", _CLOSED_HEAD.sub(" ", bare))
+    return ";" in bare or _CLAUSE_BREAK.search(bare) is not None
 
 
 _CLAUSE_BREAK: Final = re.compile(
-    r"\b(?:while|whilst|whereas|although|though)\b|,\s*(?:but|and meanwhile)\b", re.IGNORECASE
+    r"\b(?:whereas|although|though)\b|,\s*(?:but|and meanwhile)\b", re.IGNORECASE
 )
+# "while" joins two parts of what a speaker said ("said sales rose, while costs fell"), but
+# after a verb that discloses a result it opens the narrator's own clause ("posted a profit
+# of $3bn, while revenues grew 6%").
+_WHILE: Final = re.compile(r"\b(?:while|whilst)\b", re.IGNORECASE)
+_RESULT_VERBS: Final = _words("posted posts recorded records reported reports unveiled")
+_BRACKETED: Final = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
+_CLOSED_HEAD: Final = re.compile(r"^[^()]*\)")
+_OPEN_TAIL: Final = re.compile(r"\([^()]*$")
 
 
 def covers(text: str, cue: Cue, fig_start: int, fig_end: int, lo: int) -> bool:
@@ -351,7 +354,10 @@ def covers(text: str, cue: Cue, fig_start: int, fig_end: int, lo: int) -> bool:
         first, second = sorted((cue.start, fig_start))
         return not _breaks(text[first:second])
     if fig_start >= cue.end:
-        return not _breaks(text[cue.end : fig_start])
+        stretch = text[cue.end : fig_start]
+        if _WHILE.search(stretch) and text[cue.start : cue.end].lower() in _RESULT_VERBS:
+            return False
+        return not _breaks(stretch)
     if not cue.postposed or _breaks(text[fig_end : cue.start]):
         return False
     # A figure in an apposition that ends right before the verb belongs to the narrator:

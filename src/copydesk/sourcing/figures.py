@@ -524,7 +524,8 @@ _EVENT_AFTER: Final = re.compile(
 )
 _SUPERLATIVE: Final = re.compile(r"\s+(?:most|\w+est|top|leading|biggest)\b", re.IGNORECASE)
 _AGE_LIMIT: Final = re.compile(r"\b(?:over|under|over-|under-)\s*$", re.IGNORECASE)
-_PLURAL_AFTER_NAME: Final = re.compile(r"\s[A-Za-z]+\s+([A-Za-z]{3,}s)\b")
+_PLURAL_AFTER_NAME: Final = re.compile(r"\s[A-Za-z]+\s+([A-Za-z]{2,}s)\b")
+_NAME_CURRENCY: Final = frozenset(("Cent", "Cents"))
 _ANAPHORIC_LEAD: Final = frozenset(("other", "remaining", "latter", "former", "same"))
 
 
@@ -665,6 +666,8 @@ def _classify_amount(
             return "descriptors"
     if ctx.hyphenated and nunit in _DESCRIPTOR_UNITS:
         return "descriptors"
+    if nxt in ("places", "place", "spots", "spot", "notches", "rungs") and not is_word:
+        return "ordinals"  # a chart or ranking move: "rose 23 places"
     if prev in _RANK_WORDS and ctx.prev_sep.strip(" .") == "":
         return "ordinals"
     if prev in _REFERENCE_WORDS and ctx.prev_sep.strip() == "":
@@ -974,8 +977,10 @@ def _add_amount(
         if tail and tail.end() > end:
             if tail.group("pct"):
                 kind = "percent"
-            if tail.group("cur"):
+            if tail.group("cur") and tail.group("cur").strip() not in _NAME_CURRENCY:
                 money = True
+            elif tail.group("cur"):
+                end = tail.start("cur")  # "50 Cent": a name, not fifty cents
             end = tail.end()
     if sfx == "p" and not money:
         money = True
