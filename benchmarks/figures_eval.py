@@ -53,8 +53,9 @@ CODES = ("SRC001", "SRC002", "SRC003", "SRC004")
 VARIANTS: dict[str, dict[str, Any]] = {
     "default": {},
     "carryover-off": {"carryover": False},
-    "carryover-any-shared-word": {"carryover_shared_words": 1},
-    "carryover-three-shared-words": {"carryover_shared_words": 3},
+    "carryover-markers-only": {"carryover_shared_words": 0},
+    "carryover-one-shared-word": {"carryover_shared_words": 1},
+    "carryover-two-shared-words": {"carryover_shared_words": 2},
     "lenient": {"window": "lenient"},
 }
 

@@ -525,6 +525,7 @@ _EVENT_AFTER: Final = re.compile(
 _SUPERLATIVE: Final = re.compile(r"\s+(?:most|\w+est|top|leading|biggest)\b", re.IGNORECASE)
 _AGE_LIMIT: Final = re.compile(r"\b(?:over|under|over-|under-)\s*$", re.IGNORECASE)
 _PLURAL_AFTER_NAME: Final = re.compile(r"\s[A-Za-z]+\s+([A-Za-z]{2,}s)\b")
+_MODEL_FOLLOW: Final = frozenset(("and", "or", "is", "was", "has", "which", "model", "series"))
 _NAME_CURRENCY: Final = frozenset(("Cent", "Cents"))
 _ANAPHORIC_LEAD: Final = frozenset(("other", "remaining", "latter", "former", "same"))
 
@@ -699,7 +700,13 @@ def _classify_amount(
         and not _plural_follows(text, end)
     ):
         return "names"  # "50 Cent", "21 Grams": a number that starts a name
-    if not is_word and plain and len(token) == 4 and not nunit and value is not None:
+    if (
+        not is_word
+        and plain
+        and len(token) == 4
+        and value is not None
+        and (not ctx.next_word[:1].islower() or nxt in _MODEL_FOLLOW)
+    ):
         # News style writes a count of thousands with a separator; four bare digits that
         # are not a year are a model or code ("the 3230 and 7710").
         return "names"
@@ -977,11 +984,11 @@ def _add_amount(
         if tail and tail.end() > end:
             if tail.group("pct"):
                 kind = "percent"
+            end = tail.end()
             if tail.group("cur") and tail.group("cur").strip() not in _NAME_CURRENCY:
                 money = True
             elif tail.group("cur"):
                 end = tail.start("cur")  # "50 Cent": a name, not fifty cents
-            end = tail.end()
     if sfx == "p" and not money:
         money = True
     if money:

@@ -64,7 +64,7 @@ OPTION_OWNERS: Final[Mapping[str, str]] = {
 DEFAULT_OPTIONS: Final[Mapping[str, Any]] = {
     "window": "strict",
     "carryover": True,
-    "carryover_shared_words": 2,
+    "carryover_shared_words": 3,
     "carryover_documents": [
         "report", "reports", "survey", "surveys", "study", "studies", "poll", "polls",
         "figures", "data", "statistics", "research", "index", "census", "review", "analysis",
