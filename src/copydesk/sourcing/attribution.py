@@ -304,7 +304,9 @@ def _verb_cue(
     if inverted:
         if _inverted_subject_is_vague(opts, text, end, hi):
             return Cue(start, end, "vague")
-        return Cue(start, end, "verb", postposed=_tail_is_short(text, end, hi))
+        # ", saying it would ..." reports what the whole clause before it said or did.
+        participle = verb.endswith("ing") and sep.strip() == ","
+        return Cue(start, end, "verb", postposed=participle or _tail_is_short(text, end, hi))
     if _is_vague_subject(opts, text, lo, start):
         # The cue spans its subject too, so that a message can quote "experts say".
         head = re.search(r"[A-Za-z][\w'’-]*\s+$", text[max(lo, start - 40) : start])

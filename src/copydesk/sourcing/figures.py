@@ -694,7 +694,7 @@ def _classify_amount(
         and plain
         and ctx.next_sep == " "
         and ctx.next_word[:1].isupper()
-        and not ctx.next_word.endswith("s")
+        and not re.sub(r"['’]s$", "", ctx.next_word).endswith("s")
         and nunit.capitalize() not in _MONTHS_CAPITALISED
         and not ctx.next_word.isupper()
         and not _plural_follows(text, end)
@@ -705,7 +705,11 @@ def _classify_amount(
         and plain
         and len(token) == 4
         and value is not None
-        and (not ctx.next_word[:1].islower() or nxt in _MODEL_FOLLOW)
+        and (
+            not ctx.next_word[:1].islower()
+            or nxt in _MODEL_FOLLOW
+            or ctx.next_sep.strip() in ("-", "–", "—")
+        )
     ):
         # News style writes a count of thousands with a separator; four bare digits that
         # are not a year are a model or code ("the 3230 and 7710").
