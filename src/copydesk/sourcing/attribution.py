@@ -305,7 +305,7 @@ def _verb_cue(
         if _inverted_subject_is_vague(opts, text, end, hi):
             return Cue(start, end, "vague")
         # ", saying it would ..." reports what the whole clause before it said or did.
-        participle = verb.endswith("ing") and sep.strip() == ","
+        participle = verb.endswith("ing") and sep.rstrip().endswith(",")
         return Cue(start, end, "verb", postposed=participle or _tail_is_short(text, end, hi))
     if _is_vague_subject(opts, text, lo, start):
         # The cue spans its subject too, so that a message can quote "experts say".
