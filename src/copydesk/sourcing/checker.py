@@ -26,6 +26,7 @@ from copydesk.sourcing.attribution import (
     speech_tag,
 )
 from copydesk.sourcing.figures import Figure, find_figures
+from copydesk.sourcing.links import Link, find_links
 from copydesk.sourcing.options import SourcingOptions
 from copydesk.sourcing.prefilter import Probe, TextIndex, text_is_safe
 
@@ -180,18 +181,22 @@ class SourcingChecker:
 
     def __init__(self, options: Mapping[str, Any]) -> None:
         self.options = SourcingOptions.from_mapping(options)
+        self._links: list[Link] = []
 
     def check(
         self,
         text: str,
         blocks: Sequence[tuple[int, int]],
         sentences: Sequence[tuple[int, int]] | None = None,
+        source: str | None = None,
     ) -> list[SourcingIssue]:
         """Issues for ``text`` (masked document) in paragraph ``blocks``.
 
         When ``sentences`` is None each block is split with ``split_sentences``; given
         sentences are assigned to the block that contains their start. An empty ``blocks``
-        means the whole text is one block.
+        means the whole text is one block. ``source`` is the original text at the same
+        offsets (the masked text has link targets blanked); when given, hyperlinks and
+        footnote references in it count as citations (option ``link_attribution``).
         """
         spans = list(blocks) or [(0, len(text))]
         per_block = self._sentences_by_block(text, spans, sentences)
@@ -205,6 +210,9 @@ class SourcingChecker:
             analysed.extend(
                 self._analyse_block(text, index, block_sentences, low_text, all_safe, doc_index)
             )
+        self._links: list[Link] = []
+        if source is not None and self.options.link_attribution != "off":
+            self._links = find_links(source)
         issues: list[SourcingIssue] = []
         for i, sent in enumerate(analysed):
             issues.extend(self._judge(text, analysed, i, sent))
@@ -290,7 +298,7 @@ class SourcingChecker:
             return issues
         carried: bool | None = None
         for fig in claims:
-            if self._attributed_in_sentence(text, sent, fig):
+            if self._attributed_in_sentence(text, sent, fig) or self._linked(sent, fig):
                 continue
             if carried is None:
                 carried = self._carried_over(text, sentences, i)
@@ -304,6 +312,15 @@ class SourcingChecker:
         if inside:
             return sent.run_has_speaker
         return any(covers(text, cue, fig.start, fig.end, sent.start) for cue in sent.cues.explicit)
+
+    def _linked(self, sent: _Sentence, fig: Figure) -> bool:
+        if not self._links:
+            return False
+        if self.options.link_attribution == "text":
+            return any(
+                link.text_start <= fig.start and fig.end <= link.text_end for link in self._links
+            )
+        return any(link.start < sent.end and sent.start < link.end for link in self._links)
 
     def _carried_over(self, text: str, sentences: list[_Sentence], i: int) -> bool:
         opts = self.options

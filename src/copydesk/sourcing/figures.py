@@ -847,6 +847,9 @@ def find_figures(
     names: list[tuple[int, int]] = []
     if probe.has_literal(opts.name_literals):
         names = [m.span() for m in opts.name_re.finditer(text, lo, hi)]
+    references: list[tuple[int, int]] = []
+    if probe.has_literal(opts.reference_literals):
+        references = [m.span() for m in opts.reference_re.finditer(text, lo, hi)]
     sports_known: list[bool] = []
 
     def sports() -> bool:
@@ -858,6 +861,8 @@ def find_figures(
         return sports_known[0]
 
     def common(start: int, end: int) -> str | None:
+        if references and _in_spans(start, end, references):
+            return "references"
         if idioms and _in_spans(start, end, idioms):
             return "idioms"
         if names and _in_spans(start, end, names):

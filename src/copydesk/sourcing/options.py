@@ -18,9 +18,14 @@ if TYPE_CHECKING:
 __all__ = [
     "DEFAULT_OPTIONS",
     "EXCLUSION_CLASSES",
+    "LINK_MODES",
     "OPTION_OWNERS",
     "SourcingOptions",
 ]
+
+# How a hyperlink attributes: the whole sentence it sits in, only the figures in its text,
+# or not at all.
+LINK_MODES: Final = ("sentence", "text", "off")
 
 EXCLUSION_CLASSES: Final = (
     "dates",
@@ -36,12 +41,14 @@ EXCLUSION_CLASSES: Final = (
     "idioms",
     "descriptors",
     "bare_numbers",
+    "references",
 )
 
 # Which rule file carries each key; the loader test checks the files against this map.
 OPTION_OWNERS: Final[Mapping[str, str]] = {
     "window": "unsourced-figure",
     "carryover": "unsourced-figure",
+    "link_attribution": "unsourced-figure",
     "carryover_shared_words": "unsourced-figure",
     "carryover_documents": "unsourced-figure",
     "carryover_markers": "unsourced-figure",
@@ -53,6 +60,7 @@ OPTION_OWNERS: Final[Mapping[str, str]] = {
     "speech_verbs": "unsourced-figure",
     "idioms": "unsourced-figure",
     "name_patterns": "unsourced-figure",
+    "reference_patterns": "unsourced-figure",
     "sports_terms": "unsourced-figure",
     "agentless_cues": "agentless-estimate",
     "vague_subjects": "vague-attribution",
@@ -64,6 +72,7 @@ OPTION_OWNERS: Final[Mapping[str, str]] = {
 DEFAULT_OPTIONS: Final[Mapping[str, Any]] = {
     "window": "strict",
     "carryover": True,
+    "link_attribution": "sentence",
     "carryover_shared_words": 3,
     "carryover_documents": [
         "report", "reports", "survey", "surveys", "study", "studies", "poll", "polls",
@@ -321,13 +330,39 @@ DEFAULT_OPTIONS: Final[Mapping[str, Any]] = {
         r"\b(?:Big|Group of|G-?) ?(?:Three|Four|Five|Six|Seven|Eight|\d+)\b"
         r"(?= (?:nations|countries|leaders|summit|group|club|clubs))",
     ],
+    "reference_patterns": [
+        r"(?<![\w.])v?\d+(?:\.\d+){2,}(?:[-+][\w.]+)?",
+        r"\b[Vv]\d+(?:\.\d+)+\b",
+        r"\b(?:[Vv]ersion|[Rr]elease|[Vv]er\.|[Rr]ev\.?|[Rr]evision|[Bb]uild)\s+\d+(?:\.\d+)*\b",
+        r"\b(?:Python|Java|Node(?:\.js)?|Ruby|PHP|Perl|Rust|Swift|Kotlin|Scala|TypeScript|Django|Rails|React|Angular|Vue|Ubuntu|Debian|Fedora|RHEL|CentOS|macOS|OS X|iOS|iPadOS|Android|Firefox|Chrome|Safari|Linux|Unicode|HTML|CSS|ECMAScript|HTTP|TLS|SSL|IPv|OpenGL|DirectX|Bluetooth|USB|Jekyll|Hugo|Sphinx|MkDocs|Docusaurus|Gatsby|PostgreSQL|MySQL|SQLite|Redis|Kubernetes|Docker|Xcode|WordPress|Drupal|Pandoc|LaTeX|TeX|Qt|GTK|GNOME|KDE|Electron|Deno|Dart|Flutter|Elixir|Erlang|Haskell|Lua|Julia|MATLAB|Fortran|Unreal Engine)\s?\d+(?:\.\d+)*\b",
+        r"(?<![\w&])#\d+\b",
+        r"\b(?:GH|PR|MR)[-\s]?#?\d+\b",
+        r"\b(?:[Ii]ssues?|[Pp]ull [Rr]equests?|[Mm]erge [Rr]equests?|[Bb]ugs?|[Tt]ickets?|[Cc]ommits?|RFC|PEP|JSR|KEP|ADR)\s#?\d+\b",
+        r"\bCVE-\d{4}-\d+\b",
+        r"\[\^[^\]\s]+\]",
+        r"\[\d{1,3}\]",
+        r"\b(?:CC0|CC[- ]BY(?:[- ](?:SA|NC|ND))*|L?GPL|AGPL|GFDL|FDL|MPL|EPL|EUPL|CDDL|OFL|Apache(?: License)?|Artistic(?: License)?|Creative Commons[\w -]*?)(?:-|\s|\s?v|,?\s[Vv]ersion\s)\d+(?:\.\d+)*(?:-(?:only|or-later))?\b",
+        r"\bBSD[- ]\d-[Cc]lause\b|\b\d-[Cc]lause BSD\b",
+        r"&#[xX]?[0-9A-Fa-f]+;?",
+        r"\b[\w.-]*\d[\w.-]*\.(?:md|markdown|mdx|txt|rst|adoc|html?|css|s[ac]ss|js|mjs|cjs|ts|tsx|jsx|json|ya?ml|toml|ini|cfg|conf|py|rb|go|rs|java|kt|c|h|cc|cpp|hpp|cs|php|sh|bat|ps1|sql|csv|tsv|xml|pdf|docx?|xlsx?|pptx?|odt|png|jpe?g|gif|svg|webp|ico|mp[34]|wav|ogg|mov|zip|gz|tgz|tar|bz2|xz|7z|exe|dmg|deb|rpm|whl|lock|log)\b",
+        r"(?<![\w.])\+\d{1,3}(?:[\s.-]?\(?\d{1,5}\)?){2,5}\b",
+        r"(?<![\w.,])\(?0\d{1,4}\)?[\s.-]\d{3,4}[\s.-]?\d{3,4}\b",
+        r"(?<![\w.,])\(\d{3}\)\s?\d{3}[\s.-]\d{4}\b",
+        r"(?<![\w.,])\d{3}[.-]\d{3}[.-]\d{4}\b",
+        r"(?i:\b(?:tel|phone|telephone|call|ring|fax|mobile|helpline|hotline|text)\b\.?:?)\s+\d[\d\s.-]{5,}\d",
+        r"\b[A-Z]{1,2}\d[A-Z\d]?\s\d[A-Z]{2}\b",
+        r"\b[A-Z]{2}\s\d{5}(?:-\d{4})?\b",
+        r"(?i:\b(?:post ?code|zip(?: code)?|postal code)\b):?\s+[A-Z\d]{3,}(?:[\s-][A-Z\d]{3,})?",
+        r"§+\s*\d+(?:\.\d+)*(?:\([\w]+\))*",
+        r"\b(?:[Ss]ection|[Ss]ec\.|[Cc]hapter|[Cc]h\.|[Cc]lause|[Aa]rticle|[Pp]aragraph|[Pp]ara\.|[Aa]ppendix|[Ff]igure|[Ff]ig\.|[Tt]able|[Ee]xample|[Ee]xercise|[Ll]isting|[Ss]tep|[Ll]ines?|[Pp]ages?|pp?\.)\s+\d+(?:\.\d+)*(?:[-–]\d+(?:\.\d+)*)?\b",
+        r"(?i:\b(?:numerals?|figures|digits|numbers?|spell(?:ed|ing)?\s+out|written\s+out)\b[^.;:!?]{0,30}?\b(?:for|from|above|below|under|over|up to|less than|greater than|higher than|lower than|between|than)\s+(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|a hundred|a million)(?:\s+(?:and|or|to|through)\s+(?:\d+|above|over|under|below|greater|higher|up|more|less))?)",
+        r"(?i:\bthe\s+(?:number|numeral|figure|digit)s?\s+)\d+(?:\s*(?:and|or)\s*\d+)?",
+    ],
     "sports_terms": [
         "title",
         "titles",
         "hurdle",
-        "metres",
         "sprint",
-        "distance",
         "hurdles",
         "sprinter",
         "relay",
@@ -522,8 +557,10 @@ class SourcingOptions:
         exclude: Mapping[str, bool],
         lists: Mapping[str, tuple[str, ...]],
         vague_without_figure: bool,
-        carryover_shared_words: int = 2,
+        carryover_shared_words: int = 3,
+        link_attribution: str = "sentence",
     ) -> None:
+        self.link_attribution = link_attribution
         self.carryover_shared_words = carryover_shared_words
         self.window = window
         self.carryover = carryover
@@ -559,6 +596,12 @@ class SourcingOptions:
         for key in ("carryover", "vague_without_figure"):
             if not isinstance(options.get(key, DEFAULT_OPTIONS[key]), bool):
                 raise ValueError(f"sourcing option {key!r} must be true or false")
+        links = options.get("link_attribution", DEFAULT_OPTIONS["link_attribution"])
+        if links not in LINK_MODES:
+            raise ValueError(
+                "sourcing option 'link_attribution' must be one of "
+                f"{', '.join(LINK_MODES)}, not {links!r}"
+            )
         shared = options.get("carryover_shared_words", DEFAULT_OPTIONS["carryover_shared_words"])
         if isinstance(shared, bool) or not isinstance(shared, int) or shared < 0:
             raise ValueError(
@@ -566,7 +609,13 @@ class SourcingOptions:
             )
         from copydesk.sourcing.prefilter import validate
 
-        for key in ("agentless_cues", "vague_phrases", "idioms", "name_patterns"):
+        for key in (
+            "agentless_cues",
+            "vague_phrases",
+            "idioms",
+            "name_patterns",
+            "reference_patterns",
+        ):
             for pattern in lists[key]:
                 try:
                     validate(pattern)  # as re.compile would, for half the cost
@@ -580,6 +629,7 @@ class SourcingOptions:
             exclude=exclude,
             lists=lists,
             carryover_shared_words=shared,
+            link_attribution=str(links),
             vague_without_figure=bool(
                 options.get("vague_without_figure", DEFAULT_OPTIONS["vague_without_figure"])
             ),
@@ -769,6 +819,14 @@ class SourcingOptions:
     @cached_property
     def idiom_literals(self) -> tuple[str, ...] | None:
         return self._regex_hints("idioms")
+
+    @cached_property
+    def reference_re(self) -> re.Pattern[str]:
+        return re.compile(_regex_list(self.lists["reference_patterns"]))
+
+    @cached_property
+    def reference_literals(self) -> tuple[str, ...] | None:
+        return self._regex_hints("reference_patterns")
 
     @cached_property
     def name_literals(self) -> tuple[str, ...] | None:
