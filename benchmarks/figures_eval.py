@@ -113,7 +113,9 @@ def load_gold(path: Path) -> list[Labelled]:
         for line in handle:
             if line.strip():
                 r = json.loads(line)
-                rows.append(Labelled(r["article_id"], r["start"], r["end"], r["label"], r["sentence"]))
+                rows.append(
+                    Labelled(r["article_id"], r["start"], r["end"], r["label"], r["sentence"])
+                )
     return rows
 
 
@@ -275,7 +277,9 @@ def write_errors(
             if hit != (row.label == "unsourced"):
                 wrong += 1
                 text = texts[row.article]
-                shown = [text[s:e] for s, e in flags.get(row.article, []) if row.start <= s < row.end]
+                shown = [
+                    text[s:e] for s, e in flags.get(row.article, []) if row.start <= s < row.end
+                ]
                 state = f"flagged {shown}" if hit else "missed"
                 handle.write(f"{row.label}\t{state}\t{row.article}\t{row.sentence}\n")
     return wrong

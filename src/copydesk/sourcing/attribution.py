@@ -13,6 +13,7 @@ import re
 from functools import cache
 from typing import Final, NamedTuple
 
+from copydesk.sourcing.lazyre import LazyPattern
 from copydesk.sourcing.options import SourcingOptions
 from copydesk.sourcing.prefilter import Probe
 
@@ -106,7 +107,7 @@ def _apposition_openers() -> re.Pattern[str]:
 
 
 _WORD: Final = re.compile(r"[A-Za-z][\w'’-]*")
-_INFINITIVE: Final = re.compile(r"\bto\s+$", re.IGNORECASE)
+_INFINITIVE: Final = LazyPattern(r"\bto\s+$", re.IGNORECASE)
 
 
 @cache
@@ -337,17 +338,17 @@ def _breaks(stretch: str) -> bool:
     return ";" in bare or _CLAUSE_BREAK.search(bare) is not None
 
 
-_CLAUSE_BREAK: Final = re.compile(
+_CLAUSE_BREAK: Final = LazyPattern(
     r"\b(?:whereas|although|though)\b|,\s*(?:but|and meanwhile)\b", re.IGNORECASE
 )
 # "while" joins two parts of what a speaker said ("said sales rose, while costs fell"), but
 # after a verb that discloses a result it opens the narrator's own clause ("posted a profit
 # of $3bn, while revenues grew 6%").
-_WHILE: Final = re.compile(r"\b(?:while|whilst)\b", re.IGNORECASE)
+_WHILE: Final = LazyPattern(r"\b(?:while|whilst)\b", re.IGNORECASE)
 _RESULT_VERBS: Final = _words("posted posts recorded records reported reports unveiled")
-_BRACKETED: Final = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
-_CLOSED_HEAD: Final = re.compile(r"^[^()]*\)")
-_OPEN_TAIL: Final = re.compile(r"\([^()]*$")
+_BRACKETED: Final = LazyPattern(r"\([^()]*\)|\[[^\[\]]*\]")
+_CLOSED_HEAD: Final = LazyPattern(r"^[^()]*\)")
+_OPEN_TAIL: Final = LazyPattern(r"\([^()]*$")
 
 
 def covers(text: str, cue: Cue, fig_start: int, fig_end: int, lo: int) -> bool:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Mapping, Sequence
+from itertools import pairwise
 from typing import Any, Final, NamedTuple
 
 from copydesk.document.segment import split_sentences
@@ -156,7 +157,6 @@ _CONTENT_WORD: Final = r"[A-Za-z][A-Za-z'’-]{3,}"
 # Reported speech shifts "will" back to "would"; "could" and "might" are as often the
 # narrator's own speculation, so they do not continue an attribution.
 _MODAL_BACKSHIFT: Final = r"\b(?:would|wouldn't)\b"
-_DOCUMENT_WORD: Final = re.compile(r"[a-z]+(?:[ -][a-z]+)?")
 
 
 def _content_words(text: str) -> set[str]:
@@ -363,7 +363,7 @@ class SourcingChecker:
             words = re.findall(r"[a-z]+", window)
             if not documents.isdisjoint(words):
                 return True
-            pairs = {f"{a} {b}" for a, b in zip(words, words[1:], strict=False)}
+            pairs = {f"{a} {b}" for a, b in pairwise(words)}
             if not documents.isdisjoint(pairs):
                 return True
         return False

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from functools import cache, lru_cache
 from typing import Final, NamedTuple
 
+from copydesk.sourcing.lazyre import LazyPattern
 from copydesk.sourcing.options import SourcingOptions
 from copydesk.sourcing.prefilter import Probe, matches_at
 
@@ -510,21 +511,21 @@ def _sports_context(opts: SourcingOptions, text: str, lo: int, hi: int) -> bool:
 
 
 # A competition stage ("the last eight", "the last 16") is not an amount.
-_STAGE_BEFORE: Final = re.compile(r"\blast\s*$", re.IGNORECASE)
-_RACE_TIME_AFTER: Final = re.compile(r"\s?(?:secs?|seconds|s)\b", re.IGNORECASE)
-_SUCCESSIVE: Final = re.compile(r"\s+(?:consecutive|straight|successive|victory|win|title)\b")
-_ODDS_BEFORE: Final = re.compile(r"\bodds\s+(?:of|at|are|were|is|was)?\s*$", re.IGNORECASE)
+_STAGE_BEFORE: Final = LazyPattern(r"\blast\s*$", re.IGNORECASE)
+_RACE_TIME_AFTER: Final = LazyPattern(r"\s?(?:secs?|seconds|s)\b", re.IGNORECASE)
+_SUCCESSIVE: Final = LazyPattern(r"\s+(?:consecutive|straight|successive|victory|win|title)\b")
+_ODDS_BEFORE: Final = LazyPattern(r"\bodds\s+(?:of|at|are|were|is|was)?\s*$", re.IGNORECASE)
 # A count that the rest of its clause names at once: "two firms - Fitch and Moody's".
-_ENUMERATION_AFTER: Final = re.compile(
+_ENUMERATION_AFTER: Final = LazyPattern(
     r"(?:\s+[\w'’-]+){0,6}?\s*(?:\s[-–—]\s|:\s*)(?:the\s+)?[A-Z\d][^.;]{0,80}?\band\b"
 )
-_EVENT_AFTER: Final = re.compile(
+_EVENT_AFTER: Final = LazyPattern(
     r"\s(?:hurdles|sprint|dash|relay|final|heats?|title|champion|race|record|freestyle|"
     r"breaststroke|backstroke|butterfly|medley|individual|event)\b"
 )
-_SUPERLATIVE: Final = re.compile(r"\s+(?:most|\w+est|top|leading|biggest)\b", re.IGNORECASE)
-_AGE_LIMIT: Final = re.compile(r"\b(?:over|under|over-|under-)\s*$", re.IGNORECASE)
-_PLURAL_AFTER_NAME: Final = re.compile(r"\s[A-Za-z]+\s+([A-Za-z]{2,}s)\b")
+_SUPERLATIVE: Final = LazyPattern(r"\s+(?:most|\w+est|top|leading|biggest)\b", re.IGNORECASE)
+_AGE_LIMIT: Final = LazyPattern(r"\b(?:over|under|over-|under-)\s*$", re.IGNORECASE)
+_PLURAL_AFTER_NAME: Final = LazyPattern(r"\s[A-Za-z]+\s+([A-Za-z]{2,}s)\b")
 _MODEL_FOLLOW: Final = frozenset(("and", "or", "is", "was", "has", "which", "model", "series"))
 _NAME_CURRENCY: Final = frozenset(("Cent", "Cents"))
 _ANAPHORIC_LEAD: Final = frozenset(("other", "remaining", "latter", "former", "same"))
@@ -848,8 +849,9 @@ def find_figures(
     if probe.has_literal(opts.name_literals):
         names = [m.span() for m in opts.name_re.finditer(text, lo, hi)]
     references: list[tuple[int, int]] = []
-    if probe.has_literal(opts.reference_literals):
-        references = [m.span() for m in opts.reference_re.finditer(text, lo, hi)]
+    for hints, pattern in opts.reference_scans:
+        if probe.has_digit if hints is None else probe.has_literal(hints):
+            references += [m.span() for m in pattern.finditer(text, lo, hi)]
     sports_known: list[bool] = []
 
     def sports() -> bool:

@@ -13,6 +13,8 @@ from __future__ import annotations
 import re
 from typing import Final, NamedTuple
 
+from copydesk.sourcing.lazyre import LazyPattern
+
 __all__ = ["Link", "find_links"]
 
 
@@ -26,20 +28,20 @@ class Link(NamedTuple):
     text_end: int
 
 
-_INLINE: Final = re.compile(
+_INLINE: Final = LazyPattern(
     r"(?<!\\)\[(?P<text>(?:[^\[\]\n]|\[[^\[\]\n]*\])*)\]\(\s*(?:<[^>\n]*>|[^\s()]+(?:\([^\s()]*\)[^\s()]*)*)"
     r"(?:\s+(?:\"[^\"\n]*\"|'[^'\n]*'|\([^)\n]*\)))?\s*\)"
 )
-_REFERENCE: Final = re.compile(
+_REFERENCE: Final = LazyPattern(
     r"(?<![\\\]])\[(?P<text>[^\[\]\n]+)\](?:\[(?P<label>[^\[\]\n]*)\])?(?![(:\[])"
 )
-_DEFINITION: Final = re.compile(r"^[ ]{0,3}\[(?P<label>[^\]\n]+)\]:[ \t]*\S+", re.MULTILINE)
-_FOOTNOTE: Final = re.compile(r"\[\^[^\]\s]+\](?!:)")
-_ANCHOR: Final = re.compile(
+_DEFINITION: Final = LazyPattern(r"^[ ]{0,3}\[(?P<label>[^\]\n]+)\]:[ \t]*\S+", re.MULTILINE)
+_FOOTNOTE: Final = LazyPattern(r"\[\^[^\]\s]+\](?!:)")
+_ANCHOR: Final = LazyPattern(
     r"<a\s[^>]*?\bhref\s*=\s*(?:\"[^\"]+\"|'[^']+'|[^\s>]+)[^>]*>(?P<text>.*?)</a\s*>",
     re.IGNORECASE | re.DOTALL,
 )
-_URL: Final = re.compile(r"<?\bhttps?://[^\s<>()\[\]]+[^\s<>()\[\].,;:!?'\"]>?")
+_URL: Final = LazyPattern(r"<?\bhttps?://[^\s<>()\[\]]+[^\s<>()\[\].,;:!?'\"]>?")
 
 
 def _label(raw: str) -> str:

@@ -13,6 +13,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING, Any, Final
 
 if TYPE_CHECKING:
+    from copydesk.sourcing.lazyre import LazyPattern
     from copydesk.sourcing.prefilter import Probe, WordMatcher
 
 __all__ = [
@@ -75,11 +76,43 @@ DEFAULT_OPTIONS: Final[Mapping[str, Any]] = {
     "link_attribution": "sentence",
     "carryover_shared_words": 3,
     "carryover_documents": [
-        "report", "reports", "survey", "surveys", "study", "studies", "poll", "polls",
-        "figures", "data", "statistics", "research", "index", "census", "review", "analysis",
-        "audit", "list", "ranking", "rankings", "table", "league table", "forecast",
-        "forecasts", "findings", "results", "paper", "white paper", "document", "documents",
-        "accounts", "filing", "projections", "estimates", "model", "inquiry", "investigation",
+        "report",
+        "reports",
+        "survey",
+        "surveys",
+        "study",
+        "studies",
+        "poll",
+        "polls",
+        "figures",
+        "data",
+        "statistics",
+        "research",
+        "index",
+        "census",
+        "review",
+        "analysis",
+        "audit",
+        "list",
+        "ranking",
+        "rankings",
+        "table",
+        "league table",
+        "forecast",
+        "forecasts",
+        "findings",
+        "results",
+        "paper",
+        "white paper",
+        "document",
+        "documents",
+        "accounts",
+        "filing",
+        "projections",
+        "estimates",
+        "model",
+        "inquiry",
+        "investigation",
     ],
     "carryover_markers": ["also", "too", "as well", "further", "in addition", "likewise"],
     "carryover_breakers": [
@@ -616,6 +649,8 @@ class SourcingOptions:
             "name_patterns",
             "reference_patterns",
         ):
+            if list(lists[key]) == DEFAULT_OPTIONS[key]:
+                continue  # the shipped patterns are known to compile (a test does)
             for pattern in lists[key]:
                 try:
                     validate(pattern)  # as re.compile would, for half the cost
@@ -821,12 +856,25 @@ class SourcingOptions:
         return self._regex_hints("idioms")
 
     @cached_property
-    def reference_re(self) -> re.Pattern[str]:
-        return re.compile(_regex_list(self.lists["reference_patterns"]))
+    def reference_scans(self) -> list[tuple[tuple[str, ...] | None, LazyPattern]]:
+        """The reference patterns as scans, each with the literals a match must contain
+        (None: any sentence may match). A pattern with literals is tried, and compiled, only
+        where one occurs; the others are joined into one pattern, tried once, and only in a
+        sentence with a digit (a reference with no fixed word is a number)."""
+        from copydesk.sourcing.lazyre import LazyPattern
+        from copydesk.sourcing.prefilter import regex_hints
 
-    @cached_property
-    def reference_literals(self) -> tuple[str, ...] | None:
-        return self._regex_hints("reference_patterns")
+        hinted: list[tuple[tuple[str, ...] | None, LazyPattern]] = []
+        rest: list[str] = []
+        for pattern in self.lists["reference_patterns"]:
+            hints = regex_hints([pattern])
+            if hints is None:
+                rest.append(pattern)
+            else:
+                hinted.append((hints, LazyPattern(pattern)))
+        if rest:
+            hinted.append((None, LazyPattern(_regex_list(rest))))
+        return hinted
 
     @cached_property
     def name_literals(self) -> tuple[str, ...] | None:
