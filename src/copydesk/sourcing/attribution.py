@@ -107,7 +107,15 @@ def _apposition_openers() -> re.Pattern[str]:
 
 
 _WORD: Final = re.compile(r"[A-Za-z][\w'’-]*")
-_INFINITIVE: Final = LazyPattern(r"\bto\s+$", re.IGNORECASE)
+
+
+def _ends_with_word(lead: str, word: str) -> bool:
+    """Whether ``lead`` ends with ``word`` (any case) as a whole word, then white space."""
+    stripped = lead.rstrip()
+    if stripped == lead or not stripped.lower().endswith(word):
+        return False
+    before = stripped[: -len(word)]
+    return not before or not (before[-1].isalnum() or before[-1] == "_")
 
 
 @cache
@@ -265,7 +273,7 @@ def _verb_cue(
     active_only: bool,
 ) -> Cue | None:
     verb = re.sub(r"\s+", " ", text[start:end].lower())
-    if _INFINITIVE.search(text, max(lo, start - 4), start):
+    if _ends_with_word(text[max(lo, start - 4) : start], "to"):
         return None  # "is expected to say", "declined to reveal": nobody has said it yet
     subject, sep = _subject_word(text, lo, start)
     low = subject.lower()
@@ -333,9 +341,43 @@ def _breaks(stretch: str) -> bool:
     outside brackets ("1bn euros ($1.3bn; £690m)" stays one clause), or a conjunction that
     opens a clause of the narrator's own ("..., while revenues grew 6.4%")."""
     # Drop bracketed stretches, including one that the stretch starts or ends inside.
-    bare = _BRACKETED.sub(" ", stretch)
-    bare = _OPEN_TAIL.sub(" ", _CLOSED_HEAD.sub(" ", bare))
-    return ";" in bare or _CLAUSE_BREAK.search(bare) is not None
+    if ";" in stretch and _semicolon_outside_brackets(stretch):
+        return True
+    low = stretch.lower()
+    if (
+        "though" not in low
+        and "whereas" not in low
+        and ", but" not in low
+        and "meanwhile" not in low
+    ):
+        return False  # none of the clause breaks can match, so the pattern is not compiled
+    return _CLAUSE_BREAK.search(stretch) is not None
+
+
+def _semicolon_outside_brackets(stretch: str) -> bool:
+    """Whether a ";" of the stretch stands outside brackets; the stretch may start or end
+    inside a bracket ("1bn euros ($1.3bn; £690m) ...")."""
+    pos = stretch.find(";")
+    while pos != -1:
+        open_before = 0
+        for ch in stretch[:pos]:
+            if ch in "([":
+                open_before += 1
+            elif ch in ")]" and open_before:
+                open_before -= 1
+        depth, closed_after = 0, False
+        for ch in stretch[pos + 1 :]:
+            if ch in "([":
+                depth += 1
+            elif ch in ")]":
+                depth -= 1
+                if depth < 0:
+                    closed_after = True
+                    break
+        if not open_before and not closed_after:
+            return True
+        pos = stretch.find(";", pos + 1)
+    return False
 
 
 _CLAUSE_BREAK: Final = LazyPattern(
@@ -346,9 +388,6 @@ _CLAUSE_BREAK: Final = LazyPattern(
 # of $3bn, while revenues grew 6%").
 _WHILE: Final = LazyPattern(r"\b(?:while|whilst)\b", re.IGNORECASE)
 _RESULT_VERBS: Final = _words("posted posts recorded records reported reports unveiled")
-_BRACKETED: Final = LazyPattern(r"\([^()]*\)|\[[^\[\]]*\]")
-_CLOSED_HEAD: Final = LazyPattern(r"^[^()]*\)")
-_OPEN_TAIL: Final = LazyPattern(r"\([^()]*$")
 
 
 def covers(text: str, cue: Cue, fig_start: int, fig_end: int, lo: int) -> bool:
@@ -358,7 +397,11 @@ def covers(text: str, cue: Cue, fig_start: int, fig_end: int, lo: int) -> bool:
         return not _breaks(text[first:second])
     if fig_start >= cue.end:
         stretch = text[cue.end : fig_start]
-        if _WHILE.search(stretch) and text[cue.start : cue.end].lower() in _RESULT_VERBS:
+        if (
+            "whil" in stretch
+            and text[cue.start : cue.end].lower() in _RESULT_VERBS
+            and _WHILE.search(stretch)
+        ):
             return False
         return not _breaks(stretch)
     if not cue.postposed or _breaks(text[fig_end : cue.start]):

@@ -511,7 +511,6 @@ def _sports_context(opts: SourcingOptions, text: str, lo: int, hi: int) -> bool:
 
 
 # A competition stage ("the last eight", "the last 16") is not an amount.
-_STAGE_BEFORE: Final = LazyPattern(r"\blast\s*$", re.IGNORECASE)
 _RACE_TIME_AFTER: Final = LazyPattern(r"\s?(?:secs?|seconds|s)\b", re.IGNORECASE)
 _SUCCESSIVE: Final = LazyPattern(r"\s+(?:consecutive|straight|successive|victory|win|title)\b")
 _ODDS_BEFORE: Final = LazyPattern(r"\bodds\s+(?:of|at|are|were|is|was)?\s*$", re.IGNORECASE)
@@ -577,7 +576,8 @@ def _classify_amount(
     if not is_word and "/" in text[end : end + 2] and _ODDS_BEFORE.search(before):
         return None  # betting odds, "odds of 1/4": a claim, not a date
     if (
-        _STAGE_BEFORE.search(before)
+        before.rstrip().lower().endswith("last")
+        and not before.rstrip()[-5:-4].isalpha()
         and (is_word or plain)
         and value in (2, 4, 8, 16, 32, 64)
         and not (len(nxt) > 3 and nxt.endswith("s"))
