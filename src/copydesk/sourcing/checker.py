@@ -210,7 +210,7 @@ class SourcingChecker:
             analysed.extend(
                 self._analyse_block(text, index, block_sentences, low_text, all_safe, doc_index)
             )
-        self._links: list[Link] = []
+        self._links = []
         if source is not None and self.options.link_attribution != "off":
             self._links = find_links(source)
         issues: list[SourcingIssue] = []
