@@ -74,7 +74,7 @@ DEFAULT_OPTIONS: Final[Mapping[str, Any]] = {
     "window": "strict",
     "carryover": True,
     "link_attribution": "sentence",
-    "carryover_shared_words": 3,
+    "carryover_shared_words": 2,
     "carryover_documents": [
         "report",
         "reports",
@@ -712,7 +712,7 @@ class SourcingOptions:
         exclude: Mapping[str, bool],
         lists: Mapping[str, tuple[str, ...]],
         vague_without_figure: bool,
-        carryover_shared_words: int = 3,
+        carryover_shared_words: int = 2,
         link_attribution: str = "sentence",
     ) -> None:
         self.link_attribution = link_attribution
