@@ -16,7 +16,8 @@ Two figures are reported, held-out first:
    each fold, every option variant in ``VARIANTS`` (the settings a newsroom can tune:
    carry-over, its evidence, the window) is scored on the other folds, the best one is
    kept (first those flagging at most 5% of sourced sentences, then by unsourced F1, then
-   fewer sourced sentences flagged, then the earlier variant),
+   fewer sourced sentences flagged, then the earlier variant; the default stays unless
+   the best beats it by ``MARGIN`` F1 without breaking the 5% limit the default keeps),
    and it is scored on the held-out fold. The held-out folds' counts are pooled. Cue lists
    are not tuned here: they are written from general English, and this harness only
    measures them.
@@ -245,6 +246,10 @@ def folds_of(articles: Sequence[str], k: int, seed: int) -> list[list[str]]:
 SOURCED_FLAGGED_LIMIT = 0.05
 
 
+# F1 a variant must gain on the training folds to replace the default.
+MARGIN = 0.01
+
+
 def _rank(c: Counts) -> tuple[bool, float, float]:
     return (c.sourced_flagged <= SOURCED_FLAGGED_LIMIT, round(c.f1, 6), -c.sourced_flagged)
 
@@ -261,6 +266,12 @@ def cross_validate(
     for fold in folds_of(articles, k, seed):
         train = [a for a in articles if a not in set(fold)]
         best = max(VARIANTS, key=lambda v: _rank(pooled(by_variant[v], train)))
+        # Keep the shipped default unless a variant is clearly better on the training folds:
+        # a difference smaller than MARGIN is within the noise of a few hundred sentences.
+        default = pooled(by_variant["default"], train)
+        chosen_counts = pooled(by_variant[best], train)
+        if _rank(default)[0] >= _rank(chosen_counts)[0] and chosen_counts.f1 - default.f1 < MARGIN:
+            best = "default"
         chosen.append(best)
         for article in fold:
             held_out[article] = by_variant[best][article]
@@ -331,10 +342,7 @@ def main(argv: list[str] | None = None) -> int:
     print("whole file per variant: F1, precision, recall, sourced flagged")
     for name in VARIANTS:
         c = pooled(by_variant[name], articles)
-        print(
-            f"  {name:28} {c.f1:.3f} {c.precision:.3f} {c.recall:.3f}"
-            f" {c.fp_sourced}/{c.sourced}"
-        )
+        print(f"  {name:28} {c.f1:.3f} {c.precision:.3f} {c.recall:.3f} {c.fp_sourced}/{c.sourced}")
     print(f"checker time per article: {per_article_ms:.2f} ms")
 
     if args.errors:

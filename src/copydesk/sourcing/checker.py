@@ -157,6 +157,9 @@ _CONTENT_WORD: Final = r"[A-Za-z][A-Za-z'’-]{3,}"
 # Reported speech shifts "will" back to "would"; "could" and "might" are as often the
 # narrator's own speculation, so they do not continue an attribution.
 _MODAL_BACKSHIFT: Final = r"\b(?:would|wouldn't)\b"
+# A narrator's inference ("This means ...") breaks a carried attribution, unless the
+# sentence is still backshifted reported speech ("This means it would cost ...").
+_INFERENCE: Final = frozenset(("this means", "that means", "in other words"))
 
 
 def _content_words(text: str) -> set[str]:
@@ -335,12 +338,15 @@ class SourcingChecker:
         if prev.block != sent.block or not prev.own_attribution:
             return False
         body = text[sent.start : sent.end]
-        if opts.carryover_breakers_re.search(body):
+        backshift = re.search(_MODAL_BACKSHIFT, body, re.IGNORECASE) is not None
+        breaker = opts.carryover_breakers_re.match(body)
+        inference = breaker and " ".join(re.findall(r"[a-z]+", breaker.group(0).lower()))
+        if breaker and not (backshift and inference in _INFERENCE):
             return False
-        if (
+        if backshift or (
             sent.probe.has_token(opts.carryover_marker_words)
             and opts.carryover_markers_re.search(body)
-        ) or re.search(_MODAL_BACKSHIFT, body, re.IGNORECASE):
+        ):
             return True
         if self._cites_document(text, prev):
             return True  # more data from the same report, survey or figures
