@@ -851,7 +851,7 @@ def find_figures(
     references: list[tuple[int, int]] = []
     for hints, pattern in opts.reference_scans:
         if probe.has_digit if hints is None else probe.has_literal(hints):
-            references += [m.span() for m in pattern.finditer(text, lo, hi)]
+            references += [m.span() for m in pattern.compiled.finditer(text, lo, hi)]
     sports_known: list[bool] = []
 
     def sports() -> bool:
