@@ -118,3 +118,25 @@ def test_through_the_cli(tmp_path: Path) -> None:
     report = (tmp_path / "r.json").read_text(encoding="utf-8")
     assert '"40 percent"' in report or "40 percent" in report
     assert "62 percent" not in report
+
+
+MARKUP_NEVER_CLAIMS = [
+    ("code span", "Set `retries = 30` before the import runs.\n"),
+    ("fenced code", "The import runs first.\n\n```\nretries = 30\n```\n"),
+    ("ordered list numbering", "The import runs first.\n\n12. Open the archive page.\n"),
+    ("version heading", "## 9.1.14\n\nThe import runs first.\n"),
+    ("link target", "Read [the guide](https://example.org/v/2024/30-items).\n"),
+]
+
+
+@pytest.mark.parametrize(
+    ("what", "body"), MARKUP_NEVER_CLAIMS, ids=[c[0] for c in MARKUP_NEVER_CLAIMS]
+)
+def test_markup_numbers_are_never_claims(tmp_path: Path, what: str, body: str) -> None:
+    assert issues(tmp_path, body) == [], what
+
+
+def test_list_item_claim_is_still_flagged(tmp_path: Path) -> None:
+    assert issues(tmp_path, "The import runs first.\n\n1. Readers skim 40 percent of pages.\n") == [
+        "40 percent"
+    ]
