@@ -111,7 +111,10 @@ class Linter:
         for rule in self.registry:
             if rule.kind == "sourcing":
                 sourcing.update(rule.options)
-        sourcing.update(dict(self.config.sourcing))
+        # `[sourcing] policy` in the config picks the checker's attribution window.
+        policy = dict(self.config.sourcing).get("policy")
+        if policy is not None:
+            sourcing["window"] = policy
         self.context = Context(
             variant=self.config.language,
             house=self.config.house_dict(),
