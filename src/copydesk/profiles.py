@@ -1,0 +1,92 @@
+"""Profiles: whether a file is news copy or documentation, which decides the rules that make
+sense for it. ``news`` is the newsroom's house style with sourcing; ``docs`` drops the rules
+that only make sense in news copy (sourcing, datelines, courtesy titles, attribution verbs) and
+lowers unknown words to warnings, since technical text coins words. ``auto`` decides per file.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from pathlib import Path
+from collections.abc import Sequence
+from typing import Final, NamedTuple
+
+PROFILES: Final = ("auto", "news", "docs")
+
+# What a profile changes besides the rules it turns off (a rule's ``profiles`` key): levels,
+# each beneath the config's own [levels].
+PROFILE_LEVELS: Final[dict[str, dict[str, str]]] = {
+    "news": {},
+    "docs": {"TYP001": "warning"},
+}
+
+# Folders that hold documentation, whatever builds it.
+DOCS_FOLDERS: Final = frozenset({"docs", "doc", "documentation", "_docs", "manual", "handbook"})
+# Files every software project keeps beside its code: documentation by name.
+DOCS_FILE_STEMS: Final = frozenset(
+    {
+        "readme", "contributing", "changelog", "changes", "history", "code_of_conduct",
+        "security", "install", "installing", "support", "governance", "maintainers",
+        "authors", "contributors", "upgrading", "migration",
+    }
+)  # fmt: skip
+# Extensions of formats that only documentation sites use (MDX: Markdown with JSX).
+DOCS_EXTENSIONS: Final = frozenset({".mdx", ".rst", ".adoc", ".qmd", ".ipynb"})
+
+_FENCE: Final = re.compile(r"^ {0,3}(?:```|~~~)", re.M)
+# Inline code spans that make a text technical: news copy in Markdown has none.
+INLINE_CODE_MIN: Final = 3
+
+
+class Choice(NamedTuple):
+    profile: str  # "news" or "docs"
+    reason: str  # why, in words a config comment or a report can show
+
+
+def for_path(path: Path, root: Path | None = None) -> Choice | None:
+    """The profile a file's place decides (a docs site generator, a docs folder, a
+    documentation file name), or None when its place says nothing."""
+    choice = _for_folder(str(path.parent), str(root) if root else "")
+    if choice is not None:
+        return choice
+    if path.suffix.lower() in DOCS_EXTENSIONS:
+        return Choice("docs", f"a {path.suffix} file, a documentation format")
+    if path.stem.lower().replace("-", "_") in DOCS_FILE_STEMS:
+        return Choice("docs", f"{path.name}, a project's documentation file")
+    return None
+
+
+@lru_cache(maxsize=1024)
+def _for_folder(folder: str, root: str) -> Choice | None:
+    from copydesk.sitegen import DOCS_GENERATORS, find_site_generator
+
+    here = Path(folder).resolve()
+    generator = find_site_generator(here)
+    if generator in DOCS_GENERATORS:
+        return Choice("docs", f"built with {generator}, a documentation site generator")
+    top = Path(root).resolve() if root else None
+    # Up to the repository root (or the config's folder): a docs folder above the project,
+    # as in ~/docs/myblog, says nothing about it.
+    while True:
+        if here.name.lower() in DOCS_FOLDERS:
+            return Choice("docs", f"under a {here.name}/ folder")
+        if here == top or (here / ".git").exists() or here.parent == here:
+            return None
+        here = here.parent
+
+
+def for_text(source: str, code_spans: Sequence[tuple[int, int]]) -> Choice:
+    """The profile a text's content decides: code in it makes it documentation; without
+    code it is news copy."""
+    if any("\n" in source[s:e] for s, e in code_spans) or _FENCE.search(source):
+        return Choice("docs", "it has code blocks")
+    if len(code_spans) >= INLINE_CODE_MIN:
+        return Choice("docs", "it has inline code")
+    return Choice("news", "no docs site generator, docs folder or code")
+
+
+def validate(value: object) -> str:
+    if value not in PROFILES:
+        raise ValueError(f"profile must be one of {', '.join(PROFILES)}, not {value!r}")
+    return str(value)
