@@ -49,7 +49,7 @@ def run(shared: Path) -> list[dict[str, Any]]:
     leaks = _leak_module(corpus)
     repos = sorted(p.name for p in corpus.iterdir() if p.is_dir() and not p.name.startswith("_"))
     out = subprocess.run(
-        [str(EXE), "check", "--format", "json", "--fail-level", "error", *repos],
+        [str(EXE), "check", "--no-cache", "--format", "json", "--fail-level", "error", *repos],
         cwd=corpus,
         capture_output=True,
         text=True,

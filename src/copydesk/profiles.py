@@ -35,6 +35,12 @@ DOCS_FILE_STEMS: Final = frozenset(
 DOCS_EXTENSIONS: Final = frozenset({".mdx", ".rst", ".adoc", ".qmd", ".ipynb"})
 
 _FENCE: Final = re.compile(r"^ {0,3}(?:```|~~~)", re.M)
+# Links to where software lives: a text that points its reader at code is about software.
+_CODE_HOST: Final = re.compile(
+    r"https?://(?:www\.)?((?:github|gitlab|codeberg|bitbucket)\.(?:com|org)|npmjs\.com"
+    r"|pypi\.org|crates\.io|pkg\.go\.dev|rubygems\.org|packagist\.org|nuget\.org"
+    r"|hub\.docker\.com|[\w-]+\.readthedocs\.io)/"
+)
 # Inline code spans that make a text technical: news copy in Markdown has none.
 INLINE_CODE_MIN: Final = 3
 
@@ -77,13 +83,16 @@ def _for_folder(folder: str, root: str) -> Choice | None:
 
 
 def for_text(source: str, code_spans: Sequence[tuple[int, int]]) -> Choice:
-    """The profile a text's content decides: code in it makes it documentation; without
-    code it is news copy."""
+    """The profile a text's content decides: code in it, or links to code, make it
+    documentation; without either it is news copy."""
     if any("\n" in source[s:e] for s, e in code_spans) or _FENCE.search(source):
         return Choice("docs", "it has code blocks")
     if len(code_spans) >= INLINE_CODE_MIN:
         return Choice("docs", "it has inline code")
-    return Choice("news", "no docs site generator, docs folder or code")
+    host = _CODE_HOST.search(source)
+    if host:
+        return Choice("docs", f"it links to {host.group(1)}, where software is published")
+    return Choice("news", "no docs site generator, docs folder, code or links to code")
 
 
 def validate(value: object) -> str:

@@ -125,6 +125,7 @@ class Linter:
             reject=_read_words(self.config.reject_files),
             grammar=grammar,
             sourcing=sourcing,
+            profile="docs" if self.config.profile == "docs" else "news",
         )
         self.kinds = [(r, _build(r, self.context)) for r in self.rules]
         # per rule, whether its matches in quoted speech are dropped: asked once, not per file

@@ -128,13 +128,20 @@ class Misspelling(NamedTuple):
 class _Doc:
     """What the names model knows about one document."""
 
-    __slots__ = ("counts", "list_spans", "lower_text", "text")
+    __slots__ = ("counts", "handle_spans", "list_spans", "lower_text", "text")
 
     def __init__(self, text: str, counts: Counter[str]) -> None:
         self.text = text
         self.counts = counts
         self.lower_text: str | None = None
         self.list_spans: list[tuple[int, int]] | None = None
+        self.handle_spans: list[tuple[int, int]] | None = None
+
+    def in_contributor_list(self, w: Word) -> bool:
+        """Whether ``w`` is a user name in a list of people ("Ann Lee, jdoe, Bo Kim, ...")."""
+        if self.handle_spans is None:
+            self.handle_spans = _contributor_list_spans(self.text)
+        return _inside(w, self.handle_spans)
 
     def in_list(self, w: Word) -> bool:
         """Whether ``w`` is an item of a team sheet or cast list ("Keeling, Doran, Millar")."""
@@ -167,11 +174,16 @@ class Speller:
     """Checks masked text; see the module docstring and docs/spelling.md."""
 
     def __init__(
-        self, variant: str = "en-GB", accept: Iterable[str] = (), reject: Iterable[str] = ()
+        self,
+        variant: str = "en-GB",
+        accept: Iterable[str] = (),
+        reject: Iterable[str] = (),
+        technical: bool = False,
     ) -> None:
         if variant not in VARIANTS:
             raise ValueError(f"unknown English variant {variant!r} (expected en-GB or en-US)")
         self.variant = variant
+        self.technical = technical  # software documentation: its vocabulary is accepted
         self._accept = frozenset(accept)
         self._reject = frozenset(reject)
         self._tokenizer: Tokenizer | None = None
@@ -215,7 +227,10 @@ class Speller:
 
     def _tok(self) -> Tokenizer:
         if self._tokenizer is None:
-            self._tokenizer = Tokenizer(self._lexicon, self._accept, self._reject)
+            from copydesk.spelling.wordlists import accepted
+
+            shipped = accepted(self.technical) - self._reject
+            self._tokenizer = Tokenizer(self._lexicon, self._accept | shipped, self._reject)
         return self._tokenizer
 
     def check(self, text: str, skip: Sequence[tuple[int, int]] = ()) -> list[Misspelling]:
@@ -232,6 +247,8 @@ class Speller:
                 if _SIC.match(text, w.end) or (
                     w.text.lower() in names.FOREIGN_PHRASE_WORDS and _in_foreign_phrase(text, w)
                 ):
+                    continue
+                if w.text.islower() and doc.in_contributor_list(w):
                     continue
                 found = self._judge(w, doc)
                 if found is not None:
@@ -693,6 +710,39 @@ def _list_spans(text: str) -> list[tuple[int, int]]:
         run = []
     if len(run) >= _LIST_RUN:
         out.append((run[0][0], run[-1][1]))
+    return out
+
+
+# A user name as a list item: one lower-case token ("jdoe", "@jdoe").
+_HANDLE_ITEM: Final = re.compile(r"\s*@?[a-z][a-z0-9_-]{2,}\s*")
+_AND: Final = re.compile(r"\s+(?:and|&)\s+|^\s*(?:and|&)\s+")
+
+
+def _contributor_list_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of lists of people in which some are named by their lower-case user names
+    (release notes thank contributors so): runs of list items with at least ``_LIST_RUN``
+    names and no more user names than names."""
+    out: list[tuple[int, int]] = []
+    run: list[tuple[int, int]] = []
+    people = handles = 0
+    for m in (*_SEGMENT.finditer(text), None):
+        if m is not None:
+            item = m.group()
+            if item.isspace():
+                continue
+            parts = [p for p in _AND.split(item) if p.strip()]
+            kinds = [
+                "name" if _list_item(p) else "handle" if _HANDLE_ITEM.fullmatch(p) else ""
+                for p in parts
+            ]
+            if kinds and all(kinds):
+                run.append(m.span())
+                people += kinds.count("name")
+                handles += kinds.count("handle")
+                continue
+        if handles and people >= _LIST_RUN and handles <= people:
+            out.append((run[0][0], run[-1][1]))
+        run, people, handles = [], 0, 0
     return out
 
 

@@ -38,6 +38,10 @@ _SEPARATORS: Final = re.compile(r"[—–/…|]|--")
 _OPENERS: Final = "\"'“‘‚„([{<«‹*_¿¡"
 _CLOSERS: Final = "\"'”’)]}>»›.,;:!?*_…"
 _CONTRACTIONS: Final = ("'s", "'ll", "'re", "'ve", "'d", "'m")
+# Chunks that are code, not words: paths and slashed names (src/app, stdout/stderr), command
+# line flags (--verbose, -v), calls and scopes (render(), std::vector), arrows, templates
+# and placeholders (<name>, {id}, $HOME, %PATH%), backslashes.
+_CODE_LIKE: Final = re.compile(r"\w/|/\w|^-{1,2}\w|\(\)|::|->|=>|[<>{}$%\\]|\w\(")
 
 # High-frequency words of the languages most often quoted in English news copy. Several are
 # also English words ("die", "son", "come"), so they count only as a share of a passage.
@@ -299,6 +303,8 @@ class Tokenizer:
             status = self.status(core)
             return () if status is None else ((lo, core, status),)
         if not core or "@" in core or core[0] == "#" or "://" in core or "_" in core:
+            return ()
+        if _CODE_LIKE.search(core):
             return ()
         if any(ch.isdigit() for ch in core) or "&" in core:
             return ()

@@ -1,0 +1,34 @@
+"""Spans of prose-looking text that is not words to spell-check: letters joined to a code
+span (``Foo``s, re``init``ed) and user names that link to their own profile page
+([jdoe](https://github.com/jdoe))."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import Final
+
+# [name](https://host/.../name) or [@name](...): the link text is the last part of the link.
+_PROFILE_LINK: Final = re.compile(r"\[@?([\w.-]{2,})\]\(\s*<?[a-z]+://[^)\s]*?/@?([\w.-]+)/?>?\s*\)")
+
+
+def not_words(source: str, code: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    for start, end in code:
+        if "\n" in source[start:end]:
+            continue  # a block: nothing runs into it
+        left = start
+        while left > 0 and not source[left - 1].isspace():
+            left -= 1
+        right = end
+        while right < len(source) and not source[right].isspace():
+            right += 1
+        if left < start:
+            out.append((left, start))
+        if right > end:
+            out.append((end, right))
+    if "](" in source:
+        for m in _PROFILE_LINK.finditer(source):
+            if m.group(1).lower() == m.group(2).lower():
+                out.append(m.span(1))
+    return out
