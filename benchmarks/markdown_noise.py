@@ -85,7 +85,10 @@ def report(rows: list[dict[str, Any]], sample: int, seed: int) -> None:
         )
         if repo == "overall":
             total.update(fd["code"] for fd in clean)
-    print("\nnon-leak warning+ findings by rule:", ", ".join(f"{c} {n}" for c, n in total.most_common()))
+    print(
+        "\nnon-leak warning+ findings by rule:",
+        ", ".join(f"{c} {n}" for c, n in total.most_common()),
+    )
     if sample:
         pool = [
             (f["path"], fd)
@@ -97,7 +100,9 @@ def report(rows: list[dict[str, Any]], sample: int, seed: int) -> None:
         print(f"\nsample of {len(picked)} non-leak warning+ findings (seed {seed}):")
         for n, (path, fd) in enumerate(picked, 1):
             context = fd["excerpt"].replace("\n", " ")[:160]
-            print(f"{n}. {path}:{fd['line']}:{fd['column']} {fd['code']} {fd['message']}\n     {context}")
+            print(
+                f"{n}. {path}:{fd['line']}:{fd['column']} {fd['code']} {fd['message']}\n     {context}"
+            )
 
 
 def main() -> None:

@@ -7,9 +7,9 @@ lowers unknown words to warnings, since technical text coins words. ``auto`` dec
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from functools import lru_cache
 from pathlib import Path
-from collections.abc import Sequence
 from typing import Final, NamedTuple
 
 PROFILES: Final = ("auto", "news", "docs")
@@ -99,3 +99,39 @@ def validate(value: object) -> str:
     if value not in PROFILES:
         raise ValueError(f"profile must be one of {', '.join(PROFILES)}, not {value!r}")
     return str(value)
+
+
+def survey(folder: Path, limit: int = 2000) -> tuple[str, str]:
+    """The profile to write into a new config for ``folder`` and why: each text file (up to
+    ``limit``, as a check would walk them) is placed as ``auto`` would place it; all docs or
+    all news gives that profile, a mix keeps ``auto``."""
+    from collections import Counter
+
+    from copydesk.config import ConfigFinder
+    from copydesk.document import InputError, load_document
+    from copydesk.engine.session import Session
+
+    session = Session(ConfigFinder())
+    verdicts: Counter[Choice] = Counter()
+    for n, (path, err) in enumerate(session.files([str(folder)])):
+        if err or n >= limit:
+            break
+        choice = for_path(path, folder)
+        if choice is None:
+            try:
+                doc = load_document(str(path))
+            except InputError:
+                continue
+            choice = for_text(doc.source, [(s.start, s.end) for s in doc.code_spans])
+        verdicts[choice] += 1
+    total = sum(verdicts.values())
+    if not total:
+        return "auto", "no text files yet: each file will be placed as it comes"
+    docs = sum(n for c, n in verdicts.items() if c.profile == "docs")
+    top = verdicts.most_common(1)[0][0].reason
+    if docs == total:
+        return "docs", f"all {total} text files read as documentation (most: {top})"
+    if docs == 0:
+        return "news", f"none of {total} text files reads as documentation"
+    why = next(c.reason for c, _ in verdicts.most_common() if c.profile == "docs")
+    return "auto", f"{docs} of {total} text files read as documentation (most: {why})"

@@ -7,8 +7,8 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
 from copydesk.kinds import Context, Match, option
-from copydesk.spelling.code import not_words
 from copydesk.model import Applicability
+from copydesk.spelling.code import not_words
 
 if TYPE_CHECKING:
     from copydesk.document import Document

@@ -9,7 +9,9 @@ from collections.abc import Sequence
 from typing import Final
 
 # [name](https://host/.../name) or [@name](...): the link text is the last part of the link.
-_PROFILE_LINK: Final = re.compile(r"\[@?([\w.-]{2,})\]\(\s*<?[a-z]+://[^)\s]*?/@?([\w.-]+)/?>?\s*\)")
+_PROFILE_LINK: Final = re.compile(
+    r"\[@?([\w.-]{2,})\]\(\s*<?[a-z]+://[^)\s]*?/@?([\w.-]+)/?>?\s*\)"
+)
 
 
 def not_words(source: str, code: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -296,6 +296,8 @@ class Tokenizer:
         if chunk.isalpha():
             status = self.status(chunk)
             return () if status is None else ((0, chunk, status),)
+        if _CODE_LIKE.search(chunk):
+            return ()
         core = chunk.lstrip(_OPENERS)
         lo = len(chunk) - len(core)
         core = core.rstrip(_CLOSERS)
@@ -303,8 +305,6 @@ class Tokenizer:
             status = self.status(core)
             return () if status is None else ((lo, core, status),)
         if not core or "@" in core or core[0] == "#" or "://" in core or "_" in core:
-            return ()
-        if _CODE_LIKE.search(core):
             return ()
         if any(ch.isdigit() for ch in core) or "&" in core:
             return ()
