@@ -278,7 +278,11 @@ class Speller:
             return None  # a dropped "g" marked by an apostrophe: "lovin'", "Die Tryin'"
         if w.status == MISSPELLING:
             if word[0].isupper() and (
-                doc.counts[word] > 1 or self.typo_score(w, doc) < names.THRESHOLD
+                doc.counts[word] > 1
+                # In documentation a list of people is contributors, whose names are meant
+                # ("Ankush Menat"); in news copy a team sheet's slips are worth catching.
+                or (self.technical and doc.in_list(w))
+                or self.typo_score(w, doc) < names.THRESHOLD
             ):
                 # A capitalised form can be a name that happens to match ("Presse", "Serie"):
                 # it needs the evidence any capitalised word needs ("listed" is part of it).
