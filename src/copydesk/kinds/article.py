@@ -108,6 +108,8 @@ class Kind:
         first = low[0]
         if first in "aeiou":
             return True
+        if first == "x" and low[1] not in "aeiouyh":
+            return True  # said "ex": "an Xbox", "an Xcode" (but "a xylophone", "a Xhosa")
         if first == "h":
             return False
         if first in "y":
