@@ -104,3 +104,25 @@ def test_reject_list_beats_the_shipped_vocabulary() -> None:
 def test_tokenizer_skips_code_like_chunks_without_splitting() -> None:
     tok = Tokenizer(load_lexicon(), frozenset(), frozenset())
     assert tok.words("see src/mian.py and --foo-barr now") == []
+
+
+def test_link_text_naming_a_code_host_page_is_not_checked() -> None:
+    text = (
+        "- [Christian Falch](https://github.com/chrfalchh) and [Zeya Pengg](https://github.com/zeyap/)\n"
+        "- [kramdown-parser-gfmm](https://github.com/kramdown/parser-gfm), but "
+        "[recieve](https://github.com/a/b/issues/3) is checked.\n"
+    )
+    found = [text[f.span.start : f.span.end] for f in check_text(text, "a.md", kind="markdown")]
+    assert found == ["recieve"]
+
+
+def test_surnames_after_initials_pass_in_documentation_only() -> None:
+    text = "See P. Cointe, Metaclasses are first class, and A. Rigoo on tracing."
+    assert _flagged(text, technical=True) == []
+    assert "Rigoo" in _flagged(text)
+
+
+def test_misspelling_shaped_names_in_a_list_of_people_pass_in_documentation() -> None:
+    text = "Contributors:\n\n- Ann Lee\n- Ankush Menat\n- Bob Ray\n- Cat Joy\n- Dan Fox\n"
+    found = check_text(text, "a.md", kind="markdown", config=Config(profile="docs"))
+    assert found == []

@@ -1,6 +1,8 @@
 """Spans of prose-looking text that is not words to spell-check: letters joined to a code
-span (``Foo``s, re``init``ed) and user names that link to their own profile page
-([jdoe](https://github.com/jdoe))."""
+span (``Foo``s, re``init``ed), user names that link to their own profile page
+([jdoe](https://github.com/jdoe)) and the text of a link to a person's, organisation's or
+project's page on a code host, package registry or social network ([Zeya Peng](https://
+github.com/zeyap), [kramdown-parser-gfm](https://github.com/kramdown/parser-gfm))."""
 
 from __future__ import annotations
 
@@ -11,6 +13,14 @@ from typing import Final
 # [name](https://host/.../name) or [@name](...): the link text is the last part of the link.
 _PROFILE_LINK: Final = re.compile(
     r"\[@?([\w.-]{2,})\]\(\s*<?[a-z]+://[^)\s]*?/@?([\w.-]+)/?>?\s*\)"
+)
+
+# [Any Text](https://github.com/someone) or (https://github.com/org/project): the text names
+# the person, organisation or project the code host or registry page belongs to.
+_HOSTED_LINK: Final = re.compile(
+    r"\[([^\]\n]{2,80})\]\(\s*<?https?://(?:www\.)?(?:github\.com|gitlab\.com|codeberg\.org"
+    r"|bitbucket\.org|npmjs\.com/package|pypi\.org/project|crates\.io/crates|rubygems\.org/gems"
+    r"|twitter\.com|x\.com|bsky\.app/profile|linkedin\.com/in)/@?[\w.-]+(?:/[\w.-]+)?/?>?\s*\)"
 )
 
 
@@ -33,4 +43,5 @@ def not_words(source: str, code: Sequence[tuple[int, int]]) -> list[tuple[int, i
         for m in _PROFILE_LINK.finditer(source):
             if m.group(1).lower() == m.group(2).lower():
                 out.append(m.span(1))
+        out.extend(m.span(1) for m in _HOSTED_LINK.finditer(source))
     return out
