@@ -130,7 +130,7 @@ def test_news_only_rules_are_marked_and_documented() -> None:
         "ATT001",
         "MEC007",
     } <= news_only
-    assert "MEC002" not in news_only and "TYP001" not in news_only
+    assert "MEC001" not in news_only and "TYP001" not in news_only
     page = rule_page(registry.rules["ATT001"])
     assert "| profiles | news; off in docs unless selected by name |" in page
     assert "| profiles | news, docs (warning) |" in rule_page(registry.rules["TYP001"])

@@ -126,3 +126,18 @@ def test_misspelling_shaped_names_in_a_list_of_people_pass_in_documentation() ->
     text = "Contributors:\n\n- Ann Lee\n- Ankush Menat\n- Bob Ray\n- Cat Joy\n- Dan Fox\n"
     found = check_text(text, "a.md", kind="markdown", config=Config(profile="docs"))
     assert found == []
+
+
+def test_one_word_link_text_that_its_target_repeats_is_a_name() -> None:
+    text = (
+        "Use [mkdocstrngs](https://mkdocstrngs.github.io) or [otelbn][otelbn-demo], "
+        "but [recieve](https://example.com) is checked.\n\n[otelbn-demo]: https://example.org\n"
+    )
+    found = [text[f.span.start : f.span.end] for f in check_text(text, "a.md", kind="markdown")]
+    assert found == ["recieve"]
+
+
+def test_software_coinages_and_mid_sentence_names_pass_in_documentation_only() -> None:
+    text = "We preallocate buffers, a jsonable value, and Datomc stores it. The councl met."
+    assert _flagged(text, technical=True) == ["councl"]
+    assert {"preallocate", "jsonable", "councl"} <= set(_flagged(text))

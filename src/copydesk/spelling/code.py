@@ -2,7 +2,8 @@
 span (``Foo``s, re``init``ed), user names that link to their own profile page
 ([jdoe](https://github.com/jdoe)) and the text of a link to a person's, organisation's or
 project's page on a code host, package registry or social network ([Zeya Peng](https://
-github.com/zeyap), [kramdown-parser-gfm](https://github.com/kramdown/parser-gfm))."""
+github.com/zeyap), [kramdown-parser-gfm](https://github.com/kramdown/parser-gfm)), and a
+one-word link text that its target repeats ([mkdocstrings](https://mkdocstrings.github.io))."""
 
 from __future__ import annotations
 
@@ -23,6 +24,10 @@ _HOSTED_LINK: Final = re.compile(
     r"|twitter\.com|x\.com|bsky\.app/profile|linkedin\.com/in)/@?[\w.-]+(?:/[\w.-]+)?/?>?\s*\)"
 )
 
+# [name](...name...) or [name][...name...]: one word that the link's target or label repeats
+# names what is linked ([mkdocstrings](https://mkdocstrings.github.io), [otelbin][otelbin-x]).
+_NAMED_LINK: Final = re.compile(r"\[@?([^\]\s`]{2,60})\](?:\(\s*<?([^)\s>]+)|\[([^\]\n]+)\])")
+
 
 def not_words(source: str, code: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
@@ -39,9 +44,12 @@ def not_words(source: str, code: Sequence[tuple[int, int]]) -> list[tuple[int, i
             out.append((left, start))
         if right > end:
             out.append((end, right))
-    if "](" in source:
+    if "](" in source or "][" in source:
         for m in _PROFILE_LINK.finditer(source):
             if m.group(1).lower() == m.group(2).lower():
                 out.append(m.span(1))
         out.extend(m.span(1) for m in _HOSTED_LINK.finditer(source))
+        for m in _NAMED_LINK.finditer(source):
+            if m.group(1).lower() in (m.group(2) or m.group(3)).lower():
+                out.append(m.span(1))
     return out

@@ -23,6 +23,7 @@ from copydesk.spelling.lexicon import (
 from copydesk.spelling.tokens import (
     FOREIGN,
     KNOWN_CAP,
+    KNOWN_LOWER,
     MISSPELLING,
     NAME_LISTED,
     UNKNOWN,
@@ -32,6 +33,7 @@ from copydesk.spelling.tokens import (
 )
 
 VARIANTS: Final = ("en-GB", "en-US")
+_QUIET_STATUSES: Final = (None, KNOWN_CAP, KNOWN_LOWER)  # statuses of words needing no look
 
 UNKNOWN_WORD: Final = "unknown-word"
 KNOWN_MISSPELLING: Final = "known-misspelling"
@@ -73,6 +75,17 @@ _UNWRITTEN_LENGTH: Final = 5
 # Productive affixes: a frequent word with one of these is a coinage, not a typo. A typo
 # seldom leaves a whole frequent word plus a whole affix.
 _SUFFIXES: Final = ("ly", "ness", "less", "ery", "ism", "ist", "ish")
+# Software writing makes verbs, adjectives and nouns of any word or name ("preallocate",
+# "depersisting", "jsonable", "slugifying"): in documentation these affixes on a known word,
+# or on one of the software vocabulary, make a coinage too.
+_TECHNICAL_PREFIXES: Final = (
+    "pre", "re", "de", "co", "sub", "inter", "multi", "post", "auto", "meta", "micro", "hyper",
+    "super", "un", "non", "over", "under", "dis", "cross", "self",
+)  # fmt: skip
+_TECHNICAL_SUFFIXES: Final = (
+    "able", "ify", "ified", "ifies", "ifying", "ification", "ize", "ized", "izes", "izing",
+    "ization", "ise", "ised", "ises", "ising", "isation", "er", "ers", "ed", "ing", "s",
+)  # fmt: skip
 # Productive prefixes, then combining forms, which make new words freely ("neuroprosthesis").
 _PREFIXES: Final = (
     "un",
@@ -295,6 +308,8 @@ class Speller:
             # has never written is no coinage, however far from a known word it is.
             if doc.counts[word] > 1 or self._derived(word):
                 return None
+            if self.technical and self._technical_coinage(word):
+                return None
             if not (self._near(word) or self._beyond_one_edit(word)):
                 return None
             return self._flag(w, UNKNOWN_WORD, doc)
@@ -316,6 +331,10 @@ class Speller:
         word = w.text
         if doc.counts[word] > 1:
             return None  # a name recurs; a typo is a one-off
+        if self.technical and not _sentence_start(doc.text, w.start):
+            # In documentation a capitalised word inside a sentence names a product, a project
+            # or a person far more often than it spoils a word ("Datomic", "Ktor", "Podfile").
+            return None
         if self.technical and _INITIAL_BEFORE.search(doc.text, max(0, w.start - 4), w.start):
             # A surname after an initial, as a manual's references cite authors ("P. Cointe");
             # news copy names people in full, and a slip there is worth catching.
@@ -448,6 +467,15 @@ class Speller:
             len(stem) >= _STEM and (status(stem) is None if rare_stems else self._known_word(stem))
             for stem in stems
         )
+
+    def _technical_coinage(self, word: str) -> bool:
+        """A known word, or a word of the software vocabulary, with one of the affixes
+        software writing coins words with ("preallocation", "jsonable")."""
+        status = self._tok().status
+        stems = [word[: -len(s)] for s in _TECHNICAL_SUFFIXES if word.endswith(s)]
+        stems += [word[len(p) :] for p in _TECHNICAL_PREFIXES if word.startswith(p)]
+        stems += [s[: -len(x)] for s in stems for x in _TECHNICAL_SUFFIXES if s.endswith(x)]
+        return any(len(stem) >= 3 and status(stem) in _QUIET_STATUSES for stem in stems)
 
     def _compound(self, word: str) -> bool:
         """Two known words run together ("barcode", "bandmates"): a coinage, not a typo.
