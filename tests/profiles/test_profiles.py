@@ -134,6 +134,7 @@ def test_news_only_rules_are_marked_and_documented() -> None:
     page = rule_page(registry.rules["ATT001"])
     assert "| profiles | news; off in docs unless selected by name |" in page
     assert "| profiles | news, docs (warning) |" in rule_page(registry.rules["TYP001"])
+    assert "| profiles | news, docs (suggestion) |" in rule_page(registry.rules["MEC004"])
 
 
 def test_bad_profile_is_a_one_line_config_error(tmp_path: Path) -> None:

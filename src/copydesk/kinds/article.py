@@ -120,8 +120,9 @@ class Kind:
         text = doc.masked
         for m in _PAIR.finditer(text):
             art, nxt = m.group("art"), m.group("next")
+            before = text[m.start() - 1 : m.start()] if m.start() else ""
             if (art.isupper() and len(art) > 1) or (
-                art == "A" and m.start() > 0 and text[m.start() - 1 : m.start()].isupper()
+                art == "A" and before and (before.isupper() or before in "&/")  # "Q&A", "A/B"
             ):
                 continue
             if nxt.lower() in self.not_article or (
