@@ -141,3 +141,7 @@ def test_software_coinages_and_mid_sentence_names_pass_in_documentation_only() -
     text = "We preallocate buffers, a jsonable value, and Datomc stores it. The councl met."
     assert _flagged(text, technical=True) == ["councl"]
     assert {"preallocate", "jsonable", "councl"} <= set(_flagged(text))
+
+
+def test_a_bracketed_plural_is_still_checked() -> None:
+    assert _flagged("Negative fomat(s) and boxs(es) of film.") == ["fomat", "boxs"]

@@ -40,8 +40,9 @@ _CLOSERS: Final = "\"'”’)]}>»›.,;:!?*_…"
 _CONTRACTIONS: Final = ("'s", "'ll", "'re", "'ve", "'d", "'m")
 # Chunks that are code, not words: paths and slashed names (src/app, stdout/stderr), command
 # line flags (--verbose, -v), calls and scopes (render(), std::vector), arrows, templates
-# and placeholders (<name>, {id}, $HOME, %PATH%), backslashes.
-_CODE_LIKE: Final = re.compile(r"\w/|/\w|^-{1,2}\w|\(\)|::|->|=>|[<>{}$%\\]|\w\(")
+# and placeholders (<name>, {id}, $HOME, %PATH%), backslashes. A plural in brackets
+# ("format(s)") is prose.
+_CODE_LIKE: Final = re.compile(r"\w/|/\w|^-{1,2}\w|\(\)|::|->|=>|[<>{}$%\\]|\w\((?!e?s\))")
 
 # High-frequency words of the languages most often quoted in English news copy. Several are
 # also English words ("die", "son", "come"), so they count only as a share of a passage.
