@@ -202,3 +202,19 @@ def test_init_learn_writes_the_accept_list(
     assert not any(c == "TYP001" for c, _ in found)
     assert main(["init", "--learn", "--path", str(repo / "other.toml")]) == 2  # never overwrites
     assert "exists" in capsys.readouterr().err
+
+
+def test_spoken_abbreviations_take_either_article_in_documentation_only() -> None:
+    from copydesk.api import check_text
+    from copydesk.config import Config
+
+    text = "It met a SIG lead and a FBO, then an MEP met a SAS officer.\n"
+
+    def flagged(profile: str) -> list[str]:
+        found = check_text(
+            text, "a.md", kind="markdown", config=Config(profile=profile), select=["GRA001"]
+        )
+        return [text[f.span.start : f.span.end] for f in found]
+
+    assert flagged("news") == ["a SIG", "a FBO", "a SAS"]
+    assert flagged("docs") == ["a FBO"]

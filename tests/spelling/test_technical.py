@@ -145,3 +145,9 @@ def test_software_coinages_and_mid_sentence_names_pass_in_documentation_only() -
 
 def test_a_bracketed_plural_is_still_checked() -> None:
     assert _flagged("Negative fomat(s) and boxs(es) of film.") == ["fomat", "boxs"]
+
+
+def test_docs_take_a_capitalised_word_with_nothing_near_it_for_a_name() -> None:
+    text = "Codegen Improvements landed. Secretaray Jones spoke."
+    assert _flagged(text) == ["Codegen", "Secretaray"]
+    assert _flagged(text, technical=True) == ["Secretaray"]  # a near word: still a slip

@@ -51,6 +51,10 @@ class Kind:
         self.vowel_exceptions = tuple(w.lower() for w in option(rule, "vowel_sound_exceptions"))
         self.either = {w.lower() for w in option(rule, "either")}
         self.not_article = {w.lower() for w in option(rule, "not_article")}
+        # Software writing says many three-letter abbreviations as words ("a SIG", "a RAG",
+        # "a SYN"), where news copy spells out its MEPs and SAS: in documentation a
+        # consonant-vowel-consonant abbreviation may take either article.
+        self.spoken_abbreviations = ctx.profile == "docs"
         # Most articles come before a few hundred words ("a new", "an increase"): decide once.
         self._decided: dict[str, bool | None] = {}
 
@@ -91,6 +95,14 @@ class Kind:
         if core.isupper() and len(core) >= 2:
             if len(core) >= 4:
                 return None  # a word or letters? "NATO", "FTSE", "NASA", "NSPCC"
+            if (
+                self.spoken_abbreviations
+                and len(core) == 3
+                and core[1] in "AEIOUY"
+                and core[0] not in "AEIOU"
+                and core[2] not in "AEIOU"
+            ):
+                return None
             return core[0] in _VOWEL_LETTERS
         if caps >= 2 and len(core) <= 4:
             return core[0].upper() in _VOWEL_LETTERS  # "MoD", "DfT": said as letters

@@ -340,7 +340,13 @@ class Speller:
             # news copy names people in full, and a slip there is worth catching.
             return None
         if self.typo_score(w, doc) >= names.THRESHOLD:
-            return self._flag(w, UNKNOWN_WORD, doc)
+            found = self._flag(w, UNKNOWN_WORD, doc)
+            if self.technical and not found.suggestions:
+                # A documentation page opens sentences, headings and list labels with the
+                # names of its features ("Overscroll", "Codegen"): one with no word it could
+                # have meant is taken for a name.
+                return None
+            return found
         return None
 
     def typo_score(self, w: Word, doc: _Doc) -> float:
