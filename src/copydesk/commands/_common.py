@@ -104,8 +104,7 @@ def close_output(args: argparse.Namespace, stream: Any) -> None:
     from copydesk.atomic import write_atomic
 
     target = Path(args.output)
-    if not target.exists():
-        target.write_bytes(b"")
+    target.parent.mkdir(parents=True, exist_ok=True)
     write_atomic(target, stream.getvalue().encode("utf-8"))
 
 

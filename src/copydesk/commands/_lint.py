@@ -44,7 +44,7 @@ def lint_and_report(args: argparse.Namespace, fix: str | None) -> int:
     )
     reporter = get_reporter(args.format, stream, options)
     registry = session.registry_for(cwd_config)
-    reporter.start({r.code: r.info() for r in registry})
+    reporter.start({r.code: r.info(cwd_config.rule_docs) for r in registry})
     summary = Summary()
     failing = False
     diff = getattr(args, "diff", False)

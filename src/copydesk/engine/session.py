@@ -43,7 +43,7 @@ class Session:
 
     def files(self, paths: Iterable[str]) -> Iterator[tuple[Path, str | None]]:
         """(path, error) pairs; error is set for paths that do not exist."""
-        from copydesk.files import expand
+        from copydesk.files import expand, walked_extensions
 
         seen: set[Path] = set()
         for raw in paths:
@@ -57,11 +57,17 @@ class Session:
             if not exists:
                 yield path, f"{raw}: no such file or folder"
                 continue
-            for f in expand(path):
+            extensions = None
+            if path.is_dir():
+                extensions = walked_extensions(self.finder.for_path(path).include_text)
+            for f in expand(path, extensions):
                 if f in seen:
                     continue
                 seen.add(f)
-                if f != path and self.finder.for_file(f).is_excluded(f):
+                config = self.finder.for_file(f)
+                if f != path and config.is_excluded(f):
+                    continue
+                if config.is_word_list(f):  # named by a hook or not, a word list is no prose
                     continue
                 yield f, None
 
