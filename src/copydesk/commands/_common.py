@@ -67,6 +67,11 @@ def add_lint_options(p: argparse.ArgumentParser) -> None:
         "--baseline", metavar="FILE", help="report only findings not recorded in this baseline"
     )
     p.add_argument(
+        "--include-text",
+        action="store_true",
+        help="folders: also check .txt files (named files are always checked)",
+    )
+    p.add_argument(
         "--no-cache",
         action="store_true",
         help="do not read or write the result cache (.copydesk_cache/)",

@@ -106,9 +106,10 @@ def _fix_file(
     if applied and new_text != source:
         if diff:
             _print_diff(result.path, source, new_text)
+            summary.fixable += applied
         else:
             write_atomic(path, encode(new_text, encoding, bom))
-        summary.fixed += applied
+            summary.fixed += applied
     if diff:
         return result
     return FileResult(result.path, findings, source=new_text, words=result.words)
@@ -133,11 +134,12 @@ def _fix_text_result(
     session: Session, text: str, shown: str, minimum: Applicability, diff: bool, summary: Summary
 ) -> FileResult:
     new_text, applied, findings = _fix_loop(session, text, shown, minimum)
-    summary.fixed += applied
     if diff:
         _print_diff(shown, text, new_text)
+        summary.fixable += applied
     else:
         sys.stdout.write(new_text)
+        summary.fixed += applied
     return FileResult(shown, findings, source=new_text)
 
 

@@ -213,4 +213,6 @@ def overrides_from_args(args: Any) -> dict[str, Any]:
         out["fail_level"] = Level.parse(args.fail_level)
     if getattr(args, "language", None):
         out["language"] = args.language
+    if getattr(args, "include_text", False):
+        out["include_text"] = True
     return out
