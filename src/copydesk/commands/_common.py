@@ -53,7 +53,8 @@ def add_lint_options(p: argparse.ArgumentParser) -> None:
         "--jobs",
         type=int,
         metavar="N",
-        help="files checked in parallel (default: number of cores)",
+        help="processes checking files in parallel (default: every core, when the run is big "
+        "enough to gain from it; 1 otherwise)",
     )
     p.add_argument(
         "-q",

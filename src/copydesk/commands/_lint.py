@@ -11,7 +11,7 @@ from pathlib import Path
 
 from copydesk import __version__
 from copydesk.commands._common import close_output, make_finder, open_output, use_color
-from copydesk.engine.session import Session, default_jobs, stdin_text
+from copydesk.engine.session import Session, stdin_text
 from copydesk.model import Applicability, FileResult, Finding, Level
 from copydesk.report import ReportOptions, Summary, get_reporter
 
@@ -62,7 +62,7 @@ def lint_and_report(args: argparse.Namespace, fix: str | None) -> int:
             _fix_file(session, r, minimum, diff, summary) for r in session.run(args.paths, 1)
         )
     else:
-        results = session.run(args.paths, args.jobs or default_jobs(), _progress_bar())
+        results = session.run(args.paths, args.jobs or None, _progress_bar())
 
     for result in results:
         if baseline is not None:
