@@ -21,7 +21,7 @@ from copydesk.model import FileResult
 # A parallel run pays for starting its workers and for each worker's share of the warm-up;
 # below this much work one process finishes first. Measured with
 # benchmarks/parallel_threshold.py (two cores): see docs/performance.md.
-PARALLEL_MIN_FILES = 16
+PARALLEL_MIN_FILES = 8
 PARALLEL_MIN_BYTES = 256 * 1024
 Progress = Callable[[int, int], None]
 
