@@ -91,7 +91,9 @@ def _expand(value: str, inputs: dict[str, str], context: dict[str, str]) -> str:
     return re.sub(r"\$\{\{(.*?)\}\}", one, value)
 
 
-def _run_check_step(tmp_path: Path, **given: str) -> tuple[subprocess.CompletedProcess[str], dict[str, str]]:
+def _run_check_step(
+    tmp_path: Path, **given: str
+) -> tuple[subprocess.CompletedProcess[str], dict[str, str]]:
     inputs = {k: str(v.get("default", "")) for k, v in ACTION["inputs"].items()} | given
     step = _step("check")
     temp = tmp_path / "runner-temp"
@@ -126,7 +128,9 @@ def _run_check_step(tmp_path: Path, **given: str) -> tuple[subprocess.CompletedP
 def repo(tmp_path: Path) -> Path:
     stories = tmp_path / "repo" / "stories"
     stories.mkdir(parents=True)
-    (stories / "vote.md").write_text("# Vote\n\nThe council voted on the the budget , officials said.\n")
+    (stories / "vote.md").write_text(
+        "# Vote\n\nThe council voted on the the budget , officials said.\n"
+    )
     (tmp_path / "repo" / "notes").mkdir()
     (tmp_path / "repo" / "notes" / "clean.md").write_text("# Notes\n\nNothing to see.\n")
     return tmp_path / "repo"

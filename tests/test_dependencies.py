@@ -91,8 +91,12 @@ def test_grammar_without_its_extra_says_what_to_install() -> None:
 
 
 def test_project_metadata() -> None:
-    assert (ROOT / "LICENSE").read_text(encoding="utf-8").startswith(
-        "                    GNU GENERAL PUBLIC LICENSE\n                       Version 3"
+    assert (
+        (ROOT / "LICENSE")
+        .read_text(encoding="utf-8")
+        .startswith(
+            "                    GNU GENERAL PUBLIC LICENSE\n                       Version 3"
+        )
     )
     assert PROJECT["license"] == "GPL-3.0-or-later"
     assert {"Homepage", "Repository", "Issues", "Changelog"} <= set(PROJECT["urls"])

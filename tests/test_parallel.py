@@ -38,7 +38,9 @@ def test_small_runs_stay_in_one_process(tmp_path: Path, monkeypatch: pytest.Monk
     assert auto_jobs(enough) == 2
 
 
-def test_jobs_unset_forks_only_for_big_runs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_jobs_unset_forks_only_for_big_runs(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     forked: list[int] = []
     real = Session._parallel
 

@@ -35,8 +35,12 @@ examples:
 def _house(tmp_path: Path) -> None:
     pack = tmp_path / "style" / "house"
     pack.mkdir(parents=True)
-    (pack / "HSE001-no-gizmo.yaml").write_text(RULE.format(code="HSE001", name="no-gizmo", word="gizmo"))
-    (pack / "HSE002-no-widget.yml").write_text(RULE.format(code="HSE002", name="no-widget", word="widget"))
+    (pack / "HSE001-no-gizmo.yaml").write_text(
+        RULE.format(code="HSE001", name="no-gizmo", word="gizmo")
+    )
+    (pack / "HSE002-no-widget.yml").write_text(
+        RULE.format(code="HSE002", name="no-widget", word="widget")
+    )
     (tmp_path / "a.md").write_text("The gizmo and the widget arrived.\n")
 
 
@@ -45,7 +49,9 @@ def _codes(capsys: pytest.CaptureFixture[str], *args: str) -> list[str]:
     return sorted(f["code"] for f in json.loads(capsys.readouterr().out)["files"][0]["findings"])
 
 
-def test_rule_paths_pack_is_on_once_listed(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_rule_paths_pack_is_on_once_listed(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     _house(tmp_path)
     (tmp_path / "copydesk.toml").write_text('rule-paths = ["style/house"]\n')
     os.chdir(tmp_path)
@@ -59,7 +65,9 @@ def test_rule_paths_pack_is_on_once_listed(tmp_path: Path, capsys: pytest.Captur
     assert "HSE001" in listing and "HSE002" in listing
 
 
-def test_own_rules_link_nowhere_unless_told(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_own_rules_link_nowhere_unless_told(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     _house(tmp_path)
     (tmp_path / "copydesk.toml").write_text('rule-paths = ["style/house"]\n')
     os.chdir(tmp_path)
@@ -90,7 +98,9 @@ def test_rule_docs_setting_needs_the_code_placeholder(
 
 
 def test_every_builtin_rule_links_to_a_page_in_this_repository() -> None:
-    repository = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]["urls"]["Repository"]
+    repository = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]["urls"][
+        "Repository"
+    ]
     prefix = f"{repository}/blob/main/"
     rules = list(default_registry())
     assert len(rules) > 50

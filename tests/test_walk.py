@@ -79,7 +79,9 @@ def test_gitignore_outside_git(tmp_path: Path, capsys: pytest.CaptureFixture[str
 
 
 @needs_git
-def test_same_files_with_and_without_git(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_same_files_with_and_without_git(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     _make(tmp_path)
     without = _checked(tmp_path, capsys)
     _git(tmp_path, "init", "-q")

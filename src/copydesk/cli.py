@@ -4,6 +4,7 @@ error."""
 
 from __future__ import annotations
 
+import contextlib
 import sys
 from collections.abc import Sequence
 
@@ -40,10 +41,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         # SIGPIPE does, and keep the interpreter's last flush from complaining
         import os
 
-        try:
+        with contextlib.suppress(OSError, ValueError):
             os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        except (OSError, ValueError):
-            pass
         return 141
 
 

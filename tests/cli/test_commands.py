@@ -224,7 +224,7 @@ def test_vocab_learn_creates_the_output_folder(
     for n in range(3):
         (archive / f"s{n}.md").write_text(f"Councillor Brightwater spoke on day {n}.\n")
     os.chdir(tmp_path)
-    code, out, err = run(["vocab", "learn", "archive/", "-o", "vocab/accept.txt"], capsys)
+    code, _out, err = run(["vocab", "learn", "archive/", "-o", "vocab/accept.txt"], capsys)
     assert code == 0, err
     assert "Brightwater" in (tmp_path / "vocab" / "accept.txt").read_text()
     code, _, err = run(["check", "--format", "json", "-o", "reports/out.json", "archive"], capsys)

@@ -131,7 +131,9 @@ def _newsroom(tmp_path: Path, config: str) -> Path:
     (repo / "vocab").mkdir()
     (repo / "vocab" / "reject.txt").write_text("alright\n")
     (repo / "copydesk.toml").write_text('[spelling]\nreject = ["vocab/reject.txt"]\n')
-    (repo / "story.md").write_text("# Vote\n\nThe council voted on the the budget , officials said.\n")
+    (repo / "story.md").write_text(
+        "# Vote\n\nThe council voted on the the budget , officials said.\n"
+    )
     (repo / "notes.txt").write_text("Call the the mayor , alright.\n")
     _git(repo, "add", ".")
     return repo

@@ -70,7 +70,9 @@ def test_case_names_say_rule_and_position() -> None:
     failure = first.find("failure")
     assert failure is not None
     line, column = (first.get("name") or "").rsplit(" at ", 1)[1].split(":")
-    assert (failure.text or "").startswith(f"articles/café.md:{line}:{column}: {failure.get('type')}")
+    assert (failure.text or "").startswith(
+        f"articles/café.md:{line}:{column}: {failure.get('type')}"
+    )
 
 
 def test_failure_content_and_escaping() -> None:

@@ -18,6 +18,7 @@ class Extent(Protocol):
     @property
     def end(self) -> int: ...
 
+
 QUOTE_MARKS = re.compile(r"[\"“”]")
 _SIC = re.compile(r"\[\s*sic\s*\]", re.IGNORECASE)
 _WORD_BEFORE = re.compile(r"[\w'’.-]+[\"”’']?\s*$")

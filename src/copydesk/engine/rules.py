@@ -25,6 +25,7 @@ def builtin_rules_dir() -> Path:
         return shipped
     return here.parent.parent / "rules"  # a source checkout or an editable install
 
+
 TOP_KEYS = {
     "code": True,
     "name": True,
