@@ -1,8 +1,8 @@
 """Turning the paths given on the command line into the files to check. Folders are walked
 with ``.gitignore`` respected (through git when the folder is in a repository, through the same
 matching rules otherwise) and config ``exclude`` globs applied; explicit files are always read,
-even with an unusual extension. A folder walk takes Markdown and HTML, and plain text only when
-asked: a ``.txt`` in a newsroom's repository is as likely a word list or notes as an article."""
+even with an unusual extension. A folder walk takes Markdown, HTML and Word documents, and
+plain text only when asked: a ``.txt`` in a newsroom's repository is as likely a word list or notes as an article."""
 
 from __future__ import annotations
 
@@ -11,7 +11,12 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from copydesk.document.read import HTML_EXTENSIONS, MARKDOWN_EXTENSIONS, TEXT_EXTENSIONS
+from copydesk.document.read import (
+    HTML_EXTENSIONS,
+    MARKDOWN_EXTENSIONS,
+    TEXT_EXTENSIONS,
+    WORD_EXTENSIONS,
+)
 
 SKIP_DIRS = frozenset(
     {
@@ -30,7 +35,7 @@ SKIP_DIRS = frozenset(
 
 def walked_extensions(include_text: bool) -> frozenset[str]:
     """The extensions a folder walk collects."""
-    found = MARKDOWN_EXTENSIONS | HTML_EXTENSIONS
+    found = MARKDOWN_EXTENSIONS | HTML_EXTENSIONS | WORD_EXTENSIONS
     return found | TEXT_EXTENSIONS if include_text else found
 
 
