@@ -1,6 +1,7 @@
 """The light install is enough: every module copydesk imports at run time is in the standard
 library or a base dependency, save those imported behind an ``except ImportError`` that says
-which extra to install."""
+which extra to install, and those of a package that serves one extra's command only (which
+checks for the extra before importing the package)."""
 
 from __future__ import annotations
 
@@ -19,7 +20,12 @@ DISTRIBUTIONS = {
     "pathspec": "pathspec",
     "language_tool_python": "language-tool-python",
     "spellchecker": "pyspellchecker",
+    "dask": "dask",
+    "distributed": "dask",
+    "pyarrow": "pyarrow",
 }
+# sub-packages behind one extra: their command refuses to start without it
+EXTRA_PACKAGES = {"audit": "archive"}
 
 
 def _name(requirement: str) -> str:
@@ -44,7 +50,10 @@ def _guarded(tree: ast.AST) -> set[int]:
 def _third_party_imports() -> dict[str, list[str]]:
     """import name -> 'file:line' of every unguarded import of a third-party module."""
     found: dict[str, list[str]] = {}
-    for path in sorted((ROOT / "src" / "copydesk").rglob("*.py")):
+    src = ROOT / "src" / "copydesk"
+    for path in sorted(src.rglob("*.py")):
+        if path.relative_to(src).parts[0] in EXTRA_PACKAGES:
+            continue
         tree = ast.parse(path.read_text(encoding="utf-8"))
         guarded = _guarded(tree)
         for node in ast.walk(tree):
@@ -72,6 +81,26 @@ def test_base_dependencies_are_the_runtime_imports() -> None:
         assert DISTRIBUTIONS[module] in base, f"{module} ({where}) is not a base dependency"
     used = {DISTRIBUTIONS[m] for m in imports}
     assert base == used, f"base dependencies nothing imports: {base - used}"
+
+
+def test_extra_packages_import_only_their_extra() -> None:
+    extras = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"][
+        "optional-dependencies"
+    ]
+    for package, extra in EXTRA_PACKAGES.items():
+        allowed = {_name(r) for r in PROJECT["dependencies"]} | {_name(r) for r in extras[extra]}
+        for path in sorted((ROOT / "src" / "copydesk" / package).rglob("*.py")):
+            tree = ast.parse(path.read_text(encoding="utf-8"))
+            for node in ast.walk(tree):
+                if isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+                    top = node.module.split(".")[0]
+                elif isinstance(node, ast.Import):
+                    top = node.names[0].name.split(".")[0]
+                else:
+                    continue
+                if top in sys.stdlib_module_names or top == "copydesk":
+                    continue
+                assert DISTRIBUTIONS.get(top) in allowed, f"{path}:{node.lineno}: {top}"
 
 
 def test_heavy_packages_are_extras() -> None:
