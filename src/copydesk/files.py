@@ -11,12 +11,8 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from copydesk.document.read import (
-    HTML_EXTENSIONS,
-    MARKDOWN_EXTENSIONS,
-    TEXT_EXTENSIONS,
-    WORD_EXTENSIONS,
-)
+from copydesk.document.read import HTML_EXTENSIONS, MARKDOWN_EXTENSIONS, TEXT_EXTENSIONS
+from copydesk.document.wordproc import WORD_EXTENSIONS
 
 SKIP_DIRS = frozenset(
     {
