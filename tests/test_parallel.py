@@ -4,7 +4,6 @@ parallel run gives what a serial one gives, in the same order."""
 from __future__ import annotations
 
 import json
-import os
 from pathlib import Path
 
 import pytest
@@ -64,10 +63,10 @@ def test_jobs_unset_forks_only_for_big_runs(
 
 
 def test_parallel_output_is_the_serial_output(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     _tree(tmp_path, 12, 2000)
-    os.chdir(tmp_path)
+    monkeypatch.chdir(tmp_path)
     outputs = []
     for jobs in ("1", "2"):
         main(["check", "--format", "json", "--jobs", jobs, "."])

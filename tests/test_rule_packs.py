@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 import json
-import os
 import tomllib
 from pathlib import Path
 
@@ -50,11 +49,11 @@ def _codes(capsys: pytest.CaptureFixture[str], *args: str) -> list[str]:
 
 
 def test_rule_paths_pack_is_on_once_listed(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     _house(tmp_path)
     (tmp_path / "copydesk.toml").write_text('rule-paths = ["style/house"]\n')
-    os.chdir(tmp_path)
+    monkeypatch.chdir(tmp_path)
     assert _codes(capsys) == ["HSE001", "HSE002"]
     # selection and ignoring work on them as on any rule
     assert _codes(capsys, "--ignore", "HSE002") == ["HSE001"]
@@ -66,11 +65,11 @@ def test_rule_paths_pack_is_on_once_listed(
 
 
 def test_own_rules_link_nowhere_unless_told(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     _house(tmp_path)
     (tmp_path / "copydesk.toml").write_text('rule-paths = ["style/house"]\n')
-    os.chdir(tmp_path)
+    monkeypatch.chdir(tmp_path)
     main(["check", "--format", "sarif", "a.md"])
     rules = json.loads(capsys.readouterr().out)["runs"][0]["tool"]["driver"]["rules"]
     by_id = {r["id"]: r for r in rules}
@@ -87,11 +86,11 @@ def test_own_rules_link_nowhere_unless_told(
 
 
 def test_rule_docs_setting_needs_the_code_placeholder(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     (tmp_path / "copydesk.toml").write_text('rule-docs = "https://style.example.org/"\n')
     (tmp_path / "a.md").write_text("Fine.\n")
-    os.chdir(tmp_path)
+    monkeypatch.chdir(tmp_path)
     assert main(["check", "a.md"]) == 2
     err = capsys.readouterr().err
     assert "copydesk.toml:1:" in err and "{code}" in err

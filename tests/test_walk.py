@@ -112,7 +112,10 @@ def test_a_named_text_file_is_checked(tmp_path: Path, capsys: pytest.CaptureFixt
 
 @pytest.mark.parametrize("include_text", [False, True])
 def test_word_lists_are_never_checked_or_fixed(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str], include_text: bool
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    include_text: bool,
 ) -> None:
     vocab = tmp_path / "vocab"
     vocab.mkdir()
@@ -125,7 +128,7 @@ def test_word_lists_are_never_checked_or_fixed(
         '[spelling]\naccept = ["vocab/accept.txt"]\nreject = ["vocab/reject.txt"]\n'
     )
     (tmp_path / "story.txt").write_text("It was alright, irregardless of the the rain.\n")
-    os.chdir(tmp_path)
+    monkeypatch.chdir(tmp_path)
     # a folder, and the files named one by one as a pre-commit hook names them
     for args in (["."], ["story.txt", "vocab/accept.txt", "vocab/reject.txt"]):
         main(["fix", "--unsafe-fixes", "--format", "json", "-o", "r.json", *args])

@@ -217,13 +217,13 @@ def test_fix_diff_counts_nothing_as_fixed(
 
 
 def test_vocab_learn_creates_the_output_folder(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     archive = tmp_path / "archive"
     archive.mkdir()
     for n in range(3):
         (archive / f"s{n}.md").write_text(f"Councillor Brightwater spoke on day {n}.\n")
-    os.chdir(tmp_path)
+    monkeypatch.chdir(tmp_path)
     code, _out, err = run(["vocab", "learn", "archive/", "-o", "vocab/accept.txt"], capsys)
     assert code == 0, err
     assert "Brightwater" in (tmp_path / "vocab" / "accept.txt").read_text()
@@ -241,11 +241,16 @@ def test_vocab_learn_creates_the_output_folder(
     ],
 )
 def test_percent_rules_quote_the_whole_number(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str], house: str, text: str, message: str
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    house: str,
+    text: str,
+    message: str,
 ) -> None:
     (tmp_path / "copydesk.toml").write_text(f'[house]\npercent = "{house}"\n')
     (tmp_path / "a.md").write_text(text + "\n")
-    os.chdir(tmp_path)
+    monkeypatch.chdir(tmp_path)
     _code, out, _ = run(["check", "--format", "json", "--select", "NUM", "a.md"], capsys)
     [finding] = json.loads(out)["files"][0]["findings"]
     assert finding["message"] == message
