@@ -53,12 +53,14 @@ def select_rules(registry: Registry, config: Config) -> list[RuleSpec]:
     house = config.house_dict()
     # An unsettled ``auto`` (an API caller's Config) behaves as news, copydesk's first use.
     profile = "news" if config.profile == "auto" else config.profile
+    # a folder named in rule-paths is a pack the config asks for by naming it
+    packs = {*config.packs, *(p.name for p in config.rule_paths)}
     chosen: list[RuleSpec] = []
     for rule in registry:
-        on = rule.pack in config.packs and rule.enabled and profile in rule.profiles
+        on = rule.pack in packs and rule.enabled and profile in rule.profiles
         if config.select:
             on = any(_matches(s, rule) for s in config.select) and (
-                rule.pack in config.packs or any(_explicit(s, rule) for s in config.select)
+                rule.pack in packs or any(_explicit(s, rule) for s in config.select)
             )
         if any(_matches(s, rule) for s in config.extend_select):
             on = True
@@ -94,6 +96,7 @@ class Linter:
         self.registry = registry
         self.config = config
         self.rules = select_rules(self.registry, self.config)
+        self._help_uris: dict[str, str | None] = {}
         grammar = dict(self.config.grammar)
         if grammar.get("mode", "off") == "off":
             self.rules = [r for r in self.rules if r.kind != "grammar"]
@@ -213,8 +216,13 @@ class Linter:
             excerpt=excerpt if len(excerpt) <= EXCERPT_MAX else excerpt[: EXCERPT_MAX - 1] + "…",
             fix=fix,
             suggestions=match.suggestions or match.replacements,
-            help_uri=rule.help_uri,
+            help_uri=self._help_uri(rule),
         )
+
+    def _help_uri(self, rule: RuleSpec) -> str | None:
+        if rule.code not in self._help_uris:
+            self._help_uris[rule.code] = rule.help_uri(self.config.rule_docs)
+        return self._help_uris[rule.code]
 
     def _meta(self, doc: Document, used: set[int], ignored: Iterable[str]) -> list[Finding]:
         out: list[Finding] = []

@@ -2,7 +2,7 @@
 
 The classes (plural nouns, verb base forms, -s forms, past forms that are not participles,
 adjectives) come from lemminflect's tables, kept in ``data/lexicon.txt`` (built by
-``tools/build_lexicon.py``); the lexicon is read on a kind's first use, in a few
+``tools/build_wordclasses.py``); the lexicon is read on a kind's first use, in a few
 milliseconds. Four patterns are checked, each only where the words around it leave no doubt:
 
 - a subject with a plural noun at the start of a clause and a singular verb: "The dogs
