@@ -7,6 +7,10 @@ the same form ("returned"). Only the first word (as a verb) and the last word (a
 inflected, and only when they are written in their base form. Expansion happens once, when a
 pack is parsed; the parsed pack is cached, so a run never loads lemminflect's tables.
 
+The built-in packs' answers ship in ``data/wordforms.json`` (written by
+``tools/build_wordforms.py``), so the base install needs no lemminflect, which brings numpy;
+a pack of your own whose phrases ask about other words needs the ``forms`` extra.
+
 In a regular expression, ``{TAGS:word|word}`` stands for the listed words in the Penn
 Treebank forms named by ``TAGS`` (``VBZ``, ``VBD+VBN``, ``*`` for all of a word's forms):
 ``{VBZ:go|have}`` becomes ``(?:goes|has)``.
@@ -14,8 +18,11 @@ Treebank forms named by ``TAGS`` (``VBZ``, ``VBD+VBN``, ``*`` for all of a word'
 
 from __future__ import annotations
 
+import json
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
+from functools import cache
+from pathlib import Path
 from typing import Any
 
 # Part of the rule-pack cache key: raise it when expansion changes, so cached packs are redone.
@@ -24,15 +31,63 @@ VERB_TAGS = ("VBD", "VBN", "VBG", "VBZ")
 _PLACEHOLDER = re.compile(r"\{([A-Z*+]+):([^{}]+)\}")
 
 
-def _lemminflect() -> Any:
-    import lemminflect
+TABLE = Path(__file__).parent / "data" / "wordforms.json"
 
-    return lemminflect
+
+class FormsUnavailable(ValueError):
+    """A phrase needs word forms that neither the shipped table nor an installed lemminflect
+    can give."""
+
+
+# Every question asked of lemminflect and its answer, when ``record`` is on: what
+# tools/build_wordforms.py writes as the shipped table.
+RECORDED: dict[str, Any] = {}
+
+
+@cache
+def _shipped() -> dict[str, Any]:
+    try:
+        table: dict[str, Any] = json.loads(TABLE.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return {}
+    return table
+
+
+def _ask(key: str, compute: Callable[[Any], Any]) -> Any:
+    if key in _shipped():
+        return _shipped()[key]
+    try:
+        import lemminflect
+    except ImportError:
+        word = key.split("|")[1]
+        raise FormsUnavailable(
+            f"'forms: true' needs the word forms of {word!r}, which copydesk does not ship: "
+            "pip install 'copydesk[forms]'"
+        ) from None
+    answer = compute(lemminflect)
+    answer = {t: list(f) for t, f in answer.items()} if isinstance(answer, dict) else list(answer)
+    RECORDED[key] = answer
+    return answer
+
+
+def _lemmas(word: str, upos: str) -> list[str]:
+    found: dict[str, Any] = _ask(f"L|{word}|{upos}", lambda li: li.getAllLemmas(word, upos=upos))
+    return list(found.get(upos, ()))
+
+
+def _inflections(word: str, upos: str | None = None) -> dict[str, list[str]]:
+    key = f"I|{word}|{upos or '*'}"
+    if upos is None:
+        return dict(_ask(key, lambda li: li.getAllInflections(word)))
+    return dict(_ask(key, lambda li: li.getAllInflections(word, upos=upos)))
+
+
+def _inflection(word: str, tag: str) -> list[str]:
+    return list(_ask(f"i|{word}|{tag}", lambda li: li.getInflection(word, tag=tag) or ()))
 
 
 def _is_base(word: str, upos: str) -> bool:
-    lemmas = _lemminflect().getAllLemmas(word.lower(), upos=upos)
-    return word.lower() in lemmas.get(upos, ())
+    return word.lower() in _lemmas(word.lower(), upos)
 
 
 def inflect(word: str, tag: str) -> list[str]:
@@ -41,9 +96,9 @@ def inflect(word: str, tag: str) -> list[str]:
         return [word]
     lower = word.lower()
     upos = "NOUN" if tag.startswith("NN") else "ADJ" if tag.startswith("JJ") else "VERB"
-    forms = list(_lemminflect().getAllInflections(lower, upos=upos).get(tag, ()))
+    forms = list(_inflections(lower, upos).get(tag, ()))
     if not forms:
-        forms = list(_lemminflect().getInflection(lower, tag=tag) or ())
+        forms = _inflection(lower, tag)
     if tag == "NNS" and word.isupper() and len(word) > 1:
         return [word + "s"]  # "PINs", not "PINS"
     out = []
@@ -151,7 +206,7 @@ def expand_pattern(pattern: str) -> str:
         out: list[str] = []
         for word in words:
             if tags == ["*"]:
-                table = _lemminflect().getAllInflections(word.lower())
+                table = _inflections(word.lower())
                 found = [word, *(f for fs in table.values() for f in fs)]
             else:
                 # a form that is also the base ("put", "cut") says nothing about the tense

@@ -152,9 +152,14 @@ def _parse_file(pack: str, path: Path) -> RuleSpec:
         line = lines.get(f"options.{key}", lines.get("options", lines.get("kind")))
         raise RuleError(f"{shown}:{line}: {exc}") from None
     if spec.options.get("forms"):
-        from copydesk.wordforms import expand_options
+        from copydesk.wordforms import FormsUnavailable, expand_options
 
-        spec = spec._replace(options=expand_options(spec.kind, spec.options))
+        try:
+            spec = spec._replace(options=expand_options(spec.kind, spec.options))
+        except FormsUnavailable as exc:
+            raise RuleError(
+                f"{shown}:{lines.get('options.forms', lines.get('options'))}: {exc}"
+            ) from None
     return spec
 
 
