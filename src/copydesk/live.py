@@ -33,6 +33,8 @@ class LiveChecker:
     ) -> None:
         self.explicit = explicit
         self.overrides = dict(overrides or {})
+        # vocabulary files read on top of each config's own (an editor's accept list)
+        self.extra_accept: tuple[Path, ...] = ()
         self._registries: dict[tuple[Path, ...], Registry] = {}
         self._reset()
 
@@ -40,6 +42,7 @@ class LiveChecker:
         self.finder = ConfigFinder(self.explicit, self.overrides)
         self._linters: dict[int, Linter] = {}  # by id: the finder keeps each config alive
         self._watched: dict[Path, Stamp] = {}
+        self._extended: dict[int, Config] = {}
 
     def reload(self, overrides: dict[str, Any] | None = None) -> None:
         """Forget every config and linter (the rule set stays loaded)."""
@@ -56,6 +59,12 @@ class LiveChecker:
 
     def config_for(self, path: Path) -> Config:
         config = self.finder.for_file(path)
+        extra = tuple(p for p in self.extra_accept if p not in config.accept_files and p.is_file())
+        if extra:
+            key = id(config)
+            if key not in self._extended:
+                self._extended[key] = config._replace(accept_files=config.accept_files + extra)
+            config = self._extended[key]
         for watched in (config.path, *config.accept_files, *config.reject_files):
             if watched is not None and watched not in self._watched:
                 self._watched[watched] = _stamp(watched)

@@ -68,9 +68,11 @@ def run(args: argparse.Namespace) -> int:
             args.host, args.port, service, args.max_request_bytes, args.cors_origin, args.verbose
         )
     except OSError as exc:
-        raise ValueError(f"cannot listen on {args.host}:{args.port}: {exc.strerror or exc}") from None
-    host, port = server.server_address[:2]
-    shown = f"[{host}]" if ":" in str(host) else host
+        raise ValueError(
+            f"cannot listen on {args.host}:{args.port}: {exc.strerror or exc}"
+        ) from None
+    host, port = str(server.server_address[0]), int(server.server_address[1])
+    shown = f"[{host}]" if ":" in host else host
     print(
         f"copydesk serve: LanguageTool API on http://{shown}:{port}/v2/ (Ctrl-C stops)",
         file=sys.stderr,

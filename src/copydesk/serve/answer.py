@@ -59,7 +59,9 @@ class Utf16:
     """Code-point offsets to UTF-16 ones, with one bisect when the text leaves the BMP."""
 
     def __init__(self, text: str) -> None:
-        self._astral = [i for i, c in enumerate(text) if ord(c) > 0xFFFF] if not text.isascii() else []
+        self._astral = (
+            [i for i, c in enumerate(text) if ord(c) > 0xFFFF] if not text.isascii() else []
+        )
 
     def __call__(self, offset: int) -> int:
         return offset + bisect_left(self._astral, offset) if self._astral else offset
@@ -138,7 +140,9 @@ def matches(
     return out
 
 
-def check_answer(language: str, found: list[dict[str, Any]], notes: Sequence[str]) -> dict[str, Any]:
+def check_answer(
+    language: str, found: list[dict[str, Any]], notes: Sequence[str]
+) -> dict[str, Any]:
     name = LANGUAGES.get(language, "English")
     answer: dict[str, Any] = {
         "software": software(),
