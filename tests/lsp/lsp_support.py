@@ -13,7 +13,11 @@ from lsprotocol import types
 from pytest_lsp import LanguageClient
 
 T = TypeVar("T")
-SERVER = [sys.executable, "-c", "import sys; from copydesk.cli import main; sys.exit(main(['lsp']))"]
+SERVER = [
+    sys.executable,
+    "-c",
+    "import sys; from copydesk.cli import main; sys.exit(main(['lsp']))",
+]
 TIMEOUT = 60.0  # every wait is bounded: a server that stops answering fails the test
 
 

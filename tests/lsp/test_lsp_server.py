@@ -8,7 +8,6 @@ from pathlib import Path
 
 import pytest
 from lsprotocol import types
-
 from tests.lsp.lsp_support import (
     apply_text_edits,
     bounded,
@@ -215,7 +214,9 @@ def test_config_change_on_disk_is_picked_up(workspace: Path) -> None:
             config.write_text('extends = ["news-uk"]\nignore = ["SRC"]\n', encoding="utf-8")
             client.workspace_did_change_watched_files(
                 types.DidChangeWatchedFilesParams(
-                    changes=[types.FileEvent(uri=config.as_uri(), type=types.FileChangeType.Changed)]
+                    changes=[
+                        types.FileEvent(uri=config.as_uri(), type=types.FileChangeType.Changed)
+                    ]
                 )
             )
             after = await diagnostics_for(client, uri, 1)
