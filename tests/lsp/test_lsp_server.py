@@ -7,8 +7,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from lsprotocol import types
-from tests.lsp.lsp_support import (
+from lsp_support import (
     apply_text_edits,
     bounded,
     change,
@@ -17,6 +16,7 @@ from tests.lsp.lsp_support import (
     lsp_session,
     open_document,
 )
+from lsprotocol import types
 
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLE = ROOT / "examples" / "calais-crossing.md"

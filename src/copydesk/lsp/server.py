@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from lsprotocol import types
-from pygls.exceptions import JsonRpcException
+from pygls.exceptions import JsonRpcException, JsonRpcMethodNotFound
 from pygls.lsp.server import LanguageServer
 from pygls.protocol import LanguageServerProtocol
 from pygls.uris import to_fs_path
@@ -47,6 +47,9 @@ class Protocol(LanguageServerProtocol):
             return super().structure_message(data)
         except JsonRpcException as exc:
             if "id" in data and "method" in data:
+                method = data["method"]
+                if not isinstance(method, str) or self.get_message_type(method) is None:
+                    exc = JsonRpcMethodNotFound(f"method not found: {method!r}")
                 raise _Unreadable(data["id"], exc) from exc
             raise
 
