@@ -14,13 +14,22 @@ from copydesk.engine.rules import RuleSpec
 _CHECKOUT_DOCS = Path(__file__).resolve().parents[2] / "docs" / "rules"
 
 
+_found: dict[tuple[str, str, str], str] = {}  # an editor asks for every diagnostic it shows
+
+
 def rule_page_url(rule: RuleSpec, base: str | None = None) -> str:
     if base:
         return f"{base.rstrip('/')}/{rule.code}.md"
-    page = _CHECKOUT_DOCS / f"{rule.code}.md"
-    if _is_builtin(rule) and page.is_file():
-        return page.as_uri()
-    return _generated_page(rule).as_uri()
+    key = (rule.code, rule.path, rule.summary)
+    url = _found.get(key)
+    if url is None:
+        page = _CHECKOUT_DOCS / f"{rule.code}.md"
+        if _is_builtin(rule) and page.is_file():
+            url = page.as_uri()
+        else:
+            url = _generated_page(rule).as_uri()
+        _found[key] = url
+    return url
 
 
 def _is_builtin(rule: RuleSpec) -> bool:
