@@ -48,9 +48,10 @@ class Protocol(LanguageServerProtocol):
         except JsonRpcException as exc:
             if "id" in data and "method" in data:
                 method = data["method"]
+                error: JsonRpcException = exc
                 if not isinstance(method, str) or self.get_message_type(method) is None:
-                    exc = JsonRpcMethodNotFound(f"method not found: {method!r}")
-                raise _Unreadable(data["id"], exc) from exc
+                    error = JsonRpcMethodNotFound(f"method not found: {method!r}")
+                raise _Unreadable(data["id"], error) from exc
             raise
 
 
