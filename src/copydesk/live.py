@@ -57,6 +57,10 @@ class LiveChecker:
             return True
         return False
 
+    @property
+    def watched(self) -> set[Path]:
+        return set(self._watched)
+
     def config_for(self, path: Path) -> Config:
         config = self.finder.for_file(path)
         extra = tuple(p for p in self.extra_accept if p not in config.accept_files and p.is_file())

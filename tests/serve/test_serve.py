@@ -239,3 +239,21 @@ def test_languagetool_matches_are_merged_one_per_problem(tmp_path: Path) -> None
     ]
     assert [m["rule"]["id"] for m in on_doubled] == ["MEC001"]
     assert len(ids) == len(set(zip(ids, (m["offset"] for m in answer["matches"]), strict=True)))
+
+
+def test_the_config_is_read_again_when_it_changes(folder: Path) -> None:
+    form = {"text": "An estimated 3,000 people waited.", "language": "en-GB"}
+    with serving(folder) as base:
+        ids = [m["rule"]["id"] for m in call(f"{base}/v2/check", form)[2]["matches"]]
+        assert "SRC002" in ids
+        (folder / "copydesk.toml").write_text(
+            'extends = ["news-uk"]\nignore = ["SRC002"]\n', encoding="utf-8"
+        )
+        ids = [m["rule"]["id"] for m in call(f"{base}/v2/check", form)[2]["matches"]]
+        assert "SRC002" not in ids
+        (folder / "copydesk.toml").write_text("extends = [\n", encoding="utf-8")
+        status, _, message = call(f"{base}/v2/check", form)
+        assert status == 500 and "copydesk.toml" in message and "invalid TOML" in message
+        (folder / "copydesk.toml").write_text('extends = ["news-uk"]\n', encoding="utf-8")
+        ids = [m["rule"]["id"] for m in call(f"{base}/v2/check", form)[2]["matches"]]
+        assert "SRC002" in ids

@@ -262,7 +262,7 @@ def build_server() -> CopydeskServer:
     )
     async def did_save(ls: CopydeskServer, params: types.DidSaveTextDocumentParams) -> None:
         doc = ls.docs.get(params.text_document.uri)
-        if doc is not None and doc.path.name in CONFIG_NAMES:
+        if doc is not None and (doc.path.name in CONFIG_NAMES or ls.state.reads(doc.path)):
             await ls.run(ls.state.reload)
             ls.shown_errors.clear()
             ls.recheck_all()

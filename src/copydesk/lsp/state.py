@@ -93,6 +93,10 @@ class EditorState:
             return Result(doc.version, doc.text, error=str(exc))
         return Result(doc.version, doc.text, checked)
 
+    def reads(self, path: Path) -> bool:
+        """Whether ``path`` is a config or vocabulary file that checks have read."""
+        return path.resolve() in self.checker.watched
+
     def forget(self, uri: str) -> None:
         self.results.pop(uri, None)
 

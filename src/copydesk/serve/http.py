@@ -12,6 +12,8 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
 from copydesk import __version__
+from copydesk.config import ConfigError
+from copydesk.engine.rules import RuleError
 from copydesk.serve.answer import languages
 from copydesk.serve.service import BadRequest, CheckService
 
@@ -97,6 +99,12 @@ class Handler(BaseHTTPRequestHandler):
             answer = self.server.service.check(params, self.headers.get("User-Agent") or "")
         except BadRequest as exc:
             self._error(exc.status, str(exc))
+            return
+        except (ConfigError, RuleError) as exc:  # edited into a broken state while serving
+            self._error(
+                HTTPStatus.INTERNAL_SERVER_ERROR,
+                f"Error: the server's config cannot be used: {exc}",
+            )
             return
         except Exception as exc:  # a bug answers 500 and the server goes on
             self._error(
