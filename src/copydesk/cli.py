@@ -12,7 +12,8 @@ if TYPE_CHECKING:
     from typing import Any
 
 COMMANDS = (
-    "check", "fix", "rules", "explain", "init", "vocab", "baseline", "docs", "lsp", "serve",
+    "check", "fix", "rules", "explain", "init", "vocab", "baseline", "docs", "audit", "lsp",
+    "serve",
 )  # fmt: skip
 
 EPILOG = """exit codes:
