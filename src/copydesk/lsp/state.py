@@ -11,6 +11,7 @@ from typing import NamedTuple
 from copydesk.atomic import write_atomic
 from copydesk.config import ConfigError
 from copydesk.document.read import SUPPORTED_EXTENSIONS, kind_for
+from copydesk.document.wordproc import WORD_EXTENSIONS
 from copydesk.engine.rules import RuleError
 from copydesk.live import Checked, LiveChecker
 from copydesk.lsp.settings import Settings
@@ -41,7 +42,12 @@ class Result(NamedTuple):
 
 
 def document_kind(path: Path, language_id: str | None) -> str | None:
-    if path.suffix.lower() in SUPPORTED_EXTENSIONS:
+    """The reader for an editor's buffer: by extension, else by language id. Word documents
+    are files copydesk unpacks, never text an editor sends."""
+    suffix = path.suffix.lower()
+    if suffix in WORD_EXTENSIONS:
+        return None
+    if suffix in SUPPORTED_EXTENSIONS:
         return kind_for(str(path))
     return LANGUAGE_KINDS.get((language_id or "").lower())
 
