@@ -28,9 +28,15 @@ def serving(folder: Path, *options: str) -> Iterator[str]:
     )  # fmt: skip
     try:
         assert proc.stderr is not None
-        line = proc.stderr.readline()  # written once the port is bound
-        found = re.search(r"http://127\.0\.0\.1:(\d+)/v2/", line)
-        assert found, f"copydesk serve did not start: {line}{proc.stderr.read()}"
+        seen = ""
+        found = None
+        for _ in range(20):  # the line is written once the port is bound
+            line = proc.stderr.readline()
+            seen += line
+            found = re.search(r"http://127\.0\.0\.1:(\d+)/v2/", line)
+            if found or not line:
+                break
+        assert found, f"copydesk serve did not start: {seen}"
         yield f"http://127.0.0.1:{found.group(1)}"
         assert proc.poll() is None, "the server died"
     finally:
