@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import os
+import sys
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
@@ -153,7 +155,7 @@ class CopydeskServer(LanguageServer):
                 result.checked.findings,
                 self.lines(doc.text),
                 result.checked.linter.registry,
-                settings.rules_url,
+                settings.rules_url or result.checked.linter.config.rule_docs,
                 settings.min_level,
             )
             for note in result.checked.notes:  # e.g. grammar skipped, and why
@@ -313,7 +315,7 @@ def build_server() -> CopydeskServer:
             end,
             only or None,
             ls.state.accept_file(doc.path),
-            settings.rules_url,
+            settings.rules_url or checked.linter.config.rule_docs,
         )
 
     @server.feature(types.TEXT_DOCUMENT_HOVER)
@@ -330,7 +332,8 @@ def build_server() -> CopydeskServer:
         found = [f for f in hover.at(checked.findings, offset) if f.level >= settings.min_level]
         if not found:
             return None
-        text = hover.hover_markdown(found, checked.linter.registry, settings.rules_url)
+        docs = settings.rules_url or checked.linter.config.rule_docs
+        text = hover.hover_markdown(found, checked.linter.registry, docs)
         first = found[0]
         return types.Hover(
             contents=types.MarkupContent(kind=types.MarkupKind.Markdown, value=text),
@@ -368,8 +371,14 @@ async def _pull_settings(ls: CopydeskServer) -> None:
 def main() -> int:
     logging.basicConfig(level=logging.WARNING, format="copydesk lsp: %(levelname)s: %(message)s")
     server = build_server()
+    # The protocol gets its own copy of stdout; the process's stdout then goes to stderr, so a
+    # stray print cannot corrupt the protocol, and closing the protocol's stream at exit
+    # leaves sys.stdout usable.
+    sys.stdout.flush()
+    protocol_out = os.fdopen(os.dup(1), "wb")
+    os.dup2(2, 1)
     try:
-        server.start_io()
+        server.start_io(sys.stdin.buffer, protocol_out)
     finally:
         server.pool.shutdown(wait=False, cancel_futures=True)
     return 0

@@ -99,9 +99,8 @@ class CheckService:
             and category_of(f, registry.rules.get(f.code))[0] not in disabled_categories
             and (level == "picky" or f.level > Level.SUGGESTION)
         ]
-        return check_answer(
-            language, matches(original, doc, kept, registry, self.rules_base), notes
-        )
+        docs = self.rules_base or linter.config.rule_docs
+        return check_answer(language, matches(original, doc, kept, registry, docs), notes)
 
     def _linter(
         self, language: str | None, enabled: list[str], only: bool, no_grammar: bool
