@@ -23,9 +23,11 @@ DISTRIBUTIONS = {
     "dask": "dask",
     "distributed": "dask",
     "pyarrow": "pyarrow",
+    "pygls": "pygls",
+    "lsprotocol": "lsprotocol",
 }
 # sub-packages behind one extra: their command refuses to start without it
-EXTRA_PACKAGES = {"audit": "archive"}
+EXTRA_PACKAGES = {"audit": "archive", "lsp": "lsp"}
 
 
 def _name(requirement: str) -> str:

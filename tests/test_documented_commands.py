@@ -26,6 +26,12 @@ QUICK_START = {
 }
 # Needs what tests may not use: a command of its own kind, and what covers it instead.
 ELSEWHERE = {
+    "copydesk serve": "a server that runs until stopped: tests/serve/test_serve.py starts it on a free loopback port",
+    "copydesk serve --port 8081": "a server that runs until stopped: tests/serve/test_serve.py starts it on a free loopback port",
+    'copydesk serve --port 8082 --config newsroom/copydesk.toml --api-key "$KEY"': "a server that runs until stopped: tests/serve/test_serve.py starts it on a free loopback port",
+    ".venv/bin/python benchmarks/lsp_latency.py --rounds 60": (
+        "it times a language server: run by hand; tests/lsp drive the same server"
+    ),
     "copydesk audit archive.parquet --group-by author --out audit/ --scheduler tcp://10.0.0.5:8786": (
         "a cluster at another address: tests/audit/test_audit_equivalence.py runs --scheduler "
         "against a scheduler on loopback"

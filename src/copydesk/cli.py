@@ -12,7 +12,10 @@ TYPE_CHECKING = False  # importing typing would slow down the --version answer
 if TYPE_CHECKING:
     from typing import Any
 
-COMMANDS = ("check", "fix", "rules", "explain", "init", "vocab", "baseline", "docs", "audit")
+COMMANDS = (
+    "check", "fix", "rules", "explain", "init", "vocab", "baseline", "docs", "audit", "lsp",
+    "serve",
+)  # fmt: skip
 
 EPILOG = """exit codes:
   0  no finding at or above the fail level
