@@ -8,10 +8,14 @@ from collections.abc import Iterable
 
 _NOT_BREAK = re.compile(r"[^\r\n]")
 
-# Shared by every reader: things inside prose that are not prose.
+# Shared by every reader: things inside prose that are not prose. An e-mail address's local
+# part is taken whole from the start of its run of [\w.+-] and never given back (a possessive
+# repeat): tried from every word boundary inside the run, as a plain \b[\w.+-]+@ would be,
+# a long run such as "a.a.a.a..." with no domain after it costs time quadratic in its length.
+# The leading dots, pluses and hyphens of the run are trimmed off afterwards (group "local").
 URL_RE = re.compile(
     r"\b(?:https?://|ftp://|www\.)[^\s<>\"'`)\]]*[^\s<>\"'`)\].,;:!?]"
-    r"|\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b"
+    r"|(?<![\w.+-])[.+-]*+(?P<local>\w[\w.+-]*+)@[\w-]+(?:\.[\w-]+)+\b"
 )
 
 
@@ -43,4 +47,7 @@ def url_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[i
     stop = len(text) if end is None else end
     if all(text.find(hint, start, stop) < 0 for hint in _URL_HINTS):
         return []
-    return [(m.start(), m.end()) for m in URL_RE.finditer(text, start, stop)]
+    return [
+        (m.start("local") if m["local"] else m.start(), m.end())
+        for m in URL_RE.finditer(text, start, stop)
+    ]

@@ -14,7 +14,7 @@ from typing import Any
 
 from copydesk import __version__
 from copydesk.atomic import digest, write_atomic
-from copydesk.engine.rules import Example, RuleError, RuleSpec, build_spec
+from copydesk.engine.rules import Example, RuleError, RuleSpec, _where, build_spec
 from copydesk.kinds import prefilter, regex_patterns
 from copydesk.model import Applicability, Level
 
@@ -130,17 +130,17 @@ def _write_cache(path: Path, data: Any) -> None:
 def _parse_file(pack: str, path: Path) -> RuleSpec:
     import yaml
 
+    from copydesk import safeyaml
+
     shown = str(path)
     try:
         text = path.read_text(encoding="utf-8")
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
-        data = yaml.safe_load(text)
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark
-        line = mark.line + 1 if mark else None
-        raise RuleError(f"{shown}:{line}: invalid YAML: {exc.problem}") from None
-    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
+    except (OSError, UnicodeDecodeError) as exc:
         raise RuleError(f"{shown}: cannot read rule file: {exc}") from None
+    try:
+        data, node = safeyaml.load(text)
+    except safeyaml.YAMLError as exc:
+        raise RuleError(f"{_where(shown, exc.line)}: {exc.message}") from None
     lines: dict[str, int] = {"": 1}
     if isinstance(node, yaml.MappingNode):
         for key, value in node.value:

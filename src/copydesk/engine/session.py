@@ -77,7 +77,8 @@ class Session:
                 hit = self.cache.get(key)
                 if hit is not None:
                     source = decode(data, shown)[0]
-                    return FileResult(shown, hit[0], source=source, words=hit[1])
+                    if all(f.span.end <= len(source) for f in hit[0]):
+                        return FileResult(shown, hit[0], source=source, words=hit[1])
             doc = load_document(str(path), shown, config.prose_fields, data)
         except InputError as exc:
             return FileResult(shown, error=str(exc))

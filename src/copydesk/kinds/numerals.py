@@ -351,11 +351,11 @@ class Kind:
             return
         # a sentence that also has a figure at or above the threshold keeps all its figures
         for m in _BIG_FIGURE.finditer(text, start, end):
-            value = int(m.group().replace(",", ""))
+            value = _value(m.group().replace(",", ""))
             if value >= self.threshold:
                 return
         for m in hits:
-            value = int(m.group("n"))
+            value = _value(m.group("n"))
             if not 1 <= value < self.threshold or m.group("n").startswith("0"):
                 continue
             if m.start() == start or not text[start : m.start()].strip():
@@ -433,3 +433,9 @@ class Kind:
                 (figure,),
                 applicability=Applicability.UNSAFE,
             )
+
+
+def _value(digits: str) -> int:
+    """The number a run of digits writes; a run too long for any count (Python refuses to
+    convert more than a few thousand digits) is simply a very large number."""
+    return int(digits) if len(digits) <= 30 else 10**30
