@@ -9,6 +9,7 @@ the few words around it. Every exclusion is named, so each can be switched off.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, insort
 from collections.abc import Callable
 from functools import cache, lru_cache
 from typing import Final, NamedTuple
@@ -702,6 +703,22 @@ def _may_hold_figure(probe: Probe) -> bool:
     return "fold" in probe.low and any(len(t) > 4 and t.endswith("fold") for t in tokens)
 
 
+def _overlaps(taken: list[tuple[int, int]], start: int, end: int) -> bool:
+    """Whether [start, end) overlaps a span of ``taken``: sorted spans, none overlapping
+    another, so only those starting before ``end`` count, and going back from the last of
+    them the first non-empty one that ends by ``start`` settles it (every earlier span ends
+    before it starts). A sentence with thousands of figures stays linear."""
+    k = bisect_left(taken, (end, -1))
+    while k > 0:
+        k -= 1
+        a, b = taken[k]
+        if start < b and a < end:
+            return True
+        if a < b:
+            return False
+    return False
+
+
 def find_figures(
     opts: SourcingOptions, text: str, lo: int, hi: int, probe: Probe | None = None
 ) -> list[Figure]:
@@ -719,12 +736,11 @@ def find_figures(
     exclude = opts.exclude
 
     def add(start: int, end: int, kind: str, excluded: str | None) -> None:
-        for a, b in taken:
-            if start < b and a < end:
-                return
+        if _overlaps(taken, start, end):
+            return
         if excluded is not None and not exclude.get(excluded, True):
             excluded = None
-        taken.append((start, end))
+        insort(taken, (start, end))
         found.append(Figure(start, end, kind, excluded))
 
     idioms: list[tuple[int, int]] = []
