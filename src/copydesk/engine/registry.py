@@ -157,7 +157,49 @@ def _parse_file(pack: str, path: Path) -> RuleSpec:
         key = str(exc).split("'")[1] if "'" in str(exc) else ""
         line = lines.get(f"options.{key}", lines.get("options", lines.get("kind")))
         raise RuleError(f"{shown}:{line}: {exc}") from None
+    _check_templates(spec, shown, lines)
     return spec
+
+
+def _check_templates(spec: RuleSpec, shown: str, lines: dict[str, int]) -> None:
+    """A rule's message template and regular expressions (with their replacement templates)
+    are checked when the file is read, so that a mistake stops the run, with the file and line,
+    before any document is read rather than in the middle of one."""
+    import re
+    import string
+
+    try:
+        for _, field, spec_, conversion in string.Formatter().parse(spec.message):
+            if field is None:
+                continue
+            if not field.isidentifier() or spec_ or conversion not in (None, "r", "s"):
+                raise ValueError(f"'{{{field}}}' must be a plain {{name}}")
+    except ValueError as exc:
+        raise RuleError(
+            f"{_where(shown, lines.get('message'))}: invalid message template: {exc}"
+        ) from None
+    opts = spec.options
+    if not opts.get("regex"):
+        return
+    line = lines.get("options", lines.get(""))
+    flags = re.IGNORECASE if opts.get("ignorecase") else 0
+    swap = opts.get("swap") or {}
+    for pattern in regex_patterns(spec):
+        try:
+            compiled = re.compile(pattern, flags)
+        except re.error as exc:
+            raise RuleError(
+                f"{_where(shown, line)}: invalid regular expression {pattern!r}: {exc}"
+            ) from None
+        replacement = swap.get(pattern)
+        if isinstance(replacement, str):
+            try:
+                compiled.sub(replacement, "")  # compiles the template, matches nothing
+            except (re.error, IndexError) as exc:
+                raise RuleError(
+                    f"{_where(shown, line)}: invalid replacement {replacement!r} for "
+                    f"{pattern!r}: {exc}"
+                ) from None
 
 
 def _to_json(spec: RuleSpec) -> dict[str, Any]:

@@ -40,10 +40,19 @@ def _matches(selector: str, rule: RuleSpec) -> bool:
 
 def select_rules(registry: Registry, config: Config) -> list[RuleSpec]:
     """The rules a config turns on, in registry order."""
+    for pack in config.packs:
+        if pack not in registry.packs:
+            known = ", ".join(sorted(registry.packs))
+            raise ConfigError(f"{_origin(config, pack)}packs: no rule pack {pack!r} (packs: {known})")
+    for code in dict(config.levels):
+        if not any(_matches(code, r) for r in registry):
+            raise ConfigError(f"{_origin(config, code)}levels: {code!r} names no rule")
+    ignores = tuple(c for _, codes in config.per_file_ignores for c in codes)
     for where, selectors in (
         ("select", config.select),
         ("extend-select", config.extend_select),
         ("ignore", config.ignore),
+        ("per-file-ignores", ignores),
     ):
         for sel in selectors:
             if not any(_matches(sel, r) for r in registry):
@@ -73,7 +82,11 @@ def _origin(config: Config, needle: str) -> str:
         return ""
     try:
         for n, line in enumerate(config.path.read_text(encoding="utf-8").splitlines(), 1):
-            if f'"{needle}"' in line or f"'{needle}'" in line:
+            if (
+                f'"{needle}"' in line
+                or f"'{needle}'" in line
+                or line.lstrip().startswith((f"{needle} ", f"{needle}="))
+            ):
                 return f"{config.path}:{n}: "
     except (OSError, UnicodeDecodeError):
         pass

@@ -110,6 +110,10 @@ class Session:
     ) -> Iterator[FileResult]:
         items = list(self.files(paths))
         todo = [p for p, err in items if err is None]
+        # every config and rule pack in play is checked before the first file is read: a
+        # mistake in one stops the run with its file and line, not halfway through
+        for p in todo:
+            self.linter_for(self.finder.for_file(p))
         if jobs > 1 and len(todo) >= PARALLEL_MIN_FILES:
             results = self._parallel(items, jobs)
         else:
