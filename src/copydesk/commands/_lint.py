@@ -92,22 +92,41 @@ def lint_and_report(args: argparse.Namespace, fix: str | None) -> int:
 def _fix_file(
     session: Session, result: FileResult, minimum: Applicability, diff: bool, summary: Summary
 ) -> FileResult:
+    """Fix one file. The file is read again here and edits are computed on exactly what was
+    read; just before the rename it is read once more, and if it changed meanwhile (an editor,
+    another tool) nothing is written. A failure on this file never stops the others."""
     if result.error or not any(f.fix and f.fix.applicability >= minimum for f in result.findings):
         return result
     from copydesk.atomic import write_atomic
-    from copydesk.document.read import decode, read_bytes
+    from copydesk.document.read import InputError, decode, read_bytes
     from copydesk.fix import encode
 
     path = Path(result.path)
-    source, encoding, bom = decode(read_bytes(str(path)), result.path)
-    new_text, applied, findings = _fix_loop(
-        session, source, result.path, minimum, list(result.findings)
-    )
+    try:
+        data = read_bytes(str(path))
+        source, encoding, bom = decode(data, result.path)
+    except InputError as exc:
+        return FileResult(result.path, error=str(exc))
+    # the findings are those of the text linted a moment ago: only valid if it is still that
+    known = list(result.findings) if source == result.source else None
+    new_text, applied, findings = _fix_loop(session, source, result.path, minimum, known)
     if applied and new_text != source:
         if diff:
             _print_diff(result.path, source, new_text)
         else:
-            write_atomic(path, encode(new_text, encoding, bom))
+            try:
+                if read_bytes(str(path)) != data:
+                    return FileResult(
+                        result.path,
+                        error=f"{result.path}: changed while it was being fixed; left as it is",
+                    )
+                write_atomic(path, encode(new_text, encoding, bom))
+            except InputError as exc:
+                return FileResult(result.path, error=str(exc))
+            except OSError as exc:
+                return FileResult(
+                    result.path, error=f"{result.path}: cannot write: {exc.strerror or exc}"
+                )
         summary.fixed += applied
     if diff:
         return result
