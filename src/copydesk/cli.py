@@ -31,6 +31,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return _run(args)
     except KeyboardInterrupt:
+        import signal
+
+        signal.signal(signal.SIGINT, signal.SIG_IGN)  # a second Ctrl-C must not cut this short
         print("copydesk: interrupted", file=sys.stderr)
         return 130
     except BrokenPipeError:

@@ -134,14 +134,35 @@ class Session:
 
         global _WORKER
         _WORKER = self
+        import signal
+
         ctx = multiprocessing.get_context("fork")
-        with ctx.Pool(jobs) as pool:
+        # the workers are forked ignoring SIGINT (no window before their initializer runs)
+        previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+        try:
+            pool = ctx.Pool(jobs, initializer=_ignore_interrupts)
+        finally:
+            signal.signal(signal.SIGINT, previous)
+        try:
             # Small chunks: at the end one worker waits for the other's last chunk.
             chunk = max(1, min(8, len(items) // (jobs * 8)))
             yield from pool.imap(_work, items, chunksize=chunk)
+            pool.close()
+        finally:
+            # Ctrl-C (or a failed report) reaches the parent only: the workers ignore SIGINT,
+            # so none is cut short holding the pool's queue lock, and terminate() stops them
+            # without waiting for their chunks.
+            pool.terminate()
+            pool.join()
 
 
 _WORKER: Session | None = None
+
+
+def _ignore_interrupts() -> None:
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def _work(item: tuple[Path, str | None]) -> FileResult:
