@@ -72,10 +72,11 @@ class ResultCache:
         if self._writable is False:
             return
         payload: dict[str, Any] = {"words": words, "findings": [f.to_dict() for f in findings]}
-        line = b"%s\t%s\n" % (
-            key.encode("ascii"),
-            json.dumps(payload, ensure_ascii=False).encode("utf-8"),
-        )
+        try:
+            text = json.dumps(payload, ensure_ascii=False).encode("utf-8")
+        except UnicodeEncodeError:  # a file name that is not UTF-8: escaped, it round-trips
+            text = json.dumps(payload).encode("ascii")
+        line = b"%s\t%s\n" % (key.encode("ascii"), text)
         name = key[:2]
         try:
             fd = self._fds.get(name)

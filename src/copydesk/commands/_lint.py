@@ -64,7 +64,11 @@ def lint_and_report(args: argparse.Namespace, fix: str | None) -> int:
     else:
         results = session.run(args.paths, args.jobs or default_jobs(), _progress_bar())
 
+    from copydesk.printable import printable_result
+
     for result in results:
+        if not getattr(reporter, "raw_paths", False):
+            result = printable_result(result)  # file names that are not UTF-8: printable.py
         if baseline is not None:
             result = baseline.filter(result)
         summary.files += 1
@@ -163,6 +167,9 @@ def _fix_text_result(
 def _print_diff(name: str, old: str, new: str) -> None:
     import difflib
 
+    from copydesk.printable import printable
+
+    name = printable(name)
     sys.stdout.writelines(
         difflib.unified_diff(old.splitlines(True), new.splitlines(True), f"a/{name}", f"b/{name}")
     )
