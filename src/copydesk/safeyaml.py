@@ -28,12 +28,12 @@ class Loaded(NamedTuple):
 class _Loader(yaml.SafeLoader):
     def compose_node(self, parent: yaml.Node | None, index: Any) -> yaml.Node | None:
         if self.check_event(yaml.AliasEvent):
-            event = self.peek_event()
+            event = self.peek_event()  # type: ignore[no-untyped-call]
             raise YAMLError(
                 f"YAML aliases are not allowed (*{event.anchor}); write the value out",
                 event.start_mark.line + 1 if event.start_mark else None,
             )
-        node: yaml.Node | None = super().compose_node(parent, index)  # type: ignore[misc]
+        node: yaml.Node | None = super().compose_node(parent, index)
         return node
 
 

@@ -20,6 +20,7 @@ from collections.abc import Callable, Iterable
 from typing import Any, TypeVar
 
 T = TypeVar("T")
+A = TypeVar("A")
 DEFAULT_SECONDS = 5.0
 
 
@@ -43,10 +44,10 @@ def can_time() -> bool:
     return hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
 
 
-def run_within(seconds: float, run: Callable[[], Iterable[T]]) -> list[T]:
-    """``list(run())``, or RuleTimeout once ``seconds`` have passed."""
+def run_within(seconds: float, run: Callable[[A], Iterable[T]], arg: A) -> list[T]:
+    """``list(run(arg))``, or RuleTimeout once ``seconds`` have passed."""
     if not can_time():
-        return list(run())
+        return list(run(arg))
 
     def expire(signum: int, frame: Any) -> None:
         raise RuleTimeout(seconds)
@@ -55,7 +56,7 @@ def run_within(seconds: float, run: Callable[[], Iterable[T]]) -> list[T]:
     previous = signal.signal(signal.SIGALRM, expire)
     outer = signal.setitimer(signal.ITIMER_REAL, seconds)
     try:
-        return list(run())
+        return list(run(arg))
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, previous)

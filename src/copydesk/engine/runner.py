@@ -169,7 +169,7 @@ class Linter:
             matches: Iterable[Match] = kind.run(doc)
             if rule.code in self._timed:
                 try:
-                    matches = run_within(budget_for(len(doc.source)), lambda: kind.run(doc))
+                    matches = run_within(budget_for(len(doc.source)), kind.run, doc)
                 except RuleTimeout as exc:
                     findings.append(_timeout_finding(doc, rule, exc.seconds))
                     continue
