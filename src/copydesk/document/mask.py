@@ -19,6 +19,12 @@ URL_RE = re.compile(
 )
 
 
+# A run of more than 256 characters without white space in a text that holds addresses is no
+# prose either (a tracking link, an encoded attachment, a hostile "a.a.a...@"): masked whole, so
+# that no rule reads its pieces as words. It can start only where white space ends.
+LONG_RUN = 256
+_LONG_RUN_RE = re.compile(rf"(?<!\S)\S{{{LONG_RUN + 1},}}")
+
 # what every match of URL_RE holds: looked for with str.find, which skips through a block far
 # faster than a regex can try an alternation at each "w"
 _URL_HINTS = ("@", "://", "www.")
@@ -47,7 +53,9 @@ def url_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[i
     stop = len(text) if end is None else end
     if all(text.find(hint, start, stop) < 0 for hint in _URL_HINTS):
         return []
-    return [
+    spans = [
         (m.start("local") if m["local"] else m.start(), m.end())
         for m in URL_RE.finditer(text, start, stop)
     ]
+    spans.extend(m.span() for m in _LONG_RUN_RE.finditer(text, start, stop))
+    return spans
