@@ -13,7 +13,7 @@ from typing import Any
 from copydesk.cache import ResultCache
 from copydesk.config import Config, ConfigError, ConfigFinder
 from copydesk.document import InputError, load_document
-from copydesk.document.read import decode, read_bytes
+from copydesk.document.read import read_bytes, source_text
 from copydesk.engine.registry import Registry, load_registry
 from copydesk.engine.runner import Linter
 from copydesk.model import FileResult
@@ -63,6 +63,8 @@ class Session:
                 seen.add(f)
                 if f != path and self.finder.for_file(f).is_excluded(f):
                     continue
+                if f != path and f.name.startswith("~$"):
+                    continue  # the lock file Word keeps beside an open document, not a document
                 yield f, None
 
     def lint_file(self, path: Path) -> FileResult:
@@ -76,7 +78,7 @@ class Session:
                 key = self.cache.key(data, shown, linter.fingerprint)
                 hit = self.cache.get(key)
                 if hit is not None:
-                    source = decode(data, shown)[0]
+                    source = source_text(data, str(path), shown)
                     if all(f.span.end <= len(source) for f in hit[0]):
                         return FileResult(shown, hit[0], source=source, words=hit[1])
             doc = load_document(str(path), shown, config.prose_fields, data)
@@ -93,6 +95,18 @@ class Session:
             words=doc.word_count,
             notes=notes,
         )
+
+    def lint_data(self, data: bytes, shown: str) -> FileResult:
+        """Lint a file's bytes (read from standard input) as the file ``shown`` would be."""
+        config = self.finder.for_path(Path(shown).parent if shown != "-" else Path.cwd())
+        linter = self.linter_for(config)
+        try:
+            doc = load_document(shown, shown, config.prose_fields, data)
+        except InputError as exc:
+            return FileResult(shown, error=str(exc))
+        findings = linter.lint(doc, Path(shown))
+        notes = linter.context.shared.pop("notes", [])
+        return FileResult(shown, findings, source=doc.source, words=doc.word_count, notes=notes)
 
     def lint_text(self, text: str, shown: str) -> FileResult:
         from copydesk.document import parse_document
