@@ -8,16 +8,19 @@ for a million (see tests/conftest.py)."""
 
 from __future__ import annotations
 
+import importlib.util
 from functools import cache, lru_cache
 from pathlib import Path
+from types import ModuleType
+from xml.sax.saxutils import escape
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from copydesk.api import default_registry, make_linter
 from copydesk.config import PRESETS, Config, apply_settings
-from copydesk.document import Document, parse_document
-from copydesk.document.read import MARKDOWN_EXTENSIONS
+from copydesk.document import Document, InputError, parse_document
+from copydesk.document.wordproc import is_word_document, read_word
 from copydesk.engine.runner import Linter
 from copydesk.fix import fix_text
 from copydesk.model import Applicability, Finding
@@ -154,8 +157,64 @@ def test_fix_reaches_a_fixed_point(
     assert (again, applied_again) == (fixed, 0)
 
 
-def test_every_registered_reader_is_fuzzed() -> None:
-    from copydesk.document.read import HTML_EXTENSIONS, TEXT_EXTENSIONS, kind_for
+def _wordkit() -> ModuleType:
+    # the builder of real .docx and .odt packages that the Word reader's tests use
+    path = Path(__file__).resolve().parent.parent / "document" / "wordkit.py"
+    spec = importlib.util.spec_from_file_location("fuzz_wordkit", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
 
-    kinds = {kind_for("x" + ext) for ext in MARKDOWN_EXTENSIONS | HTML_EXTENSIONS | TEXT_EXTENSIONS}
-    assert kinds == set(READERS)
+
+WORDKIT = _wordkit()
+
+
+def _word_package(paragraphs: list[str], ext: str) -> bytes:
+    texts = [escape(p) for p in paragraphs]
+    if ext == ".docx":
+        return bytes(WORDKIT.docx_bytes("".join(WORDKIT.para(t) for t in texts)))
+    return bytes(WORDKIT.odt_bytes("".join(f"<text:p>{t}</text:p>" for t in texts)))
+
+
+# XML cannot carry most control characters: the word processors' text never holds them
+_XML_SAFE = (
+    st.lists(_pieces(), max_size=12)
+    .map("".join)
+    .map(
+        lambda t: "".join(
+            c for c in t if c in "\t\n" or (c >= " " and not 0xD800 <= ord(c) < 0xE000)
+        )
+    )
+)
+
+
+@FUZZ
+@given(st.lists(_XML_SAFE, max_size=8), st.sampled_from([".docx", ".odt"]), presets)
+def test_word_readers(paragraphs: list[str], ext: str, preset: str) -> None:
+    doc = read_word(_word_package(paragraphs, ext), "x" + ext, "x" + ext)
+    assert len(doc.masked) == len(doc.source)
+    for block in doc.blocks:
+        assert 0 <= block.start <= block.end <= len(doc.source)
+    _check_findings(_linter(preset).lint(doc), doc.source)
+
+
+@FUZZ
+@given(st.binary(max_size=400), st.sampled_from([".docx", ".odt"]), st.data())
+def test_word_readers_on_damaged_packages(noise: bytes, ext: str, data: st.DataObject) -> None:
+    # a real package with bytes overwritten somewhere: read, or refused with one clear error
+    package = bytearray(_word_package(["The the council met."], ext))
+    at = data.draw(st.integers(0, len(package)))
+    package[at : at + len(noise)] = noise
+    try:
+        read_word(bytes(package), "x" + ext, "x" + ext)
+    except InputError as exc:
+        assert "\n" not in str(exc) and str(exc).startswith("x" + ext)
+
+
+def test_every_registered_reader_is_fuzzed() -> None:
+    from copydesk.document.read import SUPPORTED_EXTENSIONS, kind_for
+
+    plain = {kind_for("x" + ext) for ext in SUPPORTED_EXTENSIONS if not is_word_document("x" + ext)}
+    assert plain == set(READERS)
+    assert {ext for ext in SUPPORTED_EXTENSIONS if is_word_document("x" + ext)} == {".docx", ".odt"}
