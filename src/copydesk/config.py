@@ -350,6 +350,9 @@ def apply_settings(
         changes["language"] = data["language"]
     if "rule-paths" in data:
         changes["rule_paths"] = paths("rule-paths", strings("rule-paths"))
+        for folder in changes["rule_paths"]:
+            if not folder.is_dir():
+                raise err("rule-paths", f"rule-paths: no such folder {folder}")
     if "per-file-ignores" in data:
         table = data["per-file-ignores"]
         if not isinstance(table, dict) or not all(isinstance(v, list) for v in table.values()):

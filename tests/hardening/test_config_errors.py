@@ -29,6 +29,7 @@ CONFIG_MISTAKES = [
     ("grammar = 5", 1, "grammar must be a table"),
     ('[house]\nnumerals = "ten"', 2, "house parameter numerals must be one of"),
     ("surprise = 1", 1, "unknown setting 'surprise'"),
+    ('rule-paths = ["no-such-folder"]', 1, "rule-paths: no such folder"),
 ]
 
 

@@ -115,8 +115,10 @@ def _fix_file(
 
     if is_word_document(result.path):
         # Rewriting a word processor's package would risk the newsroom's copy: refuse, loudly.
+        from copydesk.printable import printable
+
         sys.stderr.write(
-            f"copydesk: {result.path}: not fixed: copydesk reads Word and OpenDocument files "
+            f"copydesk: {printable(result.path)}: not fixed: copydesk reads Word and OpenDocument files "
             "but never edits them; make the changes in the word processor\n"
         )
         return result
