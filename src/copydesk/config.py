@@ -114,6 +114,10 @@ def _level(value: Any) -> str | None:
     return None
 
 
+def _string(value: Any) -> str | None:
+    return None if isinstance(value, str) else f"must be a string, not {value!r}"
+
+
 def _table(value: Any) -> str | None:
     return None if isinstance(value, dict) else "must be a table"
 
@@ -136,6 +140,7 @@ SCHEMA: dict[str, Check] = {
     "grammar": _table,
     "sourcing": _table,
     "front-matter": _table,
+    "profile": _string,  # its values are checked by copydesk.profiles
 }
 SECTIONS: dict[str, dict[str, Check]] = {
     "spelling": {"accept": _strings, "reject": _strings},
@@ -168,6 +173,8 @@ class Config(NamedTuple):
     grammar: tuple[tuple[str, Any], ...] = ()
     sourcing: tuple[tuple[str, Any], ...] = ()
     prose_fields: tuple[str, ...] = DEFAULT_PROSE_FIELDS
+    profile: str = "auto"  # news | docs | auto; a finder resolves auto for each file
+    profile_reason: str = ""  # why auto chose the profile it did
 
     def house_dict(self) -> dict[str, Any]:
         return dict(self.house)
@@ -344,6 +351,13 @@ def apply_settings(
             changes["fail_level"] = Level.parse(str(data["fail-level"]))
         except ValueError as exc:
             raise err("fail-level", str(exc)) from None
+    if "profile" in data:
+        from copydesk.profiles import validate
+
+        try:
+            changes["profile"] = validate(data["profile"])
+        except ValueError as exc:
+            raise err("profile", str(exc)) from None
     if "language" in data:
         if data["language"] not in ("en-GB", "en-US"):
             raise err("language", f"language must be en-GB or en-US, not {data['language']!r}")
@@ -429,6 +443,7 @@ class ConfigFinder:
         self.overrides = overrides or {}
         self._by_dir: dict[Path, Config] = {}
         self._by_file: dict[Path | None, Config] = {}
+        self._resolved: dict[tuple[int, str, str], Config] = {}
 
     def for_path(self, path: Path) -> Config:
         return self._for_folder(path if path.is_dir() else path.parent)
@@ -437,6 +452,24 @@ class ConfigFinder:
         """``for_path`` of a path known not to be a folder (a file listed by a walk, one about
         to be read): it spares a run one ``stat`` per file."""
         return self._for_folder(path.parent)
+
+    def with_profile(self, config: Config, path: Path) -> Config:
+        """``config`` with an ``auto`` profile settled by the file's place (docs site
+        generator, docs folder, documentation file name); unchanged when the place says
+        nothing, so that the file's content can still decide (``with_choice``)."""
+        if config.profile != "auto":
+            return config
+        from copydesk.profiles import for_path
+
+        choice = for_path(path, config.root)
+        return config if choice is None else self.with_choice(config, *choice)
+
+    def with_choice(self, config: Config, profile: str, reason: str) -> Config:
+        """One Config object per (config, profile), so linters built per config are shared."""
+        key = (id(config), profile, reason)
+        if key not in self._resolved:
+            self._resolved[key] = config._replace(profile=profile, profile_reason=reason)
+        return self._resolved[key]
 
     def _for_folder(self, raw: Path) -> Config:
         folder = _resolve_dir(raw)

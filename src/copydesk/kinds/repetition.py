@@ -96,9 +96,19 @@ class Kind:
             crosses_line = "\n" in gap or "\r" in gap
             if crosses_line and doc.block_at(m.start()) is not doc.block_at(m.start("again")):
                 continue
+            if _separated(doc, m.end("word"), m.start("again")):
+                continue
             yield Match(
                 m.start(),
                 m.end(),
                 {"match": m.group(), "word": word},
                 (word,),
             )
+
+
+def _separated(doc: Document, start: int, end: int) -> bool:
+    """Whether masked markup between two words stands for something read between them: a code
+    span ("to `x` to") or a table's cell border ("name | Name")."""
+    if "|" in doc.source[start:end]:
+        return True
+    return any(s.start < end and start < s.end for s in doc.code_spans)
