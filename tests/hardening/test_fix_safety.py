@@ -17,7 +17,7 @@ from copydesk.cli import main
 
 WRITER = r"""
 import os, sys, time
-path, seconds = sys.argv[1], float(sys.argv[2])
+path, stop = sys.argv[1], sys.argv[2]
 versions = ["Word " * i + "The the council met in in the hall.\n" for i in range(1, 40)]
 fixed = [v.replace("The the", "The").replace("in in", "in") for v in versions]
 allowed = set(versions) | set(fixed)
@@ -25,9 +25,9 @@ allowed = set(versions) | set(fixed)
 # the two repeated words being fixed is a fix of that version
 allowed |= {v.replace("The the", "The") for v in versions} | {v.replace("in in", "in") for v in versions}
 bad = 0
-end = time.monotonic() + seconds
+end = time.monotonic() + 300  # a bound, should the test die before it says stop
 i = 0
-while time.monotonic() < end:
+while time.monotonic() < end and not os.path.exists(stop):
     with open(path, encoding="utf-8") as fh:
         now = fh.read()
     if now not in allowed:
@@ -48,13 +48,14 @@ def test_fix_never_garbles_a_file_another_process_is_rewriting(
     monkeypatch.chdir(tmp_path)
     story = tmp_path / "story.md"
     story.write_text("Word The the council met in in the hall.\n")
+    stop = tmp_path / "stop"
     writer = subprocess.Popen(
-        [sys.executable, "-c", WRITER, str(story), "8"], stdout=subprocess.PIPE, text=True
+        [sys.executable, "-c", WRITER, str(story), str(stop)], stdout=subprocess.PIPE, text=True
     )
     runs = changed = 0
     try:
-        deadline = time.monotonic() + 7
-        while time.monotonic() < deadline:
+        deadline = time.monotonic() + 60
+        while runs < 40 and time.monotonic() < deadline:
             code = main(["fix", "--no-color", "--select", "MEC001", "story.md"])
             out, err = capsys.readouterr()
             assert "Traceback" not in out + err and "internal error" not in err
@@ -62,9 +63,10 @@ def test_fix_never_garbles_a_file_another_process_is_rewriting(
             changed += "changed while it was being fixed" in out
             runs += 1
     finally:
+        stop.touch()
         report, _ = writer.communicate(timeout=60)
     assert "GARBLED" not in report, report
-    assert runs >= 20 and "writes" in report
+    assert runs >= 10 and "writes" in report
 
 
 def test_file_changed_between_read_and_write_is_left_alone(

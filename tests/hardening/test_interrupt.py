@@ -63,7 +63,7 @@ def test_ctrl_c_during_parallel_check(tmp_path: Path) -> None:
         if proc.poll() is None:
             os.killpg(proc.pid, signal.SIGINT)
         try:
-            out, err = proc.communicate(timeout=30)
+            out, err = proc.communicate(timeout=60)
         except subprocess.TimeoutExpired:
             os.killpg(proc.pid, signal.SIGKILL)
             pytest.fail(f"copydesk hung after Ctrl-C ({delay} s in)")

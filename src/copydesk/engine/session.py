@@ -146,7 +146,7 @@ class Session:
         # every config and rule pack in play is checked before the first file is read: a
         # mistake in one stops the run with its file and line, not halfway through
         for p in todo:
-            self.linter_for(self.finder.for_file(p))
+            self.linter_for(self.finder.with_profile(self.finder.for_file(p), p))
         if jobs > 1 and len(todo) >= PARALLEL_MIN_FILES:
             results = self._parallel(items, jobs)
         else:
