@@ -57,11 +57,13 @@ def _seconds(run: Callable[[], object], limit: float) -> float:
 
 
 def _growth(run: Callable[[int], object]) -> float:
-    small = min(_seconds(lambda: run(SMALL), 60) for _ in range(3))
-    small = max(small, 0.002)  # below this the timer's resolution and noise dominate
+    small = min(_seconds(lambda: run(SMALL), 60) for _ in range(5))
+    small = max(small, 0.01)  # below this the scheduler's noise on a busy machine dominates
     limit = max(10.0, small * MAX_RATIO * 3)
     large = _seconds(lambda: run(LARGE), limit)
-    if large / small >= MAX_RATIO:  # once more, in case another process took the CPU
+    for _ in range(2):  # again, in case another process took the CPU
+        if large / small < MAX_RATIO:
+            break
         large = min(large, _seconds(lambda: run(LARGE), limit))
     return large / small
 
