@@ -18,3 +18,32 @@ def _isolated_cache(tmp_path_factory: pytest.TempPathFactory) -> None:
 def _no_result_cache(monkeypatch: pytest.MonkeyPatch) -> None:
     # tests that exercise the result cache turn it back on explicitly
     monkeypatch.setenv("COPYDESK_NO_CACHE", "1")
+
+
+# Fuzzing (tests/fuzz): a short run by default, a million examples per test with --fuzz-long.
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--fuzz-long",
+        action="store_true",
+        help="run the fuzz tests with a million generated documents each",
+    )
+    parser.addoption(
+        "--fuzz-examples", type=int, default=0, help="generated documents per fuzz test"
+    )
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    from hypothesis import HealthCheck, settings
+
+    common = {
+        "deadline": None,
+        "suppress_health_check": [HealthCheck.too_slow, HealthCheck.data_too_large],
+    }
+    settings.register_profile("fuzz", max_examples=600, **common)  # type: ignore[arg-type]
+    examples = config.getoption("--fuzz-examples") or (
+        1_000_000 if config.getoption("--fuzz-long") else 0
+    )
+    if examples:
+        settings.register_profile(
+            "fuzz", max_examples=examples, database=None, **common  # type: ignore[arg-type]
+        )

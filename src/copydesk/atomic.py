@@ -20,7 +20,8 @@ def write_atomic(path: Path, data: bytes, keep_mode: bool = True, durable: bool 
     except FileNotFoundError:
         mode = None
     for attempt in range(100):
-        tmp = target.with_name(f".{target.name}.{os.getpid()}.{attempt}.tmp")
+        # the name is cut short so that a long file name cannot make the temporary one too long
+        tmp = target.with_name(f".{target.name[:120]}.{os.getpid()}.{attempt}.tmp")
         try:
             fd = os.open(
                 tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666 if mode is None else 0o600

@@ -64,19 +64,19 @@ class ResultCache:
         if end < 0:
             return None  # torn: the write that began this line never finished
         try:
-            raw = json.loads(data[start:end])
-            return [Finding.from_dict(d) for d in raw["findings"]], int(raw["words"])
-        except (ValueError, KeyError, TypeError):
-            return None
+            return _entry(json.loads(data[start:end]))
+        except (ValueError, KeyError, TypeError, AttributeError):
+            return None  # another version's or a hand-edited entry: a miss, written again
 
     def put(self, key: str, findings: list[Finding], words: int) -> None:
         if self._writable is False:
             return
         payload: dict[str, Any] = {"words": words, "findings": [f.to_dict() for f in findings]}
-        line = b"%s\t%s\n" % (
-            key.encode("ascii"),
-            json.dumps(payload, ensure_ascii=False).encode("utf-8"),
-        )
+        try:
+            text = json.dumps(payload, ensure_ascii=False).encode("utf-8")
+        except UnicodeEncodeError:  # a file name that is not UTF-8: escaped, it round-trips
+            text = json.dumps(payload).encode("ascii")
+        line = b"%s\t%s\n" % (key.encode("ascii"), text)
         name = key[:2]
         try:
             fd = self._fds.get(name)
@@ -127,3 +127,50 @@ class ResultCache:
         for fd in self._fds.values():
             os.close(fd)
         self._fds.clear()
+
+
+_INT_FIELDS = ("offset", "end_offset", "line", "column", "end_line", "end_column")
+_STR_FIELDS = ("path", "code", "name", "level", "message", "excerpt")
+
+
+def _entry(raw: Any) -> tuple[list[Finding], int] | None:
+    """A cached entry, or None unless it has exactly the shape ``put`` writes: the reporters
+    slice and sort by these values, so a wrong type must not get past here."""
+    if not isinstance(raw, dict) or not isinstance(raw.get("findings"), list):
+        return None
+    words = raw.get("words")
+    if not isinstance(words, int) or isinstance(words, bool) or words < 0:
+        return None
+    findings = []
+    for d in raw["findings"]:
+        if not isinstance(d, dict):
+            return None
+        if not all(_is_count(d.get(k)) for k in _INT_FIELDS):
+            return None
+        if not all(isinstance(d.get(k), str) for k in _STR_FIELDS):
+            return None
+        if d["offset"] > d["end_offset"] or min(d["line"], d["column"]) < 1:
+            return None
+        fix = d.get("fix")
+        if fix is not None:
+            edits = fix.get("edits") if isinstance(fix, dict) else None
+            if not isinstance(edits, list) or not all(
+                isinstance(e, dict)
+                and _is_count(e.get("offset"))
+                and _is_count(e.get("end_offset"))
+                and e["offset"] <= e["end_offset"]
+                and isinstance(e.get("replacement"), str)
+                for e in edits
+            ):
+                return None
+        suggestions = d.get("suggestions", [])
+        if not isinstance(suggestions, list) or not all(isinstance(x, str) for x in suggestions):
+            return None
+        if not isinstance(d.get("help_uri"), str | None):
+            return None
+        findings.append(Finding.from_dict(d))
+    return findings, words
+
+
+def _is_count(value: Any) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool) and value >= 0

@@ -37,6 +37,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         sys.stdout.flush()  # a reader that left early shows here when the output fit a buffer
         return code
     except KeyboardInterrupt:
+        import signal
+
+        signal.signal(signal.SIGINT, signal.SIG_IGN)  # a second Ctrl-C must not cut this short
         print("copydesk: interrupted", file=sys.stderr)
         return 130
     except BrokenPipeError:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Callable
 from fnmatch import fnmatch
 from functools import lru_cache
 from pathlib import Path
@@ -68,16 +69,87 @@ PRESETS: dict[str, dict[str, Any]] = {
     "all": {"packs": [*DEFAULT_PACKS, "news-uk", "plain"], "house": HOUSE_DEFAULTS["news-uk"]},
 }
 
-_KEYS = {
-    "extends", "packs", "select", "extend-select", "ignore", "fail-level", "language", "exclude",
-    "per-file-ignores", "rule-paths", "levels", "house", "spelling", "grammar", "sourcing",
-    "front-matter", "extend-exclude", "profile", "include-text", "rule-docs",
-}  # fmt: skip
-_SECTION_KEYS = {
-    "spelling": {"accept", "reject"},
-    "front-matter": {"prose-fields"},
-    "sourcing": {"policy"},
+# What each setting must be, checked before anything is applied: a type mistake is one line
+# naming the file and line, never a crash in the middle of a run. A new setting is one row
+# here (a top-level key, or a key of a [section]) and its use in ``apply_settings``.
+Check = Callable[[Any], str | None]  # the problem with a value, or None
+
+
+def _strings(value: Any) -> str | None:
+    ok = isinstance(value, str) or (
+        isinstance(value, list) and all(isinstance(v, str) for v in value)
+    )
+    return None if ok else "must be a string or a list of strings"
+
+
+def _one_of(*choices: Any) -> Check:
+    def check(value: Any) -> str | None:
+        if any(value == c and type(value) is type(c) for c in choices):
+            return None
+        return f"must be one of {', '.join(repr(c) for c in choices)}, not {value!r}"
+
+    return check
+
+
+def _table_of(values: Check, what: str) -> Check:
+    def check(value: Any) -> str | None:
+        if not isinstance(value, dict):
+            return f"must be a table of {what}"
+        for k, v in value.items():
+            problem = values(v)
+            if problem is not None:
+                return f"{k!r} {problem}"
+        return None
+
+    return check
+
+
+def _level(value: Any) -> str | None:
+    if not isinstance(value, str):
+        return f"must be error, warning or suggestion, not {value!r}"
+    try:
+        Level.parse(value)
+    except ValueError as exc:
+        return str(exc)
+    return None
+
+
+def _string(value: Any) -> str | None:
+    return None if isinstance(value, str) else f"must be a string, not {value!r}"
+
+
+def _table(value: Any) -> str | None:
+    return None if isinstance(value, dict) else "must be a table"
+
+
+SCHEMA: dict[str, Check] = {
+    "extends": _strings,
+    "packs": _strings,
+    "select": _strings,
+    "extend-select": _strings,
+    "ignore": _strings,
+    "fail-level": _level,
+    "language": _one_of("en-GB", "en-US"),
+    "exclude": _strings,
+    "extend-exclude": _strings,
+    "per-file-ignores": _table_of(_strings, "globs to lists of codes"),
+    "rule-paths": _strings,
+    "levels": _table_of(_level, "rule codes to error, warning or suggestion"),
+    "house": _table,
+    "spelling": _table,
+    "grammar": _table,
+    "sourcing": _table,
+    "front-matter": _table,
+    "profile": _string,  # its values are checked by copydesk.profiles
+    "include-text": _one_of(True, False),
+    "rule-docs": _string,  # its {code} is checked where it is applied
 }
+SECTIONS: dict[str, dict[str, Check]] = {
+    "spelling": {"accept": _strings, "reject": _strings},
+    "front-matter": {"prose-fields": _strings},
+    "sourcing": {"policy": _one_of("strict", "lenient")},
+}
+_KEYS = set(SCHEMA)
 
 
 class ConfigError(Exception):
@@ -239,6 +311,13 @@ def apply_settings(
     if unknown:
         key = sorted(unknown)[0]
         raise err(key, f"unknown setting {key!r}")
+    for key, value in data.items():
+        problem = SCHEMA[key](value)
+        if problem is not None:
+            raise err(key, f"{key} {problem}")
+        for sub, check in SECTIONS.get(key, {}).items():
+            if sub in value and (problem := check(value[sub])) is not None:
+                raise err(sub, f"[{key}] {sub} {problem}")
     config = base
     extends = data.get("extends", [])
     if isinstance(extends, str):
@@ -305,6 +384,9 @@ def apply_settings(
         changes["rule_docs"] = data["rule-docs"]
     if "rule-paths" in data:
         changes["rule_paths"] = paths("rule-paths", strings("rule-paths"))
+        for folder in changes["rule_paths"]:
+            if not folder.is_dir():
+                raise err("rule-paths", f"rule-paths: no such folder {folder}")
     if "per-file-ignores" in data:
         table = data["per-file-ignores"]
         if not isinstance(table, dict) or not all(isinstance(v, list) for v in table.values()):
@@ -335,7 +417,7 @@ def apply_settings(
             table = data[section]
             if not isinstance(table, dict):
                 raise err(section, f"[{section}] must be a table")
-            bad = set(table) - _SECTION_KEYS[section]
+            bad = set(table) - set(SECTIONS[section])
             if bad:
                 k = sorted(bad)[0]
                 raise err(k, f"unknown setting {k!r} in [{section}]")
@@ -350,7 +432,8 @@ def apply_settings(
                     raise err(key, f"[spelling] {key}: no such file {f}")
             changes[attr] = files
     if "prose-fields" in data.get("front-matter", {}):
-        changes["prose_fields"] = tuple(data["front-matter"]["prose-fields"])
+        fields = data["front-matter"]["prose-fields"]
+        changes["prose_fields"] = (fields,) if isinstance(fields, str) else tuple(fields)
     if "sourcing" in data:
         policy = data["sourcing"].get("policy", "strict")
         if policy not in ("strict", "lenient"):

@@ -47,16 +47,39 @@ def expand(path: Path, extensions: frozenset[str] | None = None) -> Iterator[Pat
     yield from _walk(path, wanted)
 
 
+# A checked-out repository's own config is not to be trusted: settings that name a command
+# for git to run (the file-system monitor hook, hooks) are switched off for every call, so
+# checking a folder never runs code from the repository. The user's global ignore settings
+# (core.excludesFile) and the repository's .gitignore files still apply.
+GIT_SAFE = (
+    "git",
+    "--no-pager",
+    "-c", "core.fsmonitor=false",
+    "-c", "core.hooksPath=/dev/null",
+    "-c", "core.untrackedCache=false",
+    "-c", "protocol.allow=never",
+)  # fmt: skip
+
+
+def _git_env() -> dict[str, str]:
+    env = dict(os.environ)
+    env["GIT_OPTIONAL_LOCKS"] = "0"  # a listing must not rewrite the repository's index
+    env["GIT_TERMINAL_PROMPT"] = "0"
+    return env
+
+
 def _git_files(folder: Path) -> list[Path] | None:
     import subprocess  # only for folders: a pre-commit run names files and never needs it
 
     try:
         out = subprocess.run(
-            ["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard", "--", "."],
+            [*GIT_SAFE, "ls-files", "-z", "--cached", "--others", "--exclude-standard", "--", "."],
             cwd=folder,
             capture_output=True,
             check=True,
             timeout=30,
+            env=_git_env(),
+            stdin=subprocess.DEVNULL,
         ).stdout
     except (OSError, subprocess.SubprocessError):
         return None
@@ -76,7 +99,12 @@ def _git_ignored(folder: Path) -> bool:
     try:
         return (
             subprocess.run(
-                ["git", "check-ignore", "-q", "."], cwd=folder, capture_output=True, timeout=30
+                [*GIT_SAFE, "check-ignore", "-q", "."],
+                cwd=folder,
+                capture_output=True,
+                timeout=30,
+                env=_git_env(),
+                stdin=subprocess.DEVNULL,
             ).returncode
             == 0
         )

@@ -68,7 +68,11 @@ def lint_and_report(args: argparse.Namespace, fix: str | None) -> int:
     else:
         results = session.run(args.paths, args.jobs or None, _progress_bar())
 
+    from copydesk.printable import printable_result
+
     for result in results:
+        if not getattr(reporter, "raw_paths", False):
+            result = printable_result(result)  # file names that are not UTF-8: printable.py
         if baseline is not None:
             result = baseline.filter(result)
         summary.files += 1
@@ -102,34 +106,55 @@ def _word_document(name: str | None) -> bool:
 def _fix_file(
     session: Session, result: FileResult, minimum: Applicability, diff: bool, summary: Summary
 ) -> FileResult:
+    """Fix one file. The file is read again here and edits are computed on exactly what was
+    read; just before the rename it is read once more, and if it changed meanwhile (an editor,
+    another tool) nothing is written. A failure on this file never stops the others."""
     if result.error:
         return result
     from copydesk.document.wordproc import is_word_document
 
     if is_word_document(result.path):
         # Rewriting a word processor's package would risk the newsroom's copy: refuse, loudly.
+        from copydesk.printable import printable
+
         sys.stderr.write(
-            f"copydesk: {result.path}: not fixed: copydesk reads Word and OpenDocument files "
+            f"copydesk: {printable(result.path)}: not fixed: copydesk reads Word and OpenDocument files "
             "but never edits them; make the changes in the word processor\n"
         )
         return result
     if not any(f.fix and f.fix.applicability >= minimum for f in result.findings):
         return result
     from copydesk.atomic import write_atomic
-    from copydesk.document.read import decode, read_bytes
+    from copydesk.document.read import InputError, decode, read_bytes
     from copydesk.fix import encode
 
     path = Path(result.path)
-    source, encoding, bom = decode(read_bytes(str(path)), result.path)
-    new_text, applied, findings = _fix_loop(
-        session, source, result.path, minimum, list(result.findings)
-    )
+    try:
+        data = read_bytes(str(path))
+        source, encoding, bom = decode(data, result.path)
+    except InputError as exc:
+        return FileResult(result.path, error=str(exc))
+    # the findings are those of the text linted a moment ago: only valid if it is still that
+    known = list(result.findings) if source == result.source else None
+    new_text, applied, findings = _fix_loop(session, source, result.path, minimum, known)
     if applied and new_text != source:
         if diff:
             _print_diff(result.path, source, new_text)
             summary.fixable += applied
         else:
-            write_atomic(path, encode(new_text, encoding, bom))
+            try:
+                if read_bytes(str(path)) != data:
+                    return FileResult(
+                        result.path,
+                        error=f"{result.path}: changed while it was being fixed; left as it is",
+                    )
+                write_atomic(path, encode(new_text, encoding, bom))
+            except InputError as exc:
+                return FileResult(result.path, error=str(exc))
+            except OSError as exc:
+                return FileResult(
+                    result.path, error=f"{result.path}: cannot write: {exc.strerror or exc}"
+                )
             summary.fixed += applied
     if diff:
         return result
@@ -167,6 +192,9 @@ def _fix_text_result(
 def _print_diff(name: str, old: str, new: str) -> None:
     import difflib
 
+    from copydesk.printable import printable
+
+    name = printable(name)
     sys.stdout.writelines(
         difflib.unified_diff(old.splitlines(True), new.splitlines(True), f"a/{name}", f"b/{name}")
     )

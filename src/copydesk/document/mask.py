@@ -8,12 +8,22 @@ from collections.abc import Iterable
 
 _NOT_BREAK = re.compile(r"[^\r\n]")
 
-# Shared by every reader: things inside prose that are not prose.
+# Shared by every reader: things inside prose that are not prose. An e-mail address's local
+# part is taken whole from the start of its run of [\w.+-] and never given back (a possessive
+# repeat): tried from every word boundary inside the run, as a plain \b[\w.+-]+@ would be,
+# a long run such as "a.a.a.a..." with no domain after it costs time quadratic in its length.
+# The leading dots, pluses and hyphens of the run are trimmed off afterwards (group "local").
 URL_RE = re.compile(
     r"\b(?:https?://|ftp://|www\.)[^\s<>\"'`)\]]*[^\s<>\"'`)\].,;:!?]"
-    r"|\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b"
+    r"|(?<![\w.+-])[.+-]*+(?P<local>\w[\w.+-]*+)@[\w-]+(?:\.[\w-]+)+\b"
 )
 
+
+# A run of more than 256 characters without white space in a text that holds addresses is no
+# prose either (a tracking link, an encoded attachment, a hostile "a.a.a...@"): masked whole, so
+# that no rule reads its pieces as words. It can start only where white space ends.
+LONG_RUN = 256
+_LONG_RUN_RE = re.compile(rf"(?<!\S)\S{{{LONG_RUN + 1},}}")
 
 # what every match of URL_RE holds: looked for with str.find, which skips through a block far
 # faster than a regex can try an alternation at each "w"
@@ -43,4 +53,9 @@ def url_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[i
     stop = len(text) if end is None else end
     if all(text.find(hint, start, stop) < 0 for hint in _URL_HINTS):
         return []
-    return [(m.start(), m.end()) for m in URL_RE.finditer(text, start, stop)]
+    spans = [
+        (m.start("local") if m["local"] else m.start(), m.end())
+        for m in URL_RE.finditer(text, start, stop)
+    ]
+    spans.extend(m.span() for m in _LONG_RUN_RE.finditer(text, start, stop))
+    return spans

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import io
 import zipfile
+import zlib
 from collections.abc import Callable
 from typing import NoReturn
 from xml.etree.ElementTree import Element, TreeBuilder
@@ -39,7 +40,10 @@ class Package:
         try:
             self.zip = zipfile.ZipFile(io.BytesIO(data))
             infos = self.zip.infolist()
-        except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, OSError, EOFError):
+        except (
+            zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, OSError, EOFError,
+            NotImplementedError, zlib.error,
+        ):  # fmt: skip
             self.fail("not a zip archive")
         if len(infos) > MAX_PARTS:
             self.fail(f"has {len(infos)} parts (the limit is {MAX_PARTS}); not checked")
@@ -69,7 +73,14 @@ class Package:
                     out += chunk
                     if len(out) > MAX_PART_BYTES:
                         self._too_big(name)
-        except (zipfile.BadZipFile, NotImplementedError, ValueError, OSError, EOFError) as exc:
+        except (
+            zipfile.BadZipFile,
+            NotImplementedError,
+            ValueError,
+            OSError,
+            EOFError,
+            zlib.error,
+        ) as exc:  # zlib.error: a damaged deflate stream
             self.fail(f"{name} cannot be unpacked ({_one_line(exc)})")
         except RuntimeError:  # zipfile's word for a password-protected member
             self.fail(f"{name} is encrypted")

@@ -14,7 +14,14 @@ from typing import Any
 
 from copydesk import __version__
 from copydesk.atomic import digest, write_atomic
-from copydesk.engine.rules import Example, RuleError, RuleSpec, build_spec, builtin_rules_dir
+from copydesk.engine.rules import (
+    Example,
+    RuleError,
+    RuleSpec,
+    _where,
+    build_spec,
+    builtin_rules_dir,
+)
 from copydesk.kinds import prefilter, regex_patterns
 from copydesk.model import Applicability, Level
 
@@ -124,17 +131,17 @@ def _write_cache(path: Path, data: Any) -> None:
 def _parse_file(pack: str, path: Path) -> RuleSpec:
     import yaml
 
+    from copydesk import safeyaml
+
     shown = str(path)
     try:
         text = path.read_text(encoding="utf-8")
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
-        data = yaml.safe_load(text)
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark
-        line = mark.line + 1 if mark else None
-        raise RuleError(f"{shown}:{line}: invalid YAML: {exc.problem}") from None
-    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
+    except (OSError, UnicodeDecodeError) as exc:
         raise RuleError(f"{shown}: cannot read rule file: {exc}") from None
+    try:
+        data, node = safeyaml.load(text)
+    except safeyaml.YAMLError as exc:
+        raise RuleError(f"{_where(shown, exc.line)}: {exc.message}") from None
     lines: dict[str, int] = {"": 1}
     if isinstance(node, yaml.MappingNode):
         for key, value in node.value:
@@ -160,7 +167,49 @@ def _parse_file(pack: str, path: Path) -> RuleSpec:
             raise RuleError(
                 f"{shown}:{lines.get('options.forms', lines.get('options'))}: {exc}"
             ) from None
+    _check_templates(spec, shown, lines)
     return spec
+
+
+def _check_templates(spec: RuleSpec, shown: str, lines: dict[str, int]) -> None:
+    """A rule's message template and regular expressions (with their replacement templates)
+    are checked when the file is read, so that a mistake stops the run, with the file and line,
+    before any document is read rather than in the middle of one."""
+    import re
+    import string
+
+    try:
+        for _, field, spec_, conversion in string.Formatter().parse(spec.message):
+            if field is None:
+                continue
+            if not field.isidentifier() or spec_ or conversion not in (None, "r", "s"):
+                raise ValueError(f"'{{{field}}}' must be a plain {{name}}")
+    except ValueError as exc:
+        raise RuleError(
+            f"{_where(shown, lines.get('message'))}: invalid message template: {exc}"
+        ) from None
+    opts = spec.options
+    if not opts.get("regex"):
+        return
+    line = lines.get("options", lines.get(""))
+    flags = re.IGNORECASE if opts.get("ignorecase") else 0
+    swap = opts.get("swap") or {}
+    for pattern in regex_patterns(spec):
+        try:
+            compiled = re.compile(pattern, flags)
+        except re.error as exc:
+            raise RuleError(
+                f"{_where(shown, line)}: invalid regular expression {pattern!r}: {exc}"
+            ) from None
+        replacement = swap.get(pattern)
+        if isinstance(replacement, str):
+            try:
+                compiled.sub(replacement, "")  # compiles the template, matches nothing
+            except (re.error, IndexError) as exc:
+                raise RuleError(
+                    f"{_where(shown, line)}: invalid replacement {replacement!r} for "
+                    f"{pattern!r}: {exc}"
+                ) from None
 
 
 def _to_json(spec: RuleSpec) -> dict[str, Any]:

@@ -3,6 +3,7 @@ into findings and filter them (scope, quoted speech, [sic], suppressions, per-fi
 
 from __future__ import annotations
 
+import os
 import re
 from bisect import bisect_right
 from collections.abc import Iterable
@@ -11,13 +12,15 @@ from typing import Any
 
 from copydesk.config import Config, ConfigError
 from copydesk.document import Document, Suppression
+from copydesk.engine.budget import RuleTimeout, budget_for, run_within
 from copydesk.engine.registry import Registry
-from copydesk.engine.rules import RuleError, RuleSpec
+from copydesk.engine.rules import RuleError, RuleSpec, builtin_rules_dir
 from copydesk.kinds import Context, Kind, Match, kind_module
-from copydesk.model import Edit, Finding, Fix, Span
+from copydesk.model import Edit, Finding, Fix, Level, Span
 
 UNKNOWN_CODE = "CDK001"
 UNUSED_SUPPRESSION = "CDK002"
+TIMEOUT_CODE = "CDK003"
 EXCERPT_MAX = 200
 
 
@@ -40,10 +43,19 @@ def _matches(selector: str, rule: RuleSpec) -> bool:
 
 def select_rules(registry: Registry, config: Config) -> list[RuleSpec]:
     """The rules a config turns on, in registry order."""
+    for pack in config.packs:
+        if pack not in registry.packs:
+            known = ", ".join(sorted(registry.packs))
+            raise ConfigError(f"{_origin(config, pack)}packs: no rule pack {pack!r} (packs: {known})")
+    for code in dict(config.levels):
+        if not any(_matches(code, r) for r in registry):
+            raise ConfigError(f"{_origin(config, code)}levels: {code!r} names no rule")
+    ignores = tuple(c for _, codes in config.per_file_ignores for c in codes)
     for where, selectors in (
         ("select", config.select),
         ("extend-select", config.extend_select),
         ("ignore", config.ignore),
+        ("per-file-ignores", ignores),
     ):
         for sel in selectors:
             if not any(_matches(sel, r) for r in registry):
@@ -77,7 +89,11 @@ def _origin(config: Config, needle: str) -> str:
         return ""
     try:
         for n, line in enumerate(config.path.read_text(encoding="utf-8").splitlines(), 1):
-            if f'"{needle}"' in line or f"'{needle}'" in line:
+            if (
+                f'"{needle}"' in line
+                or f"'{needle}'" in line
+                or line.lstrip().startswith((f"{needle} ", f"{needle}="))
+            ):
                 return f"{config.path}:{n}: "
     except (OSError, UnicodeDecodeError):
         pass
@@ -137,6 +153,9 @@ class Linter:
         # per rule, whether its matches in quoted speech are dropped: asked once, not per file
         self._plan = [(r, k, (r.quotes or k.default_quotes) == "skip") for r, k in self.kinds]
         self.codes = {r.code for r in self.rules}
+        # rules from packs copydesk does not ship run with a time budget (engine/budget.py)
+        builtin = os.path.join(builtin_rules_dir(), "")
+        self._timed = {r.code for r in self.rules if not r.path.startswith(builtin)}
 
     @property
     def fingerprint(self) -> str:
@@ -160,7 +179,14 @@ class Linter:
         for rule, kind, skip_quotes in self._plan:
             if ignored and any(_matches(s, rule) for s in ignored):
                 continue
-            for match in kind.run(doc):
+            matches: Iterable[Match] = kind.run(doc)
+            if rule.code in self._timed:
+                try:
+                    matches = run_within(budget_for(len(doc.source)), kind.run, doc)
+                except RuleTimeout as exc:
+                    findings.append(_timeout_finding(doc, rule, exc.seconds))
+                    continue
+            for match in matches:
                 if not self._in_scope(doc, rule, match):
                     continue
                 if skip_quotes and _inside(doc.quotes, quote_starts, match.start, match.end):
@@ -281,6 +307,27 @@ def merge_grammar_duplicates(findings: list[Finding]) -> list[Finding]:
         for i, f in enumerate(findings)
         if i not in dropped
     ]
+
+
+def _timeout_finding(doc: Document, rule: RuleSpec, seconds: float) -> Finding:
+    """CDK003: a rule stopped for running past its time budget on this document."""
+    return Finding(
+        path=doc.path,
+        code=TIMEOUT_CODE,
+        name="rule-timeout",
+        level=Level.ERROR,
+        message=(
+            f"Rule {rule.code} ({rule.path}) ran for more than {seconds:.1f} s on this file and "
+            "was stopped; its pattern probably backtracks without end (nested repeats such "
+            "as (a+)+)."
+        ),
+        span=Span(0, 0),
+        line=1,
+        column=1,
+        end_line=1,
+        end_column=1,
+        excerpt="",
+    )
 
 
 def _build(rule: RuleSpec, ctx: Context) -> Kind:

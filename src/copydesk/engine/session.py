@@ -101,7 +101,8 @@ class Session:
                 hit = self.cache.get(key)
                 if hit is not None:
                     source = source_text(data, str(path), shown)
-                    return FileResult(shown, hit[0], source=source, words=hit[1])
+                    if all(f.span.end <= len(source) for f in hit[0]):
+                        return FileResult(shown, hit[0], source=source, words=hit[1])
             doc = load_document(str(path), shown, config.prose_fields, data)
         except InputError as exc:
             return FileResult(shown, error=str(exc))
@@ -154,6 +155,10 @@ class Session:
         is big enough to pay for the processes, a number runs that many processes."""
         items = list(self.files(paths))
         todo = [p for p, err in items if err is None]
+        # every config and rule pack in play is checked before the first file is read: a
+        # mistake in one stops the run with its file and line, not halfway through
+        for p in todo:
+            self.linter_for(self.finder.with_profile(self.finder.for_file(p), p))
         if jobs is None:
             jobs = auto_jobs(todo)
         if jobs > 1 and len(todo) > 1:
@@ -184,14 +189,35 @@ class Session:
         items = items[first + 1 :]
         if not items:
             return
+        import signal
+
         ctx = multiprocessing.get_context("fork")
-        with ctx.Pool(jobs) as pool:
+        # the workers are forked ignoring SIGINT (no window before their initializer runs)
+        previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+        try:
+            pool = ctx.Pool(jobs, initializer=_ignore_interrupts)
+        finally:
+            signal.signal(signal.SIGINT, previous)
+        try:
             # Small chunks: at the end one worker waits for the other's last chunk.
             chunk = max(1, min(8, len(items) // (jobs * 8)))
             yield from pool.imap(_work, items, chunksize=chunk)
+            pool.close()
+        finally:
+            # Ctrl-C (or a failed report) reaches the parent only: the workers ignore SIGINT,
+            # so none is cut short holding the pool's queue lock, and terminate() stops them
+            # without waiting for their chunks.
+            pool.terminate()
+            pool.join()
 
 
 _WORKER: Session | None = None
+
+
+def _ignore_interrupts() -> None:
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def _work(item: tuple[Path, str | None]) -> FileResult:

@@ -299,6 +299,9 @@ _WORD_NUM = re.compile(
     r"|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|hundred|thousand)(?![\w'’-])",
     re.IGNORECASE,
 )
+# The words next to a number are looked for within this many characters of it: a sentence of
+# thousands of figures (or one without spaces) must not cost each of them a scan of the whole.
+_WINDOW = 64
 _NEXT = re.compile(r"\s*([^\s]+)")
 _PREV = re.compile(r"([^\s]+)\s*$")
 _BIG_FIGURE = re.compile(r"(?<![\w.,])\d{1,3}(?:,\d{3})+(?![\d])|(?<![\w.,])\d+(?![\d])")
@@ -351,11 +354,11 @@ class Kind:
             return
         # a sentence that also has a figure at or above the threshold keeps all its figures
         for m in _BIG_FIGURE.finditer(text, start, end):
-            value = int(m.group().replace(",", ""))
+            value = _value(m.group().replace(",", ""))
             if value >= self.threshold:
                 return
         for m in hits:
-            value = int(m.group("n"))
+            value = _value(m.group("n"))
             if not 1 <= value < self.threshold or m.group("n").startswith("0"):
                 continue
             if m.start() == start or not text[start : m.start()].strip():
@@ -370,7 +373,7 @@ class Kind:
             )
 
     def _kept(self, text: str, s: int, e: int, start: int, end: int) -> bool:
-        nxt = _NEXT.match(text, e, end)
+        nxt = _NEXT.match(text, e, min(end, e + _WINDOW))
         after = nxt.group(1).lower().strip(".,;:!?)\"'’”") if nxt else ""
         if after in self.units or (after != "" and after[0] in "%°-–"):
             return True
@@ -380,7 +383,7 @@ class Kind:
             return True  # "3 1/2", "2 000"
         if text[s - 1 : s] == "(" and text[e : e + 1] == ")":
             return True  # "(2)": a tally or a label in brackets
-        prev = _PREV.search(text, start, s)
+        prev = _PREV.search(text, max(start, s - _WINDOW), s)
         before = prev.group(1).lower().rstrip(".,:") if prev else ""
         if before in self.before or before in _MONTHS or before in _DAYS:
             return True
@@ -394,10 +397,13 @@ class Kind:
             return True  # part of a name: "Halo 2", "Channel 4", "Spider-Man 2"
         if nxt and nxt.group(1)[:1].isupper():
             return True  # part of a name: "6 Music", "3 Mobile"
-        if re.match(r"\s*(?:-|–|to|and|or|by|of|out\s+of)\s*\d", text[e:end]):
+        if re.match(r"\s*(?:-|–|to|and|or|by|of|out\s+of)\s*\d", text[e : min(end, e + _WINDOW)]):
             return True  # "3 to 5", "4 out of 10": a range or a comparison in figures
         # "between 5 and 7", "3, 4 and 5": a run of figures
-        return re.search(r"\d\s*(?:-|–|to|and|or|by|,)\s*$", text[start:s]) is not None
+        return (
+            re.search(r"\d\s*(?:-|–|to|and|or|by|,)\s*$", text[max(start, s - _WINDOW) : s])
+            is not None
+        )
 
     def _large(self, text: str, start: int, end: int) -> Iterator[Match]:
         for m in _WORD_NUM.finditer(text, start, end):
@@ -433,3 +439,9 @@ class Kind:
                 (figure,),
                 applicability=Applicability.UNSAFE,
             )
+
+
+def _value(digits: str) -> int:
+    """The number a run of digits writes; a run too long for any count (Python refuses to
+    convert more than a few thousand digits) is simply a very large number."""
+    return int(digits) if len(digits) <= 30 else 10**30

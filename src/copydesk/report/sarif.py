@@ -71,9 +71,17 @@ def artifact_location(path: str) -> dict[str, Any]:
     p = path.replace("\\", "/")
     if p.startswith("/") or (len(p) > 2 and p[1] == ":" and p[2] == "/"):
         prefix = "file://" if p.startswith("/") else "file:///"
-        return {"uri": prefix + quote(p, safe="/:")}
+        return {"uri": prefix + quote(_bytes(p), safe="/:")}
     p = posixpath.normpath(p)
-    return {"uri": quote(p, safe="/"), "uriBaseId": SRCROOT}
+    return {"uri": quote(_bytes(p), safe="/"), "uriBaseId": SRCROOT}
+
+
+def _bytes(path: str) -> bytes:
+    # a file name that is not UTF-8 keeps its exact bytes, percent-encoded, in the URI
+    try:
+        return path.encode("utf-8", "surrogateescape")
+    except UnicodeEncodeError:
+        return path.encode("utf-8", "backslashreplace")
 
 
 def _rule_descriptor(info: RuleInfo) -> dict[str, Any]:
@@ -154,8 +162,13 @@ class Reporter:
             self._rules.append(rule)
         return index
 
+    raw_paths = True  # given file names as read; the URI keeps their bytes, text escapes them
+
     def file(self, result: FileResult) -> None:
+        from copydesk.printable import printable_result
+
         location = artifact_location(result.path)
+        result = printable_result(result)
         if result.error is not None:
             self._notifications.append(
                 {

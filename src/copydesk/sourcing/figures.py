@@ -9,6 +9,7 @@ the few words around it. Every exclusion is named, so each can be switched off.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right, insort
 from collections.abc import Callable
 from functools import cache, lru_cache
 from typing import Final, NamedTuple
@@ -759,8 +760,23 @@ def _plural_follows(text: str, end: int) -> bool:
     return m is not None and m.group(1).lower() not in ("has", "was", "does", "says", "is")
 
 
-def _in_spans(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
-    return any(a <= start and end <= b for a, b in spans)
+class _Cover:
+    """Whether some span holds [start, end], answered by bisection over the
+    spans sorted by start, with the furthest end reached so far, so that a sentence with
+    thousands of figures and thousands of references stays linear."""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        spans = sorted(spans)
+        self.starts = [a for a, _ in spans]
+        self.reach: list[int] = []
+        furthest = -1
+        for _, b in spans:
+            furthest = max(furthest, b)
+            self.reach.append(furthest)
+
+    def holds(self, start: int, end: int) -> bool:
+        i = bisect_right(self.starts, start)
+        return i > 0 and self.reach[i - 1] >= end
 
 
 # Prefilters (see ``copydesk.sourcing.prefilter``), read off the patterns in ``_patterns``:
@@ -815,6 +831,22 @@ def _may_hold_figure(probe: Probe) -> bool:
     return "fold" in probe.low and any(len(t) > 4 and t.endswith("fold") for t in tokens)
 
 
+def _overlaps(taken: list[tuple[int, int]], start: int, end: int) -> bool:
+    """Whether [start, end) overlaps a span of ``taken``: sorted spans, none overlapping
+    another, so only those starting before ``end`` count, and going back from the last of
+    them the first non-empty one that ends by ``start`` settles it (every earlier span ends
+    before it starts). A sentence with thousands of figures stays linear."""
+    k = bisect_left(taken, (end, -1))
+    while k > 0:
+        k -= 1
+        a, b = taken[k]
+        if start < b and a < end:
+            return True
+        if a < b:
+            return False
+    return False
+
+
 def find_figures(
     opts: SourcingOptions, text: str, lo: int, hi: int, probe: Probe | None = None
 ) -> list[Figure]:
@@ -832,12 +864,11 @@ def find_figures(
     exclude = opts.exclude
 
     def add(start: int, end: int, kind: str, excluded: str | None) -> None:
-        for a, b in taken:
-            if start < b and a < end:
-                return
+        if _overlaps(taken, start, end):
+            return
         if excluded is not None and not exclude.get(excluded, True):
             excluded = None
-        taken.append((start, end))
+        insort(taken, (start, end))
         found.append(Figure(start, end, kind, excluded))
 
     idioms: list[tuple[int, int]] = []
@@ -862,13 +893,13 @@ def find_figures(
             )
         return sports_known[0]
 
+    covers = [(_Cover(spans), why) for spans, why in
+              ((references, "references"), (idioms, "idioms"), (names, "names")) if spans]  # fmt: skip
+
     def common(start: int, end: int) -> str | None:
-        if references and _in_spans(start, end, references):
-            return "references"
-        if idioms and _in_spans(start, end, idioms):
-            return "idioms"
-        if names and _in_spans(start, end, names):
-            return "names"
+        for cover, why in covers:
+            if cover.holds(start, end):
+                return why
         return None
 
     if probe.has_token(opts.vague_quantity_words):

@@ -364,7 +364,7 @@ DEFAULT_OPTIONS: Final[Mapping[str, Any]] = {
         r"(?= (?:nations|countries|leaders|summit|group|club|clubs))",
     ],
     "reference_patterns": [
-        r"\d+\.\d+\.\d+(?:\.\d+)*(?:[-+][\w.]+)?",
+        r"(?<!\d)\d+\.\d+\.\d+(?:\.\d+)*(?:[-+][\w.]+)?",
         r"(?i:\b(?:version|release|ver\.|rev\.|revision|build))\s+\d+(?:\.\d+)*\b",
         r"\b(?:React Native|Python|Java|Node(?:\.js)?|Ruby|PHP|Perl|Rust|Swift|Kotlin|Scala|TypeScript|Django|Rails|React|Angular|Vue|Ubuntu|Debian|Fedora|RHEL|CentOS|macOS|OS X|iOS|iPadOS|Android|Firefox|Chrome|Safari|Linux|Unicode|HTML|CSS|ECMAScript|HTTP|TLS|SSL|IPv|OpenGL|DirectX|Bluetooth|USB|Jekyll|Hugo|Sphinx|MkDocs|Docusaurus|Gatsby|PostgreSQL|MySQL|SQLite|Redis|Kubernetes|Docker|Xcode|WordPress|Drupal|Pandoc|LaTeX|TeX|Qt|GTK|GNOME|KDE|Electron|Deno|Dart|Flutter|Elixir|Erlang|Haskell|Lua|Julia|MATLAB|Fortran|Unreal Engine)\s?\d+(?:\.\d+)*(?:\s(?:and|or|to)\s\d+(?:\.\d+)+)?\b",
         r"#\d+\b",
