@@ -4,8 +4,10 @@ script, style, code and pre are masked; text inside block elements becomes scope
 from __future__ import annotations
 
 import re
+from html import unescape
 from html.parser import HTMLParser
 
+from copydesk.document.inline import Inline
 from copydesk.document.mask import url_spans
 from copydesk.document.model import Block
 
@@ -52,9 +54,11 @@ _BREAKERS = frozenset(
     | set(_SCOPES)
 )
 _HIDDEN = frozenset(
-    {"script", "style", "code", "pre", "kbd", "samp", "var", "noscript", "template"}
+    {"script", "style", "code", "pre", "kbd", "samp", "var", "noscript", "template", "svg",
+     "math", "latex", "textarea"}
 )
 _NEWLINE = re.compile(r"\n")
+_ENTITY = re.compile(r"&(?:#\d+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);?")
 
 
 class _Reader(HTMLParser):
@@ -69,6 +73,35 @@ class _Reader(HTMLParser):
         self.runs: list[tuple[int, int, str, int]] = []  # start, end, scope, group
         self.code: list[tuple[int, int]] = []
         self.hidden_start = 0
+        self.entities: list[tuple[int, int, str, int]] = []  # start, end, character, group
+
+    def parse_marked_section(self, i: int, report: int = 1) -> int:
+        # "<![CDATA[...]]>" is text in foreign content and a comment elsewhere; any other
+        # "<![" is a bogus comment to the next ">", as browsers read it (the standard
+        # library's parser raises on it).
+        rawdata = self.rawdata
+        if rawdata.startswith("<![CDATA[", i):
+            k = rawdata.find("]]>", i + 9)
+            return -1 if k < 0 else k + 3
+        k = rawdata.find(">", i + 3)
+        return -1 if k < 0 else k + 1
+
+    def _entity(self) -> None:
+        if self.hidden:
+            return
+        start = self._offset()
+        m = _ENTITY.match(self.source, start - self.base)
+        if m is None:
+            return
+        char = unescape(m.group())
+        if len(char) == 1 and not char.isspace():
+            self.entities.append((start, start + len(m.group()), char, self.group))
+
+    def handle_entityref(self, name: str) -> None:
+        self._entity()
+
+    def handle_charref(self, name: str) -> None:
+        self._entity()
 
     def _offset(self) -> int:
         line, col = self.getpos()
@@ -110,7 +143,10 @@ class _Reader(HTMLParser):
 
 def read_html(
     source: str, start: int, end: int
-) -> tuple[list[Block], list[tuple[int, int]], list[tuple[int, int]]]:
+) -> tuple[list[Block], list[tuple[int, int]], list[tuple[int, int]], Inline]:
+    """Blocks, masked spans, code spans and the joins of ``source[start:end]``: text runs in
+    one block separated only by tags or entities, with letters either side, read as one word
+    ("A <em>Secre</em>taray"); an entity reads as its character."""
     reader = _Reader(source[start:end], start)
     reader.feed(source[start:end])
     reader.close()
@@ -134,8 +170,24 @@ def read_html(
         pos = e
         masked.extend(url_spans(source, s, e))
     masked.append((pos, end))
-    # entities inside a run were never data, so they fall in the gaps and are masked already
-    return blocks, masked, reader.code
+    return blocks, masked, reader.code, _joins(source, reader)
+
+
+def _joins(source: str, reader: _Reader) -> Inline:
+    """Pieces of text (runs, and entities as their character) in source order; the markup
+    between two pieces of one block is absent from a word when letters stand either side."""
+    pieces = [(s, e, source[s], source[e - 1], g) for s, e, _, g in reader.runs]
+    pieces.extend((s, e, ch, ch, g) for s, e, ch, g in reader.entities)
+    pieces.sort()
+    absent: list[tuple[int, int]] = []
+    decoded = [(s, ch) for s, _, ch, _ in reader.entities]
+    for (s1, e1, _, last, g1), (s2, e2, first, _, g2) in zip(pieces, pieces[1:]):
+        if g1 == g2 and last.isalpha() and first.isalpha() and e1 < s2:
+            absent.append((e1, s2))
+    for s, e, ch, _ in reader.entities:
+        if e - s > 1 and 0 < s and e < len(source) and source[s - 1].isalpha() and source[e].isalpha():
+            absent.append((s + 1, e))
+    return Inline([], [], sorted(absent), decoded)
 
 
 def _trim(source: str, run: tuple[int, int, str, int]) -> Block:

@@ -1,0 +1,154 @@
+"""Inline Markdown markup inside a prose block: what is masked, what is code, and which masked
+stretches sit inside a word (an inline tag or an entity between two letters), so that the word
+reads whole. One regex per dialect finds every construct left to right; brackets are paired
+with a stack as they come, so link text may span lines and nest, in linear time."""
+
+from __future__ import annotations
+
+import html
+import re
+from functools import lru_cache
+from typing import NamedTuple
+
+from copydesk.literals import Scanner
+
+# A link's destination: <...>, or text without spaces that may hold one level of parentheses
+# and Liquid/Jinja values; then an optional title. Possessive, so a destination that never
+# closes is given up on at once instead of re-split every possible way.
+_DEST = (
+    r"(?:<[^<>\n]*>|(?:[^()\s{]|\{\{[^{}\n]{0,200}\}\}|\{%[^{}\n]{0,200}%\}|\{|\([^()\s]*\))*+)"
+    r"(?:\s+(?:\"[^\"]*\"|'[^']*'|\([^()]*\)))?\s*\)"
+)
+
+_BRANCHES: tuple[tuple[str | None, str], ...] = (
+    (None, r"(?P<code>(?P<ticks>`+)(?!`).+?(?<!`)(?P=ticks)(?!`))"),
+    (None, r"(?P<image>!\[[^\]\n]*\]\(" + _DEST + r")"),
+    (None, r"(?P<comment><!--.{0,20000}?-->)"),
+    (None, r"(?P<autolink><(?:https?|ftp|mailto):[^>\s]*>|<[\w.+-]+@[\w.-]+>)"),
+    ("math", r"(?P<math>\$\$[^$]{1,5000}\$\$|(?<![\\$\w])\$(?=[^\s$])[^$]{0,400}(?<=[^\s\\])\$(?!\d)"
+             r"|\\\((?s:.){0,500}?\\\)|\\\[(?s:.){0,5000}?\\\]"
+             # a TeX command with its options and the arguments that are keys, labels or
+             # URLs (no space); an argument with spaces is text, and stays prose
+             r"|\\[A-Za-z]+\*?(?:\[[^\]\n]{0,80}\])?(?:\{[^{}\s]{0,200}\})*)"),
+    ("shortcode", r"(?P<shortcode>\{\{[<%](?s:.){0,2000}?[>%]\}\})"),
+    ("liquid", r"(?P<liquid>\{%(?s:.){0,2000}?%\}|\{\{(?s:.){0,2000}?\}\})"),
+    ("attributes", r"(?P<attrs>\{:[^{}\n]{0,300}\}|\{::[^{}\n]{0,300}\}"
+                   r"|\{[ \t]*[#.][\w-][^{}\n]{0,300}\}|\{[ \t]*[\w-]+=[^{}\n]{0,300}\})"),
+    ("footnote", r"(?P<footnote>\[\^[^\]\s]{1,100}\]:?)|(?P<caret>\^\[)"),
+    ("emoji", r"(?P<emoji>(?<![\w:]):(?=[a-z0-9+_-]*[a-z])[a-z0-9+_-]{1,60}:(?![\w:]))"),
+    ("mdx", r"(?P<expr>\{/\*(?s:.){0,2000}?\*/\}|\{[^{}\n]{0,300}\})|(?P<fragment></?>)"),
+    (None, r"(?P<tag></?[A-Za-z][\w.:-]*+(?:\s(?:[^<>{}]|\{\{[^{}]{0,300}\}\}|\{%[^{}]{0,300}%\}"
+           r"|\{[^{}]{0,300}\})*+)?/?>)"),
+    (None, r"(?P<linkend>\]\(" + _DEST + r"|\]\[[^\]\n]{0,200}\])"),
+    (None, r"(?P<escape>\\)(?=[!-/:-@\[-`{-~])"),
+    (None, r"(?P<entity>&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});)"),
+    (None, r"(?P<emph>(?<![\w*~])[*_~]{1,3}(?=[^\s*_~])|(?<=[^\s*_~])[*_~]{1,3}(?![\w*~]))"),
+    (None, r"(?P<open>\[)|(?P<close>\])"),
+)  # fmt: skip
+
+
+@lru_cache(maxsize=32)
+def scanner(features: frozenset[str]) -> Scanner:
+    pattern = "|".join(p for feature, p in _BRANCHES if feature is None or feature in features)
+    return Scanner(re.compile(pattern, re.S))
+
+
+# elements whose content is code or markup, never prose
+RAW_ELEMENTS = frozenset(
+    {"script", "style", "pre", "code", "kbd", "samp", "var", "textarea", "template", "svg",
+     "math", "latex", "noscript"}
+)  # fmt: skip
+_TAG_NAME = re.compile(r"<([A-Za-z][\w-]*)")
+
+# groups whose markup may sit inside a word without splitting it ("Secre<em>taray")
+_JOINING = frozenset({"tag", "emph", "comment", "escape"})
+
+
+class Inline(NamedTuple):
+    masked: list[tuple[int, int]]
+    code: list[tuple[int, int]]
+    absent: list[tuple[int, int]]  # masked stretches that a word reads through
+    decoded: list[tuple[int, str]]  # an entity's character, shown at the entity's first offset
+
+
+def scan_inline(text: str, base: int, features: frozenset[str]) -> Inline:
+    """Markup of ``text`` (a prose block starting at offset ``base``)."""
+    masked: list[tuple[int, int]] = []
+    code: list[tuple[int, int]] = []
+    absent: list[tuple[int, int]] = []
+    decoded: list[tuple[int, str]] = []
+    opens: list[tuple[int, bool]] = []  # unpaired "[" (offset, opened a Pandoc note "^[")
+    joins: list[tuple[int, int]] = []  # joining markup, merged where one follows another
+    skip_to = 0  # the end of a raw element masked whole
+    unclosed: dict[str, int] = {}  # raw elements with no closing tag from this offset on
+    for m in scanner(features).finditer(text):
+        kind = m.lastgroup
+        s, e = m.start(), m.end()
+        if s < skip_to:
+            continue
+        if kind == "tag" and text[s + 1] != "/":
+            raw = _raw_end(text, m, unclosed)
+            if raw:
+                code.append((base + s, base + raw))
+                masked.append((base + s, base + raw))
+                skip_to = raw
+                continue
+        if kind == "ticks":
+            kind = "code"
+        if kind == "open":
+            opens.append((s, False))
+            continue
+        if kind == "caret":
+            opens.append((s, True))
+            continue
+        if kind == "close":
+            if opens:
+                o, caret = opens.pop()
+                if caret:  # a Pandoc inline note: "^[" and "]" are markup, the note is prose
+                    masked.append((base + o, base + o + 2))
+                    masked.append((base + s, base + e))
+            continue
+        if kind == "linkend":
+            if opens:
+                o = opens.pop()[0]
+                masked.append((base + o, base + o + 1))
+        elif kind == "code":
+            code.append((base + s, base + e))
+        elif kind == "entity":
+            char = html.unescape(m.group())
+            if len(char) == 1 and char != m.group() and not char.isspace():
+                decoded.append((base + s, char))
+                if _inside_word(text, s, e):
+                    absent.append((base + s + 1, base + e))
+        elif kind in _JOINING:
+            if joins and joins[-1][1] == s:
+                joins[-1] = (joins[-1][0], e)
+            else:
+                joins.append((s, e))
+        masked.append((base + s, base + e))
+    absent.extend((base + s, base + e) for s, e in joins if _inside_word(text, s, e))
+    return Inline(masked, code, sorted(absent), decoded)
+
+
+def _raw_end(text: str, m: re.Match[str], unclosed: dict[str, int]) -> int:
+    """Where the raw element a start tag opens ends (after its closing tag), else 0. Each
+    element's closing tag is looked for with one ``str.find`` from each start tag, and not
+    again once one search came back empty, so many unclosed tags stay linear."""
+    name_match = _TAG_NAME.match(m.group())
+    if name_match is None or m.group().endswith("/>"):
+        return 0
+    name = name_match.group(1).lower()
+    if name not in RAW_ELEMENTS or m.end() >= unclosed.get(name, len(text) + 1):
+        return 0
+    closer = text.find("</" + name, m.end())
+    if closer < 0:
+        closer = text.lower().find("</" + name, m.end()) if not text.islower() else -1
+    if closer < 0:
+        unclosed[name] = m.end()
+        return 0
+    close_end = text.find(">", closer)
+    return len(text) if close_end < 0 else close_end + 1
+
+
+def _inside_word(text: str, s: int, e: int) -> bool:
+    return 0 < s and e < len(text) and text[s - 1].isalpha() and text[e].isalpha()
