@@ -71,12 +71,13 @@ PRESETS: dict[str, dict[str, Any]] = {
 _KEYS = {
     "extends", "packs", "select", "extend-select", "ignore", "fail-level", "language", "exclude",
     "per-file-ignores", "rule-paths", "levels", "house", "spelling", "grammar", "sourcing",
-    "front-matter", "extend-exclude",
+    "front-matter", "extend-exclude", "markdown",
 }  # fmt: skip
 _SECTION_KEYS = {
     "spelling": {"accept", "reject"},
     "front-matter": {"prose-fields"},
     "sourcing": {"policy"},
+    "markdown": {"dialect"},
 }
 
 
@@ -103,6 +104,7 @@ class Config(NamedTuple):
     grammar: tuple[tuple[str, Any], ...] = ()
     sourcing: tuple[tuple[str, Any], ...] = ()
     prose_fields: tuple[str, ...] = DEFAULT_PROSE_FIELDS
+    dialect: str = "auto"  # Markdown dialect; "auto": the site generator's (document/dialect.py)
 
     def house_dict(self) -> dict[str, Any]:
         return dict(self.house)
@@ -303,7 +305,7 @@ def apply_settings(
                 raise err(k, f"house parameter {k} must be one of {choices}, not {v!r}")
             house[k] = v
         changes["house"] = tuple(house.items())
-    for section in ("spelling", "front-matter", "sourcing"):
+    for section in ("spelling", "front-matter", "sourcing", "markdown"):
         if section in data:
             table = data[section]
             if not isinstance(table, dict):
@@ -322,6 +324,13 @@ def apply_settings(
                 if not f.is_file():
                     raise err(key, f"[spelling] {key}: no such file {f}")
             changes[attr] = files
+    if "dialect" in data.get("markdown", {}):
+        from copydesk.document.dialect import DIALECT_NAMES
+
+        dialect = data["markdown"]["dialect"]
+        if dialect not in DIALECT_NAMES:
+            raise err("dialect", f"[markdown] dialect must be one of {', '.join(DIALECT_NAMES)}")
+        changes["dialect"] = dialect
     if "prose-fields" in data.get("front-matter", {}):
         changes["prose_fields"] = tuple(data["front-matter"]["prose-fields"])
     if "sourcing" in data:

@@ -14,12 +14,21 @@ from typing import NamedTuple
 
 from copydesk.document.inline import RAW_ELEMENTS
 
-# any line that may start one of the constructs below; most articles have none
-TRIGGER = re.compile(
-    r"^[ \t]*(?:!!!|\?\?\?|===|:::|///|\$\$|\{%|\{\{|\{:|\\\[|\\begin\{|-{1,2}8<-|\[TOC\]"
-    r"|import[ \t{*]|export[ \t]|>[ \t]*\[!|<[A-Za-z/>]|\[[^\]\n]{1,200}\]:[ \t]*\{)",
-    re.M,
+# any line that may start one of the constructs below; most articles have none. Searched
+# for as a line break and the line's start: a pattern starting with a literal is scanned for
+# in C, one that starts with "^" is tried at every position.
+_TRIGGER_LINE = (
+    r"[ \t]*(?:!!!|\?\?\?|===|:::|///|\$\$|\{%|\{\{|\{:|\\\[|\\begin\{|-{1,2}8<-|\[TOC\]"
+    r"|import[ \t{*]|export[ \t]|>[ \t]*\[!|<[A-Za-z/>]|\[[^\]\n]{1,200}\]:[ \t]*\{)"
 )
+_TRIGGER_FIRST = re.compile(_TRIGGER_LINE)
+_TRIGGER = re.compile("\n" + _TRIGGER_LINE)
+
+
+def triggered(text: str) -> bool:
+    return _TRIGGER_FIRST.match(text) is not None or _TRIGGER.search(text) is not None
+
+
 _ADMONITION = re.compile(
     r"(?P<mark>(?:!!!|\?\?\?\+?)(?:[ \t]+[\w-]+)*)(?:[ \t]+\"(?P<title>[^\"\n]*)\")?[ \t]*$"
 )
@@ -74,7 +83,7 @@ class Prepass(NamedTuple):
 def prepass(text: str, features: frozenset[str]) -> Prepass | None:
     """The parse view of ``text`` (line ends already ``\\n`` or ``\\r\\n``), or None when it
     has none of these constructs."""
-    if not TRIGGER.search(text):
+    if not triggered(text):
         return None
     lines = text.splitlines(keepends=True)
     starts = [0]

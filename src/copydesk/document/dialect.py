@@ -8,6 +8,7 @@ findings on every page) than the rare prose read as markup."""
 from __future__ import annotations
 
 import os
+from functools import lru_cache
 from pathlib import Path
 
 FEATURES = frozenset(
@@ -59,14 +60,20 @@ def dialect_for(path: str, configured: str = "auto") -> str:
     else ``universal``. An ``.mdx`` file is MDX whatever else it is."""
     if configured != "auto":
         name = configured
+    elif not path or path.startswith("<"):
+        name = "universal"
     else:
-        from copydesk.sitegen import find_site_generator
-
-        found = find_site_generator(Path(path)) if path and not path.startswith("<") else None
-        name = _GENERATOR_DIALECT.get(found or "", "universal")
-    if os.path.splitext(path)[1].lower() == ".mdx" and name != "docusaurus":
+        name = _folder_dialect(os.path.dirname(os.path.abspath(path)))
+    if os.path.splitext(path)[1].lower() == ".mdx" and "mdx" not in features(name):
         return name + "+mdx"
     return name
+
+
+@lru_cache(maxsize=1024)
+def _folder_dialect(folder: str) -> str:
+    from copydesk.sitegen import find_site_generator
+
+    return _GENERATOR_DIALECT.get(find_site_generator(Path(folder)) or "", "universal")
 
 
 def features(dialect: str) -> frozenset[str]:

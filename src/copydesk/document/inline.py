@@ -61,7 +61,7 @@ RAW_ELEMENTS = frozenset(
 _TAG_NAME = re.compile(r"<([A-Za-z][\w-]*)")
 
 # groups whose markup may sit inside a word without splitting it ("Secre<em>taray")
-_JOINING = frozenset({"tag", "emph", "comment", "escape"})
+_JOINING = frozenset({"tag", "emph", "comment"})
 
 
 class Inline(NamedTuple):
@@ -112,7 +112,7 @@ def scan_inline(text: str, base: int, features: frozenset[str]) -> Inline:
             if opens:
                 o = opens.pop()[0]
                 masked.append((base + o, base + o + 1))
-        elif kind == "code":
+        elif kind == "code" or kind == "math":  # a formula is no prose either
             code.append((base + s, base + e))
         elif kind == "entity":
             char = html.unescape(m.group())
@@ -120,7 +120,9 @@ def scan_inline(text: str, base: int, features: frozenset[str]) -> Inline:
                 decoded.append((base + s, char))
                 if _inside_word(text, s, e):
                     absent.append((base + s + 1, base + e))
-        elif kind in _JOINING:
+        elif kind == "escape":
+            skip_to = e + 1  # the escaped character is text, whatever it would mark up
+        if kind in _JOINING:
             if joins and joins[-1][1] == s:
                 joins[-1] = (joins[-1][0], e)
             else:

@@ -16,7 +16,8 @@ from copydesk.document.model import Block, LineIndex
 
 _LINE_PREFIX = re.compile(r"^[ \t]*(?:>[ \t]?)*[ \t]*(?:(?:[-*+]|\d{1,9}[.)])(?:[ \t]+|$))?", re.M)
 # a definition list's ": " (Pandoc, kramdown, PHP Markdown Extra, PyMdown)
-_DEFINITION = re.compile(r"^[ \t]{0,3}:[ \t]+(?=\S)", re.M)
+_DEFINITION = re.compile(r"[ \t]{0,3}:[ \t]+(?=\S)")
+_DEFINITION_NL = re.compile(r"\n[ \t]{0,3}:[ \t]+(?=\S)")
 _ATX = re.compile(r"^(?P<open>[ \t]*#{1,6})(?:[ \t]+|$)|[ \t]+#+[ \t]*$", re.M)
 _CELL = re.compile(r"[^|\r\n]+")
 _PIPE = re.compile(r"\|")
@@ -124,7 +125,10 @@ def read_markdown(source: str, start: int, end: int, dialect: str = "universal")
         if scope == "table_cell":
             for cell in _CELL.finditer(text, s - start, e - start):
                 _prose_block(read, text, start, start + cell.start(), start + cell.end(), scope)
-            read.masked.extend((s + m.start(), s + m.end()) for m in _PIPE.finditer(text, s - start, e - start))
+            read.masked.extend(
+                (start + m.start(), start + m.end())
+                for m in _PIPE.finditer(text, s - start, e - start)
+            )
         elif scope == "html":
             _html_block(read, source, s, e)
         else:
@@ -163,7 +167,10 @@ def _prose_block(read: _Read, text: str, base: int, s: int, e: int, scope: str) 
             if m.end() > m.start():
                 masked.append((s + m.start(), s + m.end()))
     if ":" in block:
-        masked.extend((s + m.start(), s + m.end()) for m in _DEFINITION.finditer(block))
+        first = _DEFINITION.match(block)
+        if first is not None:
+            masked.append((s, s + first.end()))
+        masked.extend((s + m.start() + 1, s + m.end()) for m in _DEFINITION_NL.finditer(block))
     found = scan_inline(block, s, read.features)
     masked.extend(found.masked)
     read.code.extend(found.code)

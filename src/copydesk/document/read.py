@@ -5,7 +5,11 @@ from __future__ import annotations
 import codecs
 import os
 
-from copydesk.document.frontmatter import DEFAULT_PROSE_FIELDS, split_front_matter
+from copydesk.document.frontmatter import (
+    DEFAULT_PROSE_FIELDS,
+    FrontMatterError,
+    split_front_matter,
+)
 from copydesk.document.inline import Inline
 from copydesk.document.mask import apply_mask, show_characters
 from copydesk.document.model import Block, Document, LineIndex
@@ -105,7 +109,13 @@ def parse_document(
 ) -> Document:
     """Read ``source`` as a document of ``kind``; Markdown in ``dialect`` (see
     ``document/dialect.py``)."""
-    body_start, blocks = split_front_matter(source, prose_fields)
+    try:
+        body_start, blocks = split_front_matter(source, prose_fields)
+    except FrontMatterError as exc:
+        if kind == "text":  # plain text has no front matter to get wrong: read it all
+            body_start, blocks = 0, []
+        else:
+            raise InputError(f"{path}: {exc}") from None
     masked_spans: list[tuple[int, int]] = []
     code: list[tuple[int, int]] = []
     if body_start:

@@ -13,6 +13,7 @@ from typing import Any
 from copydesk.cache import ResultCache
 from copydesk.config import Config, ConfigError, ConfigFinder
 from copydesk.document import InputError, load_document
+from copydesk.document.dialect import dialect_for
 from copydesk.document.read import decode, read_bytes
 from copydesk.engine.registry import Registry, load_registry
 from copydesk.engine.runner import Linter
@@ -72,13 +73,14 @@ class Session:
             linter = self.linter_for(config)
             data = read_bytes(str(path))
             key = None
+            dialect = dialect_for(str(path), config.dialect)
             if self.cache is not None and linter.cacheable:
-                key = self.cache.key(data, shown, linter.fingerprint)
+                key = self.cache.key(data, shown, f"{linter.fingerprint}|{dialect}")
                 hit = self.cache.get(key)
                 if hit is not None:
                     source = decode(data, shown)[0]
                     return FileResult(shown, hit[0], source=source, words=hit[1])
-            doc = load_document(str(path), shown, config.prose_fields, data)
+            doc = load_document(str(path), shown, config.prose_fields, data, dialect)
         except InputError as exc:
             return FileResult(shown, error=str(exc))
         findings = linter.lint(doc, path)
@@ -99,7 +101,9 @@ class Session:
 
         config = self.finder.for_path(Path(shown).parent if shown != "-" else Path.cwd())
         linter = self.linter_for(config)
-        doc = parse_document(text, shown, kind_for(shown), config.prose_fields)
+        doc = parse_document(
+            text, shown, kind_for(shown), config.prose_fields, dialect_for(shown, config.dialect)
+        )
         findings = linter.lint(doc, Path(shown))
         notes = linter.context.shared.pop("notes", [])
         return FileResult(shown, findings, source=text, words=doc.word_count, notes=notes)
