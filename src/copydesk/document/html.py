@@ -58,6 +58,7 @@ _HIDDEN = frozenset(
      "math", "latex", "textarea"}
 )
 _NEWLINE = re.compile(r"\n")
+_NOT_BREAK = re.compile(r"[^\r\n]")
 _ENTITY = re.compile(r"&(?:#\d+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);?")
 
 
@@ -147,8 +148,9 @@ def read_html(
     """Blocks, masked spans, code spans and the joins of ``source[start:end]``: text runs in
     one block separated only by tags or entities, with letters either side, read as one word
     ("A <em>Secre</em>taray"); an entity reads as its character."""
-    reader = _Reader(source[start:end], start)
-    reader.feed(source[start:end])
+    text = source[start:end]
+    reader = _Reader(text, start)
+    reader.feed(_defuse(text))
     reader.close()
     keep: list[tuple[int, int]] = []
     blocks: list[Block] = []
@@ -171,6 +173,39 @@ def read_html(
         masked.extend(url_spans(source, s, e))
     masked.append((pos, end))
     return blocks, masked, reader.code, _joins(source, reader)
+
+
+_TAG_START = re.compile(r"<[A-Za-z/!?]")
+
+
+def _defuse(text: str) -> str:
+    """``text`` with each tag that another tag starts inside (``<a <a <a``) blanked, so the
+    standard library's parser, which looks for such a tag's end all the way to the end of
+    the text each time, stays linear. Same length, so positions hold; the blanked stretch
+    is not prose either way."""
+    if "<" not in text:
+        return text
+    starts = [m.start() for m in _TAG_START.finditer(text)]
+    cuts: list[tuple[int, int]] = []
+    gt = -1
+    for n, s in enumerate(starts):
+        if gt < s:
+            gt = text.find(">", s)
+            if gt < 0:
+                gt = len(text)
+        following = starts[n + 1] if n + 1 < len(starts) else len(text) + 1
+        if following < gt:
+            cuts.append((s, following))
+    if not cuts:
+        return text
+    out: list[str] = []
+    pos = 0
+    for s, e in cuts:
+        out.append(text[pos:s])
+        out.append(_NOT_BREAK.sub(" ", text[s:e]))
+        pos = e
+    out.append(text[pos:])
+    return "".join(out)
 
 
 def _joins(source: str, reader: _Reader) -> Inline:

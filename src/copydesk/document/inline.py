@@ -43,11 +43,10 @@ _BRANCHES: tuple[tuple[str | None, str], ...] = (
     (None, r"(?P<escape>\\)(?=[!-/:-@\[-`{-~])"),
     (None, r"(?P<entity>&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});)"),
     (None, r"(?P<emph>(?<![\w*~])[*_~]{1,3}(?=[^\s*_~])|(?<=[^\s*_~])[*_~]{1,3}(?![\w*~]))"),
-    (None, r"(?P<open>\[)|(?P<close>\])"),
 )  # fmt: skip
 
 
-@lru_cache(maxsize=32)
+@lru_cache(maxsize=256)
 def scanner(features: frozenset[str]) -> Scanner:
     pattern = "|".join(p for feature, p in _BRANCHES if feature is None or feature in features)
     return Scanner(re.compile(pattern, re.S))
@@ -71,17 +70,43 @@ class Inline(NamedTuple):
     decoded: list[tuple[int, str]]  # an entity's character, shown at the entity's first offset
 
 
+# what a block must hold for a feature's constructs to be in it: the scan leaves out the
+# branches it cannot need, so that a character that starts one (a "[" in "[[[[") costs nothing
+_NEEDS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("math", ("$", "\\")),
+    ("shortcode", ("{{",)),
+    ("liquid", ("{{", "{%")),
+    ("attributes", ("{",)),
+    ("footnote", ("[^", "^[")),
+    ("emoji", (":",)),
+    ("mdx", ("{", "<>", "</>")),
+)
+
+
+# a block this long repays building the scanner's finders at once
+_LONG_BLOCK = 50_000
+
+
+def _present(text: str, features: frozenset[str]) -> frozenset[str]:
+    return frozenset(
+        f for f, needles in _NEEDS if f in features and any(n in text for n in needles)
+    )
+
+
 def scan_inline(text: str, base: int, features: frozenset[str]) -> Inline:
     """Markup of ``text`` (a prose block starting at offset ``base``)."""
+    features = _present(text, features)
     masked: list[tuple[int, int]] = []
     code: list[tuple[int, int]] = []
     absent: list[tuple[int, int]] = []
     decoded: list[tuple[int, str]] = []
-    opens: list[tuple[int, bool]] = []  # unpaired "[" (offset, opened a Pandoc note "^[")
     joins: list[tuple[int, int]] = []  # joining markup, merged where one follows another
     skip_to = 0  # the end of a raw element masked whole
     unclosed: dict[str, int] = {}  # raw elements with no closing tag from this offset on
-    for m in scanner(features).finditer(text):
+    scan = scanner(features)
+    if len(text) > _LONG_BLOCK:
+        scan.build_now()
+    for m in scan.finditer(text):
         kind = m.lastgroup
         s, e = m.start(), m.end()
         if s < skip_to:
@@ -95,22 +120,15 @@ def scan_inline(text: str, base: int, features: frozenset[str]) -> Inline:
                 continue
         if kind == "ticks":
             kind = "code"
-        if kind == "open":
-            opens.append((s, False))
-            continue
         if kind == "caret":
-            opens.append((s, True))
-            continue
-        if kind == "close":
-            if opens:
-                o, caret = opens.pop()
-                if caret:  # a Pandoc inline note: "^[" and "]" are markup, the note is prose
-                    masked.append((base + o, base + o + 2))
-                    masked.append((base + s, base + e))
+            close = _closing(text, s + 1)
+            if close >= 0:  # a Pandoc note: "^[" and "]" are markup, the note is prose
+                masked.append((base + s, base + e))
+                masked.append((base + close, base + close + 1))
             continue
         if kind == "linkend":
-            if opens:
-                o = opens.pop()[0]
+            o = _opening(text, s)
+            if o >= 0:
                 masked.append((base + o, base + o + 1))
         elif kind == "code" or kind == "math":  # a formula is no prose either
             code.append((base + s, base + e))
@@ -130,6 +148,51 @@ def scan_inline(text: str, base: int, features: frozenset[str]) -> Inline:
         masked.append((base + s, base + e))
     absent.extend((base + s, base + e) for s, e in joins if _inside_word(text, s, e))
     return Inline(masked, code, sorted(absent), decoded)
+
+
+# how far a link's text may reach back from its "](": bounded, so that a block full of
+# brackets costs linear time
+_LINK_TEXT_MOST = 2000
+
+
+def _opening(text: str, close: int) -> int:
+    """The "[" that the "]" at ``close`` closes (brackets nest), or -1."""
+    floor = max(0, close - _LINK_TEXT_MOST)
+    depth = 0
+    i = close
+    while True:
+        o = text.rfind("[", floor, i)
+        c = text.rfind("]", max(floor, o), i)
+        if o < 0:
+            return -1
+        if c > o:
+            depth += 1
+            i = c
+        elif depth:
+            depth -= 1
+            i = o
+        else:
+            return o
+
+
+def _closing(text: str, open_: int) -> int:
+    """The "]" that closes the "[" at ``open_`` (brackets nest), or -1."""
+    ceiling = min(len(text), open_ + _LINK_TEXT_MOST)
+    depth = 0
+    i = open_ + 1
+    while True:
+        c = text.find("]", i, ceiling)
+        o = text.find("[", i, c if c >= 0 else ceiling)
+        if c < 0:
+            return -1
+        if o >= 0:
+            depth += 1
+            i = o + 1
+        elif depth:
+            depth -= 1
+            i = c + 1
+        else:
+            return c
 
 
 def _raw_end(text: str, m: re.Match[str], unclosed: dict[str, int]) -> int:
