@@ -116,9 +116,13 @@ def prepass(text: str, features: frozenset[str]) -> Prepass | None:
         at = s + cut + lead  # offset of the stripped line in the text
 
         def blank_line(title: tuple[int, int] | None = None) -> None:
-            masked.append((s, s + len(content)))
+            # the marker is masked, its title (if any) is prose
             if title is not None and title[1] > title[0]:
                 titles.append(title)
+                masked.append((s, title[0]))
+                masked.append((title[1], s + len(content)))
+            else:
+                masked.append((s, s + len(content)))
             out.append(" " * len(content) + ending)
 
         m = None

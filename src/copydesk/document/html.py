@@ -4,6 +4,7 @@ script, style, code and pre are masked; text inside block elements becomes scope
 from __future__ import annotations
 
 import re
+import unicodedata
 from html import unescape
 from html.parser import HTMLParser
 
@@ -95,7 +96,7 @@ class _Reader(HTMLParser):
         if m is None:
             return
         char = unescape(m.group())
-        if len(char) == 1 and not char.isspace():
+        if len(char) == 1 and not char.isspace() and unicodedata.category(char) != "Cf":
             self.entities.append((start, start + len(m.group()), char, self.group))
 
     def handle_entityref(self, name: str) -> None:

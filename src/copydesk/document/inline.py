@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import html
 import re
+import unicodedata
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -30,8 +31,9 @@ _BRANCHES: tuple[tuple[str | None, str], ...] = (
              # a TeX command with its options and the arguments that are keys, labels or
              # URLs (no space); an argument with spaces is text, and stays prose
              r"|\\[A-Za-z]+\*?(?:\[[^\]\n]{0,80}\])?(?:\{[^{}\s]{0,200}\})*)"),
-    ("shortcode", r"(?P<shortcode>\{\{[<%](?s:.){0,2000}?[>%]\}\})"),
-    ("liquid", r"(?P<liquid>\{%(?s:.){0,2000}?%\}|\{\{(?s:.){0,2000}?\}\})"),
+    # openers only: the closing "}}" is found with str.find (see _template_end)
+    ("shortcode", r"(?P<shortcode>\{\{[<%])"),
+    ("liquid", r"(?P<liquid>\{%|\{\{)"),
     ("attributes", r"(?P<attrs>\{:[^{}\n]{0,300}\}|\{::[^{}\n]{0,300}\}"
                    r"|\{[ \t]*[#.][\w-][^{}\n]{0,300}\}|\{[ \t]*[\w-]+=[^{}\n]{0,300}\})"),
     ("footnote", r"(?P<footnote>\[\^[^\]\s]{1,100}\]:?)|(?P<caret>\^\[)"),
@@ -103,6 +105,7 @@ def scan_inline(text: str, base: int, features: frozenset[str]) -> Inline:
     joins: list[tuple[int, int]] = []  # joining markup, merged where one follows another
     skip_to = 0  # the end of a raw element masked whole
     unclosed: dict[str, int] = {}  # raw elements with no closing tag from this offset on
+    closers: dict[str, tuple[int, int]] = {}  # closer -> (searched from, found at or -1)
     scan = scanner(features)
     if len(text) > _LONG_BLOCK:
         scan.build_now()
@@ -118,6 +121,11 @@ def scan_inline(text: str, base: int, features: frozenset[str]) -> Inline:
                 masked.append((base + s, base + raw))
                 skip_to = raw
                 continue
+        if kind == "shortcode" or kind == "liquid":
+            close = _template_end(text, m.group(), e, closers)
+            masked.append((base + s, base + (close or e)))
+            skip_to = close
+            continue
         if kind == "ticks":
             kind = "code"
         if kind == "caret":
@@ -134,7 +142,12 @@ def scan_inline(text: str, base: int, features: frozenset[str]) -> Inline:
             code.append((base + s, base + e))
         elif kind == "entity":
             char = html.unescape(m.group())
-            if len(char) == 1 and char != m.group() and not char.isspace():
+            if len(char) != 1 or char == m.group() or char.isspace():
+                pass
+            elif unicodedata.category(char) == "Cf":  # invisible: a soft hyphen, a joiner
+                if _inside_word(text, s, e):
+                    absent.append((base + s, base + e))
+            else:
                 decoded.append((base + s, char))
                 if _inside_word(text, s, e):
                     absent.append((base + s + 1, base + e))
@@ -193,6 +206,28 @@ def _closing(text: str, open_: int) -> int:
             i = c + 1
         else:
             return c
+
+
+_TEMPLATE_CLOSER = {"{{<": ">}}", "{{%": "%}}", "{%": "%}", "{{": "}}"}
+# a tag of a template language is short; one that does not close within this is read as
+# its opening alone (the rest stays text, as a lenient reader would show it)
+_TEMPLATE_MOST = 2000
+
+
+def _template_end(
+    text: str, opener: str, at: int, closers: dict[str, tuple[int, int]]
+) -> int:
+    """Where the shortcode or Liquid tag opened by ``opener`` (ending at ``at``) ends, else 0.
+    A closer's last search is reused while it still lies ahead, so many unclosed openers
+    cost one search, not one each."""
+    closer = _TEMPLATE_CLOSER[opener]
+    searched, found = closers.get(closer, (-1, -1))
+    if searched < 0 or at < searched or (found >= 0 and found < at):
+        found = text.find(closer, at)
+        closers[closer] = (at, found)
+    if found < 0 or found - at > _TEMPLATE_MOST:
+        return 0
+    return found + len(closer)
 
 
 def _raw_end(text: str, m: re.Match[str], unclosed: dict[str, int]) -> int:

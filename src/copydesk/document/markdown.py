@@ -78,12 +78,12 @@ def read_markdown(source: str, start: int, end: int, dialect: str = "universal")
     text = _LONE_CR.sub("\n", body) if "\r" in body else body
     pre = prepass(text, read.features)
     view = text
+    titles: list[tuple[int, int, str]] = []
     if pre is not None:
         view = pre.view
         read.masked.extend((start + s, start + e) for s, e in pre.masked)
         read.code.extend((start + s, start + e) for s, e in pre.code)
-        for s, e in pre.titles:
-            _prose_block(read, text, start, start + s, start + e, "heading")
+        titles = [(start + s, start + e, "heading") for s, e in pre.titles]
     if pre is None and not _NEEDS_PARSER.search(view):
         _read_simple(read, text, view, start, end)
         return read.result()
@@ -117,7 +117,7 @@ def read_markdown(source: str, start: int, end: int, dialect: str = "universal")
             keep.append((*line_range(tok), "html"))
 
     pos = start
-    for s, e, scope in keep:
+    for s, e, scope in sorted(keep + titles):
         if s < pos:
             continue  # a block inside one already read (a line of a table read as a row)
         read.masked.append((pos, s))
