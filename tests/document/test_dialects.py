@@ -24,7 +24,9 @@ def _linter() -> Linter:
     return make_linter()
 
 
-def check(text: str, path: str = "story.md", kind: str = "markdown", dialect: str = "universal") -> list[Finding]:
+def check(
+    text: str, path: str = "story.md", kind: str = "markdown", dialect: str = "universal"
+) -> list[Finding]:
     return _linter().lint(parse_document(text, path, kind, dialect=dialect))
 
 
@@ -40,35 +42,97 @@ def where(text: str, needle: str = TYPO) -> tuple[int, int]:
 
 # (construct, document, dialect, path): the typo sits in the construct's prose
 CASES = [
-    ("admonition body", '# Notes\n\n!!! note "On travel"\n    The Home {t} flew to Calais.\n\n    More text here.\n', "mkdocs", "a.md"),
+    (
+        "admonition body",
+        '# Notes\n\n!!! note "On travel"\n    The Home {t} flew to Calais.\n\n    More text here.\n',
+        "mkdocs",
+        "a.md",
+    ),
     ("admonition title", '!!! warning "The {t} arrives"\n    Body text.\n', "universal", "a.md"),
     ("collapsible admonition", "???+ tip\n    A {t} said so.\n", "universal", "a.md"),
-    ("content tab", '=== "First tab"\n\n    The {t} spoke.\n\n=== "Second"\n\n    Other.\n', "mkdocs", "a.md"),
+    (
+        "content tab",
+        '=== "First tab"\n\n    The {t} spoke.\n\n=== "Second"\n\n    Other.\n',
+        "mkdocs",
+        "a.md",
+    ),
     ("docusaurus admonition", ":::note[A title]\n\nThe {t} spoke.\n\n:::\n", "docusaurus", "a.md"),
     ("pandoc fenced div", "::: {{.warning}}\nThe {t} spoke.\n:::\n", "pandoc", "a.md"),
     ("github alert", "> [!NOTE]\n> The {t} spoke.\n", "gfm", "a.md"),
     ("table cell", "| Who | What |\n| --- | --- |\n| The {t} | spoke |\n", "gfm", "a.md"),
-    ("footnote definition", "Text with a note.[^1]\n\n[^1]: The {t} said so.\n", "universal", "a.md"),
+    (
+        "footnote definition",
+        "Text with a note.[^1]\n\n[^1]: The {t} said so.\n",
+        "universal",
+        "a.md",
+    ),
     ("definition list", "Term\n:   The {t} said so.\n", "pandoc", "a.md"),
-    ("paired shortcode", '{{{{< note title="x" >}}}}\nThe {t} spoke.\n{{{{< /note >}}}}\n', "hugo", "a.md"),
+    (
+        "paired shortcode",
+        '{{{{< note title="x" >}}}}\nThe {t} spoke.\n{{{{< /note >}}}}\n',
+        "hugo",
+        "a.md",
+    ),
     ("inline shortcode", 'The {t} spoke {{{{< ref "x.md" >}}}} today.\n', "hugo", "a.md"),
-    ("liquid", "{{% if page.x %}}\nThe {t} spoke to {{{{ site.title }}}}.\n{{% endif %}}\n", "jekyll", "a.md"),
+    (
+        "liquid",
+        "{{% if page.x %}}\nThe {t} spoke to {{{{ site.title }}}}.\n{{% endif %}}\n",
+        "jekyll",
+        "a.md",
+    ),
     ("kramdown ial", "The {t} spoke.\n{{: .lead}}\n", "jekyll", "a.md"),
     ("attribute list", '### The {t} {{ id="x.1" }}\n', "mkdocs", "a.md"),
-    ("html block", "<div class=\"box\">\n<p>The {t} spoke.</p>\n</div>\n", "universal", "a.md"),
-    ("html inline", "The <span class=\"x\">{t}</span> spoke.\n", "universal", "a.md"),
-    ("mdx children", "import Tabs from '@theme/Tabs';\n\n<Tabs>\n<TabItem value=\"a\">\n\nThe {t} spoke.\n\n</TabItem>\n</Tabs>\n", "docusaurus", "a.mdx"),
-    ("link text over two lines", "See [the Home\n{t}'s notes](https://example.org/x) today.\n", "universal", "a.md"),
-    ("nested link text", "See [the [Home] {t}](https://example.org/x) today.\n", "universal", "a.md"),
-    ("reference link", "See [the {t}][1] today.\n\n[1]: https://example.org/\n", "universal", "a.md"),
-    ("yaml block scalar", "---\ntitle: Travel\nsummary: >\n  The Home {t}\n  flew to Calais.\n---\n\nBody.\n", "universal", "a.md"),
-    ("yaml nested alt", "---\nimage:\n  src: /x.png\n  alt: The {t} at Calais\n---\n\nBody.\n", "universal", "a.md"),
-    ("toml front matter", '+++\ntitle = "The {t}"\ndate = 2024-01-01\n+++\n\nBody.\n', "hugo", "a.md"),
+    ("html block", '<div class="box">\n<p>The {t} spoke.</p>\n</div>\n', "universal", "a.md"),
+    ("html inline", 'The <span class="x">{t}</span> spoke.\n', "universal", "a.md"),
+    (
+        "mdx children",
+        "import Tabs from '@theme/Tabs';\n\n<Tabs>\n<TabItem value=\"a\">\n\nThe {t} spoke.\n\n</TabItem>\n</Tabs>\n",
+        "docusaurus",
+        "a.mdx",
+    ),
+    (
+        "link text over two lines",
+        "See [the Home\n{t}'s notes](https://example.org/x) today.\n",
+        "universal",
+        "a.md",
+    ),
+    (
+        "nested link text",
+        "See [the [Home] {t}](https://example.org/x) today.\n",
+        "universal",
+        "a.md",
+    ),
+    (
+        "reference link",
+        "See [the {t}][1] today.\n\n[1]: https://example.org/\n",
+        "universal",
+        "a.md",
+    ),
+    (
+        "yaml block scalar",
+        "---\ntitle: Travel\nsummary: >\n  The Home {t}\n  flew to Calais.\n---\n\nBody.\n",
+        "universal",
+        "a.md",
+    ),
+    (
+        "yaml nested alt",
+        "---\nimage:\n  src: /x.png\n  alt: The {t} at Calais\n---\n\nBody.\n",
+        "universal",
+        "a.md",
+    ),
+    (
+        "toml front matter",
+        '+++\ntitle = "The {t}"\ndate = 2024-01-01\n+++\n\nBody.\n',
+        "hugo",
+        "a.md",
+    ),
 ]
 
 
 @pytest.mark.parametrize(("name", "template", "dialect", "path"), CASES, ids=[c[0] for c in CASES])
-def test_prose_inside_each_construct_is_checked(name: str, template: str, dialect: str, path: str) -> None:
+def test_prose_inside_each_construct_is_checked(
+    name: str, template: str, dialect: str, path: str
+) -> None:
     text = template.format(t=TYPO)
     found = check(text, path, dialect=dialect_for(path, dialect))
     line, column = where(text)
@@ -85,8 +149,16 @@ def test_entity_reads_as_its_character() -> None:
 
 @pytest.mark.parametrize("kind", ["markdown", "html"])
 def test_tag_inside_a_word_does_not_split_it(kind: str) -> None:
-    text = "<p>A <em>Secre</em>taray flew to Calais.</p>\n" if kind == "html" else "A <em>Secre</em>taray flew to Calais.\n"
-    found = [f for f in check(text, "a." + ("html" if kind == "html" else "md"), kind) if f.code == "TYP001"]
+    text = (
+        "<p>A <em>Secre</em>taray flew to Calais.</p>\n"
+        if kind == "html"
+        else "A <em>Secre</em>taray flew to Calais.\n"
+    )
+    found = [
+        f
+        for f in check(text, "a." + ("html" if kind == "html" else "md"), kind)
+        if f.code == "TYP001"
+    ]
     assert len(found) == 1
     assert found[0].message.startswith(f"'{TYPO}'")
     start = text.index("Secre")
@@ -96,7 +168,11 @@ def test_tag_inside_a_word_does_not_split_it(kind: str) -> None:
 
 @pytest.mark.parametrize("kind", ["markdown", "html"])
 def test_entity_joined_word_is_one_typo(kind: str) -> None:
-    text = "The Home Secre&shy;taray flew.\n" if kind == "markdown" else "<p>The Home Secre&#x61;taray flew.</p>\n"
+    text = (
+        "The Home Secre&shy;taray flew.\n"
+        if kind == "markdown"
+        else "<p>The Home Secre&#x61;taray flew.</p>\n"
+    )
     words = [w for _, _, w in typos(check(text, "a.md" if kind == "markdown" else "a.html", kind))]
     assert len(words) == 1 and words[0].startswith("Secre"), words
 
@@ -114,7 +190,7 @@ def test_markup_is_not_checked() -> None:
 
 
 def test_code_stays_code_inside_an_admonition() -> None:
-    text = "!!! example\n    ```python\n    teh = 2. x\n    ```\n\n    The {t} spoke.\n".format(t=TYPO)
+    text = f"!!! example\n    ```python\n    teh = 2. x\n    ```\n\n    The {TYPO} spoke.\n"
     found = check(text)
     assert typos(found) == [(6, 9, TYPO)]
 
@@ -156,7 +232,9 @@ def test_unclosed_shortcode_and_fence_read_leniently() -> None:
 
 
 def test_html_marked_section_does_not_raise() -> None:
-    doc = parse_document("<p>Some <![x text here.</p>\n<p>The Home Secretaray.</p>", "a.html", "html")
+    doc = parse_document(
+        "<p>Some <![x text here.</p>\n<p>The Home Secretaray.</p>", "a.html", "html"
+    )
     assert "Secretaray" in doc.masked
 
 

@@ -14,21 +14,6 @@ from typing import NamedTuple
 
 from copydesk.document.inline import RAW_ELEMENTS
 
-# any line that may start one of the constructs below; most articles have none. Searched
-# for as a line break and the line's start: a pattern starting with a literal is scanned for
-# in C, one that starts with "^" is tried at every position.
-_TRIGGER_LINE = (
-    r"[ \t]*(?:!!!|\?\?\?|===|:::|///|\$\$|\{%|\{\{|\{:|\\\[|\\begin\{|-{1,2}8<-|\[TOC\]"
-    r"|import[ \t{*]|export[ \t]|>[ \t]*\[!|<[A-Za-z/>]|\[[^\]\n]{1,200}\]:[ \t]*\{)"
-)
-_TRIGGER_FIRST = re.compile(_TRIGGER_LINE)
-_TRIGGER = re.compile("\n" + _TRIGGER_LINE)
-
-
-def triggered(text: str) -> bool:
-    return _TRIGGER_FIRST.match(text) is not None or _TRIGGER.search(text) is not None
-
-
 _ADMONITION = re.compile(
     r"(?P<mark>(?:!!!|\?\?\?\+?)(?:[ \t]+[\w-]+)*)(?:[ \t]+\"(?P<title>[^\"\n]*)\")?[ \t]*$"
 )
@@ -49,9 +34,7 @@ _DIRECTIVE_LINES = (
 # A line of tags alone (JSX components, <div>, <markdown>): blanked, so that the Markdown
 # between such lines is read as Markdown (tables, code) rather than as one raw HTML block.
 # Elements whose content is never prose are left to markdown-it-py and the HTML reader.
-_TAG_LINE = re.compile(
-    r"(?:</?([A-Za-z][\w.:-]*)(?:\s(?:[^<>{}]|\{[^{}]*\})*+)?/?>|<>|</>|[ \t])+"
-)
+_TAG_LINE = re.compile(r"(?:</?([A-Za-z][\w.:-]*)(?:\s(?:[^<>{}]|\{[^{}]*\})*+)?/?>|<>|</>|[ \t])+")
 # a link reference definition whose destination CommonMark does not take (Liquid in it)
 _REFERENCE = re.compile(
     r"[ ]{0,3}\[[^\]\n^][^\]\n]{0,200}\]:[ \t]*(?:\{\{[^}\n]*\}\}|\{%[^%\n]*%\}|[^\s{]|\{)+"
@@ -83,8 +66,6 @@ class Prepass(NamedTuple):
 def prepass(text: str, features: frozenset[str]) -> Prepass | None:
     """The parse view of ``text`` (line ends already ``\\n`` or ``\\r\\n``), or None when it
     has none of these constructs."""
-    if not triggered(text):
-        return None
     lines = text.splitlines(keepends=True)
     starts = [0]
     for line in lines:
@@ -106,7 +87,7 @@ def prepass(text: str, features: frozenset[str]) -> Prepass | None:
             prev_blank = True
             i += 1
             continue
-        width, skip = _indent(content)
+        width = _indent(content)[0]
         while indents and width < indents[-1]:
             indents.pop()
         cut = _cut(content, indents[-1]) if indents else 0
@@ -115,7 +96,12 @@ def prepass(text: str, features: frozenset[str]) -> Prepass | None:
         stripped = body[lead:]
         at = s + cut + lead  # offset of the stripped line in the text
 
-        def blank_line(title: tuple[int, int] | None = None) -> None:
+        def blank_line(
+            title: tuple[int, int] | None = None,
+            s: int = s,
+            content: str = content,
+            ending: str = ending,
+        ) -> None:
             # the marker is masked, its title (if any) is prose
             if title is not None and title[1] > title[0]:
                 titles.append(title)

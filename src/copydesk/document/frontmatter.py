@@ -49,7 +49,9 @@ _JSON_CLOSE = re.compile(r"(?:\r\n|\r|\n)\}[ \t]*(?=\r\n|\r|\n|$)")
 _LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
 # A key and where its value starts. No pattern here runs over the value: trimming is done
 # with str methods, so a line of spaces costs one pass.
-_YAML_KEY = re.compile(r"([ \t]*)(?:-[ \t]+)?([A-Za-z_][\w.-]*|\"[^\"\r\n]*\"|'[^'\r\n]*')[ \t]*:(?=[ \t]|$)")
+_YAML_KEY = re.compile(
+    r"([ \t]*)(?:-[ \t]+)?([A-Za-z_][\w.-]*|\"[^\"\r\n]*\"|'[^'\r\n]*')[ \t]*:(?=[ \t]|$)"
+)
 _TOML_KEY = re.compile(r"[ \t]*([A-Za-z_][\w.-]*|\"[^\"\r\n]*\")[ \t]*=[ \t]*")
 _JSON_KEY = re.compile(r"[ \t]*\"([^\"\r\n]*)\"[ \t]*:[ \t]*")
 _BLOCK_SCALAR = re.compile(r"[|>][+-]?\d?[+-]?(?:[ \t]+#.*)?")
@@ -140,8 +142,7 @@ def _yaml_values(source: str, start: int, end: int, wanted: frozenset[str]) -> l
         # the lines that belong to this value: more indented than its key, or blank
         j = i
         while j < len(lines) and (
-            not source[lines[j][0] : lines[j][1]].strip()
-            or _indent(source, *lines[j]) > indent
+            not source[lines[j][0] : lines[j][1]].strip() or _indent(source, *lines[j]) > indent
         ):
             j += 1
         while j > i and not source[lines[j - 1][0] : lines[j - 1][1]].strip():
@@ -154,7 +155,7 @@ def _yaml_values(source: str, start: int, end: int, wanted: frozenset[str]) -> l
             continue
         if value.startswith("#"):
             continue
-        if value[:1] in ("\"", "'") and not (len(value) >= 2 and value[-1] == value[0]):
+        if value[:1] in ('"', "'") and not (len(value) >= 2 and value[-1] == value[0]):
             # a quoted string that goes on over the following lines
             s = source.index(value[0], vs) + 1
             k = i
@@ -205,7 +206,7 @@ def _toml_values(source: str, start: int, end: int, wanted: frozenset[str]) -> l
                     i += 1
                 break
         else:
-            if source[vs : vs + 1] in ("\"", "'"):
+            if source[vs : vs + 1] in ('"', "'"):
                 quote = source[vs]
                 close = source.find(quote, vs + 1, le)
                 if close > vs:

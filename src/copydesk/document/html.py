@@ -7,6 +7,7 @@ import re
 import unicodedata
 from html import unescape
 from html.parser import HTMLParser
+from itertools import pairwise
 
 from copydesk.document.inline import Inline
 from copydesk.document.mask import url_spans
@@ -55,8 +56,21 @@ _BREAKERS = frozenset(
     | set(_SCOPES)
 )
 _HIDDEN = frozenset(
-    {"script", "style", "code", "pre", "kbd", "samp", "var", "noscript", "template", "svg",
-     "math", "latex", "textarea"}
+    {
+        "script",
+        "style",
+        "code",
+        "pre",
+        "kbd",
+        "samp",
+        "var",
+        "noscript",
+        "template",
+        "svg",
+        "math",
+        "latex",
+        "textarea",
+    }
 )
 _NEWLINE = re.compile(r"\n")
 _NOT_BREAK = re.compile(r"[^\r\n]")
@@ -217,11 +231,12 @@ def _joins(source: str, reader: _Reader) -> Inline:
     pieces.sort()
     absent: list[tuple[int, int]] = []
     decoded = [(s, ch) for s, _, ch, _ in reader.entities]
-    for (s1, e1, _, last, g1), (s2, e2, first, _, g2) in zip(pieces, pieces[1:]):
+    for (_, e1, _, last, g1), (s2, _, first, _, g2) in pairwise(pieces):
         if g1 == g2 and last.isalpha() and first.isalpha() and e1 < s2:
             absent.append((e1, s2))
-    for s, e, ch, _ in reader.entities:
-        if e - s > 1 and 0 < s and e < len(source) and source[s - 1].isalpha() and source[e].isalpha():
+    for s, e, _, _ in reader.entities:
+        inside = s > 0 and e < len(source) and source[s - 1].isalpha() and source[e].isalpha()
+        if e - s > 1 and inside:
             absent.append((s + 1, e))
     return Inline([], [], sorted(absent), decoded)
 

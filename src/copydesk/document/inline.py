@@ -214,9 +214,7 @@ _TEMPLATE_CLOSER = {"{{<": ">}}", "{{%": "%}}", "{%": "%}", "{{": "}}"}
 _TEMPLATE_MOST = 2000
 
 
-def _template_end(
-    text: str, opener: str, at: int, closers: dict[str, tuple[int, int]]
-) -> int:
+def _template_end(text: str, opener: str, at: int, closers: dict[str, tuple[int, int]]) -> int:
     """Where the shortcode or Liquid tag opened by ``opener`` (ending at ``at``) ends, else 0.
     A closer's last search is reused while it still lies ahead, so many unclosed openers
     cost one search, not one each."""
@@ -251,4 +249,4 @@ def _raw_end(text: str, m: re.Match[str], unclosed: dict[str, int]) -> int:
 
 
 def _inside_word(text: str, s: int, e: int) -> bool:
-    return 0 < s and e < len(text) and text[s - 1].isalpha() and text[e].isalpha()
+    return s > 0 and e < len(text) and text[s - 1].isalpha() and text[e].isalpha()

@@ -8,7 +8,6 @@ import re
 from functools import lru_cache
 from typing import Any
 
-from copydesk.document.blocks import prepass
 from copydesk.document.dialect import DIALECTS
 from copydesk.document.inline import Inline, scan_inline
 from copydesk.document.mask import url_spans
@@ -23,9 +22,24 @@ _CELL = re.compile(r"[^|\r\n]+")
 _PIPE = re.compile(r"\|")
 _LONE_CR = re.compile(r"\r(?!\n)")
 
-MarkdownRead = tuple[
-    list[Block], list[tuple[int, int]], list[tuple[int, int]], Inline
-]
+# any line that may start one of the constructs below; most articles have none, and
+# do not load the module that reads them. Searched
+# for as a line break and the line's start: a pattern starting with a literal is scanned for
+# in C, one that starts with "^" is tried at every position.
+_TRIGGER_LINE = (
+    r"[ \t]*(?:!!!|\?\?\?|===|:::|///|\$\$|\{%|\{\{|\{:|\\\[|\\begin\{|-{1,2}8<-|\[TOC\]"
+    r"|import[ \t{*]|export[ \t]|>[ \t]*\[!|<[A-Za-z/>]|\[[^\]\n]{1,200}\]:[ \t]*\{)"
+)
+_TRIGGER_FIRST = re.compile(_TRIGGER_LINE)
+_TRIGGER = re.compile("\n" + _TRIGGER_LINE)
+
+
+def may_have_block_markup(text: str) -> bool:
+    """Whether a line may start a construct of ``blocks.prepass``."""
+    return _TRIGGER_FIRST.match(text) is not None or _TRIGGER.search(text) is not None
+
+
+MarkdownRead = tuple[list[Block], list[tuple[int, int]], list[tuple[int, int]], Inline]
 
 
 @lru_cache(maxsize=1)
@@ -71,12 +85,20 @@ def read_markdown(source: str, start: int, end: int, dialect: str = "universal")
     the whole check."""
     from copydesk.document.dialect import features as dialect_features
 
-    read = _Read(dialect_features(dialect) if dialect in DIALECTS or "+" in dialect else DIALECTS["universal"])
+    read = _Read(
+        dialect_features(dialect)
+        if dialect in DIALECTS or "+" in dialect
+        else DIALECTS["universal"]
+    )
     body = source[start:end]
     # A lone CR ends a line as "\n" does (markdown-it-py reads it so too); the patterns below
     # anchor at "\n", so they read a copy with the same length.
     text = _LONE_CR.sub("\n", body) if "\r" in body else body
-    pre = prepass(text, read.features)
+    pre = None
+    if may_have_block_markup(text):
+        from copydesk.document.blocks import prepass
+
+        pre = prepass(text, read.features)
     view = text
     titles: list[tuple[int, int, str]] = []
     if pre is not None:
