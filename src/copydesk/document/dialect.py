@@ -24,20 +24,24 @@ FEATURES = frozenset(
         "emoji",  # :smile: (GitHub, PyMdown, Docusaurus)
         "math",  # $x$, $$ ... $$, \(x\), \[x\] and TeX commands
         "mdx",  # import/export statements and {expressions} (MDX)
+        "citation",  # [@doe99; @roe03, p. 4] (Pandoc, Quarto)
     }
 )
 
 DIALECTS: dict[str, frozenset[str]] = {
     "gfm": frozenset({"alert", "footnote", "emoji", "math"}),
     "hugo": frozenset({"shortcode", "attributes", "footnote", "emoji", "math", "alert"}),
-    "zola": frozenset({"shortcode", "footnote", "emoji", "math"}),
+    # Zola's shortcodes are Tera: {{ name(args) }} and {% name() %} ... {% end %}
+    "zola": frozenset({"liquid", "footnote", "emoji", "math"}),
     "jekyll": frozenset({"liquid", "attributes", "footnote", "math", "emoji"}),
     "mkdocs": frozenset(
         {"admonition", "block-marker", "liquid", "attributes", "footnote", "emoji", "math"}
     ),
     "docusaurus": frozenset({"fenced-div", "mdx", "footnote", "emoji", "math", "alert"}),
-    "quarto": frozenset({"fenced-div", "attributes", "footnote", "math", "shortcode"}),
-    "pandoc": frozenset({"fenced-div", "attributes", "footnote", "math"}),
+    "quarto": frozenset(
+        {"fenced-div", "attributes", "footnote", "math", "shortcode", "citation"}
+    ),
+    "pandoc": frozenset({"fenced-div", "attributes", "footnote", "math", "citation"}),
     "commonmark": frozenset(),
     "universal": FEATURES - {"mdx"},
 }
