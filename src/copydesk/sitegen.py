@@ -7,6 +7,7 @@ Markdown reader then tolerates every common construct."""
 
 from __future__ import annotations
 
+import os
 from functools import lru_cache
 from pathlib import Path
 
@@ -37,18 +38,21 @@ _HUGO_DIRS = ("content", "layouts", "archetypes", "themes")
 
 
 def _generator_of(folder: Path) -> str | None:
+    try:
+        names = set(os.listdir(folder))  # one call per folder, not one per marker file
+    except OSError:
+        return None
     for name, files in _MARKERS:
-        if any((folder / f).exists() for f in files):
+        if any(f in names for f in files):
             if name == "sphinx" and not _is_sphinx_conf(folder / "conf.py"):
                 continue
             return name
     for cfg in ("config.toml", "config.yaml", "config.yml", "config.json"):
-        path = folder / cfg
-        if not path.is_file():
+        if cfg not in names:
             continue
-        if cfg == "config.toml" and _mentions(path, "base_url"):
+        if cfg == "config.toml" and _mentions(folder / cfg, "base_url"):
             return "zola"
-        if any((folder / d).is_dir() for d in _HUGO_DIRS):
+        if any(d in names and (folder / d).is_dir() for d in _HUGO_DIRS):
             return "hugo"
     return None
 
@@ -70,7 +74,7 @@ def _find_in(folder: Path) -> str | None:
     found = _generator_of(folder)
     if found is not None:
         return found
-    if (folder / ".git").exists() or folder.parent == folder:
+    if folder.parent == folder or os.path.exists(os.path.join(folder, ".git")):
         return None  # the repository's root: a generator above it is not this file's
     return _find_in(folder.parent)
 

@@ -38,9 +38,7 @@ DIALECTS: dict[str, frozenset[str]] = {
         {"admonition", "block-marker", "liquid", "attributes", "footnote", "emoji", "math"}
     ),
     "docusaurus": frozenset({"fenced-div", "mdx", "footnote", "emoji", "math", "alert"}),
-    "quarto": frozenset(
-        {"fenced-div", "attributes", "footnote", "math", "shortcode", "citation"}
-    ),
+    "quarto": frozenset({"fenced-div", "attributes", "footnote", "math", "shortcode", "citation"}),
     "pandoc": frozenset({"fenced-div", "attributes", "footnote", "math", "citation"}),
     "commonmark": frozenset(),
     "universal": FEATURES - {"mdx"},

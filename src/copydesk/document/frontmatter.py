@@ -12,6 +12,7 @@ that does not parse, is an input error (as it is to Hugo), reported as one line.
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from copydesk.document.model import Block
 
@@ -37,24 +38,40 @@ DEFAULT_PROSE_FIELDS = (
 _HEADING_FIELDS = frozenset({"title", "headline", "linktitle"})
 
 
+class _lazy:
+    """A pattern compiled at its first use: most files have no front matter, and a one-article
+    run should not pay for compiling what it never reads."""
+
+    __slots__ = ("_compiled", "_source")
+
+    def __init__(self, source: str) -> None:
+        self._source = source
+        self._compiled: re.Pattern[str] | None = None
+
+    def __getattr__(self, name: str) -> Any:
+        if self._compiled is None:
+            self._compiled = re.compile(self._source)
+        return getattr(self._compiled, name)
+
+
 class FrontMatterError(ValueError):
     """Front matter that no site generator would read; the message names the line."""
 
 
-_YAML_OPEN = re.compile(r"---[ \t]*(?:\r\n|\r|\n)")
-_YAML_CLOSE = re.compile(r"(?:\r\n|\r|\n)(?:---|\.\.\.)[ \t]*(?=\r\n|\r|\n|$)")
-_TOML_OPEN = re.compile(r"\+\+\+[ \t]*(?:\r\n|\r|\n)")
-_TOML_CLOSE = re.compile(r"(?:\r\n|\r|\n)\+\+\+[ \t]*(?=\r\n|\r|\n|$)")
-_JSON_CLOSE = re.compile(r"(?:\r\n|\r|\n)\}[ \t]*(?=\r\n|\r|\n|$)")
-_LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
+_YAML_OPEN = _lazy(r"---[ \t]*(?:\r\n|\r|\n)")
+_YAML_CLOSE = _lazy(r"(?:\r\n|\r|\n)(?:---|\.\.\.)[ \t]*(?=\r\n|\r|\n|$)")
+_TOML_OPEN = _lazy(r"\+\+\+[ \t]*(?:\r\n|\r|\n)")
+_TOML_CLOSE = _lazy(r"(?:\r\n|\r|\n)\+\+\+[ \t]*(?=\r\n|\r|\n|$)")
+_JSON_CLOSE = _lazy(r"(?:\r\n|\r|\n)\}[ \t]*(?=\r\n|\r|\n|$)")
+_LINE = _lazy(r"[^\r\n]*(?:\r\n|\r|\n|$)")
 # A key and where its value starts. No pattern here runs over the value: trimming is done
 # with str methods, so a line of spaces costs one pass.
-_YAML_KEY = re.compile(
+_YAML_KEY = _lazy(
     r"([ \t]*)(?:-[ \t]+)?([A-Za-z_][\w.-]*|\"[^\"\r\n]*\"|'[^'\r\n]*')[ \t]*:(?=[ \t]|$)"
 )
-_TOML_KEY = re.compile(r"[ \t]*([A-Za-z_][\w.-]*|\"[^\"\r\n]*\")[ \t]*=[ \t]*")
-_JSON_KEY = re.compile(r"[ \t]*\"([^\"\r\n]*)\"[ \t]*:[ \t]*")
-_BLOCK_SCALAR = re.compile(r"[|>][+-]?\d?[+-]?(?:[ \t]+#.*)?")
+_TOML_KEY = _lazy(r"[ \t]*([A-Za-z_][\w.-]*|\"[^\"\r\n]*\")[ \t]*=[ \t]*")
+_JSON_KEY = _lazy(r"[ \t]*\"([^\"\r\n]*)\"[ \t]*:[ \t]*")
+_BLOCK_SCALAR = _lazy(r"[|>][+-]?\d?[+-]?(?:[ \t]+#.*)?")
 
 
 def split_front_matter(

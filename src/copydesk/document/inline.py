@@ -5,7 +5,6 @@ with a stack as they come, so link text may span lines and nest, in linear time.
 
 from __future__ import annotations
 
-import html
 import re
 import unicodedata
 from functools import lru_cache
@@ -143,7 +142,9 @@ def scan_inline(text: str, base: int, features: frozenset[str]) -> Inline:
         elif kind == "code" or kind == "math":  # a formula is no prose either
             code.append((base + s, base + e))
         elif kind == "entity":
-            char = html.unescape(m.group())
+            from html import unescape  # its table of entities loads only when one is met
+
+            char = unescape(m.group())
             if len(char) != 1 or char == m.group() or char.isspace():
                 pass
             elif unicodedata.category(char) == "Cf":  # invisible: a soft hyphen, a joiner
