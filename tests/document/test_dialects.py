@@ -121,6 +121,13 @@ CASES = [
         "a.md",
     ),
     (
+        "metadata block title",
+        "Title: The {t} story\nAuthor: Jo Bloggs\n\nBody.\n",
+        "pandoc",
+        "a.md",
+    ),
+    ("pandoc title block", "% The {t} story\n% Jo Bloggs\n\nBody.\n", "pandoc", "a.md"),
+    (
         "toml front matter",
         '+++\ntitle = "The {t}"\ndate = 2024-01-01\n+++\n\nBody.\n',
         "hugo",

@@ -106,7 +106,42 @@ def split_front_matter(
             raise FrontMatterError("line 1: JSON front matter opened with '{' is never closed")
         _check_json(source[: close.end()])
         return close.end(), _json_values(source, 0, close.start(), wanted)
+    if source[:6].lower() == "title:":
+        return _metadata_block(source, wanted)
+    if source.startswith("% "):
+        return _title_block(source)
     return 0, []
+
+
+# MultiMarkdown's metadata: "Key: value" lines from the first, up to a blank line; a block
+# that opens with "Title:" (the usual first key) is read as one
+_META_LINE = _lazy(r"[A-Za-z][\w -]{0,60}?[ \t]*:[ \t]+\S")
+
+
+def _metadata_block(source: str, wanted: frozenset[str]) -> tuple[int, list[Block]]:
+    end = 0
+    for ls, le in _lines(source, 0, len(source)):
+        if not (_META_LINE.match(source, ls, le) or (source[ls:le][:1] in (" ", "\t") and end)):
+            break
+        end = le
+    if not end:
+        return 0, []
+    return end, _yaml_values(source, 0, end, wanted)
+
+
+def _title_block(source: str) -> tuple[int, list[Block]]:
+    """Pandoc's title block: "% title", "% author(s)", "% date" lines at the start; the title
+    is prose, the rest is not."""
+    lines = _lines(source, 0, len(source))
+    end = 0
+    title: Block | None = None
+    for n, (ls, le) in enumerate(lines[:3]):
+        if not source.startswith("%", ls):
+            break
+        end = le
+        if n == 0 and le > ls + 2:
+            title = Block(ls + 2, le, "heading")
+    return end, [title] if title is not None else []
 
 
 def _lines(source: str, start: int, end: int) -> list[tuple[int, int]]:
