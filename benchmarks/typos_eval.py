@@ -10,8 +10,9 @@ scorer's prediction files to the output folder and runs ``score_typos.py`` on th
 ``--cli`` goes through ``copydesk check --format json --select TYP`` on the articles written
 out as .txt files instead of calling the Speller. ``--vocab FILE`` passes a vocabulary as the
 accept list. ``--vocab-split`` learns a vocabulary from the even-numbered articles and scores
-only the odd-numbered ones, so no scored article taught the vocabulary anything. ``--half``
-scores only the even-numbered (tuning) or odd-numbered (held-out) articles.
+only the odd-numbered ones, so no scored article taught the vocabulary anything. ``--technical``
+adds the software vocabulary the docs profile accepts, to see what it would cost news copy.
+``--half`` scores only the even-numbered (tuning) or odd-numbered (held-out) articles.
 """
 
 from __future__ import annotations
@@ -110,6 +111,9 @@ def main() -> None:
     parser.add_argument("--out", type=Path, default=ROOT / "bench-out" / "typos")
     parser.add_argument("--cli", action="store_true", help="go through `copydesk check`")
     parser.add_argument("--variant", default="en-GB")
+    parser.add_argument(
+        "--technical", action="store_true", help="accept the docs profile's software words too"
+    )
     parser.add_argument("--vocab", type=Path, help="vocabulary file to accept")
     parser.add_argument(
         "--vocab-split",
@@ -153,7 +157,7 @@ def main() -> None:
         pred = predict_cli(gold, vocab_path, args.variant)
         clean_pred = predict_cli(clean, vocab_path, args.variant)
     else:
-        speller = Speller(args.variant, accept=accept)
+        speller = Speller(args.variant, accept=accept, technical=args.technical)
         pred, clean_pred = predict_direct(gold, speller), predict_direct(clean, speller)
     elapsed = time.perf_counter() - t0
     words = sum(r["n_words"] for r in gold) + sum(r["n_words"] for r in clean)

@@ -11,7 +11,7 @@ TYPE_CHECKING = False  # importing typing would slow down the --version answer
 if TYPE_CHECKING:
     from typing import Any
 
-COMMANDS = ("check", "fix", "rules", "explain", "init", "vocab", "baseline", "docs")
+COMMANDS = ("check", "fix", "rules", "explain", "init", "vocab", "baseline", "docs", "audit")
 
 EPILOG = """exit codes:
   0  no finding at or above the fail level

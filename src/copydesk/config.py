@@ -71,7 +71,7 @@ PRESETS: dict[str, dict[str, Any]] = {
 _KEYS = {
     "extends", "packs", "select", "extend-select", "ignore", "fail-level", "language", "exclude",
     "per-file-ignores", "rule-paths", "levels", "house", "spelling", "grammar", "sourcing",
-    "front-matter", "extend-exclude", "markdown",
+    "front-matter", "extend-exclude", "profile", "markdown",
 }  # fmt: skip
 _SECTION_KEYS = {
     "spelling": {"accept", "reject"},
@@ -104,6 +104,8 @@ class Config(NamedTuple):
     grammar: tuple[tuple[str, Any], ...] = ()
     sourcing: tuple[tuple[str, Any], ...] = ()
     prose_fields: tuple[str, ...] = DEFAULT_PROSE_FIELDS
+    profile: str = "auto"  # news | docs | auto; a finder resolves auto for each file
+    profile_reason: str = ""  # why auto chose the profile it did
     dialect: str = "auto"  # Markdown dialect; "auto": the site generator's (document/dialect.py)
 
     def house_dict(self) -> dict[str, Any]:
@@ -274,6 +276,13 @@ def apply_settings(
             changes["fail_level"] = Level.parse(str(data["fail-level"]))
         except ValueError as exc:
             raise err("fail-level", str(exc)) from None
+    if "profile" in data:
+        from copydesk.profiles import validate
+
+        try:
+            changes["profile"] = validate(data["profile"])
+        except ValueError as exc:
+            raise err("profile", str(exc)) from None
     if "language" in data:
         if data["language"] not in ("en-GB", "en-US"):
             raise err("language", f"language must be en-GB or en-US, not {data['language']!r}")
@@ -362,6 +371,7 @@ class ConfigFinder:
         self.overrides = overrides or {}
         self._by_dir: dict[Path, Config] = {}
         self._by_file: dict[Path | None, Config] = {}
+        self._resolved: dict[tuple[int, str, str], Config] = {}
 
     def for_path(self, path: Path) -> Config:
         return self._for_folder(path if path.is_dir() else path.parent)
@@ -370,6 +380,24 @@ class ConfigFinder:
         """``for_path`` of a path known not to be a folder (a file listed by a walk, one about
         to be read): it spares a run one ``stat`` per file."""
         return self._for_folder(path.parent)
+
+    def with_profile(self, config: Config, path: Path) -> Config:
+        """``config`` with an ``auto`` profile settled by the file's place (docs site
+        generator, docs folder, documentation file name); unchanged when the place says
+        nothing, so that the file's content can still decide (``with_choice``)."""
+        if config.profile != "auto":
+            return config
+        from copydesk.profiles import for_path
+
+        choice = for_path(path, config.root)
+        return config if choice is None else self.with_choice(config, *choice)
+
+    def with_choice(self, config: Config, profile: str, reason: str) -> Config:
+        """One Config object per (config, profile), so linters built per config are shared."""
+        key = (id(config), profile, reason)
+        if key not in self._resolved:
+            self._resolved[key] = config._replace(profile=profile, profile_reason=reason)
+        return self._resolved[key]
 
     def _for_folder(self, raw: Path) -> Config:
         folder = _resolve_dir(raw)

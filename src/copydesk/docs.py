@@ -27,6 +27,7 @@ def rule_page(rule: RuleSpec) -> str:
         f"| quoted speech | {'checked' if rule.quotes == 'check' else 'skipped' if rule.quotes == 'skip' else 'kind default'} |",
         f"| scope | {', '.join(rule.scope) if rule.scope else 'all prose'} |",
         f"| authority | {rule.source} |",
+        f"| profiles | {_profiles(rule)} |",
     ]
     if rule.when:
         cond = ", ".join(f"`{k}` = {v}" for k, v in rule.when.items())
@@ -58,6 +59,18 @@ def rule_page(rule: RuleSpec) -> str:
     return "\n".join(lines)
 
 
+def _profiles(rule: RuleSpec) -> str:
+    from copydesk.profiles import PROFILE_LEVELS
+
+    shown = []
+    for profile in rule.profiles:
+        level = PROFILE_LEVELS.get(profile, {}).get(rule.code)
+        shown.append(f"{profile} ({level})" if level else profile)
+    off = [p for p in PROFILE_LEVELS if p not in rule.profiles]
+    note = f"; off in {', '.join(off)} unless selected by name" if off else ""
+    return ", ".join(shown) + note
+
+
 def _quote(text: str) -> str:
     return "`" + text.replace("`", "'").replace("\n", "⏎") + "`"
 
@@ -74,13 +87,14 @@ def render_all(registry: Registry) -> dict[str, str]:
         index += [
             f"## {pack}",
             "",
-            "| code | name | level | fix | summary |",
-            "|---|---|---|---|---|",
+            "| code | name | level | fix | profiles | summary |",
+            "|---|---|---|---|---|---|",
         ]
         for code in codes:
             r = registry.rules[code]
             index.append(
-                f"| [{code}]({code}.md) | {r.name} | {r.level} | {r.fix or ''} | {r.summary} |"
+                f"| [{code}]({code}.md) | {r.name} | {r.level} | {r.fix or ''} "
+                f"| {', '.join(r.profiles)} | {r.summary} |"
             )
         index.append("")
     pages["index.md"] = "\n".join(index)

@@ -1,95 +1,79 @@
-"""Which site generator a file or folder belongs to, found by the generator's own configuration
-files, walking up from the file to the root of its repository (or of the file system).
-
-The answer picks the Markdown dialect a file is read in (see ``document/dialect.py``) and, for
-documentation sites, other defaults. A folder with none of these files gives None, and the
-Markdown reader then tolerates every common construct."""
+"""Which static site generator builds a folder of Markdown, found from the generator's own
+configuration file in the folder or one above it, up to the repository's root."""
 
 from __future__ import annotations
 
-import os
 from functools import lru_cache
 from pathlib import Path
 
-# Generators whose sites are documentation rather than articles.
-DOCS_GENERATORS = frozenset(
-    {"mkdocs", "docusaurus", "quarto", "sphinx", "vitepress", "docsify", "mdbook", "antora"}
+# Generators made for documentation; Hugo, Jekyll, Zola and the like build blogs and news
+# sites as often as manuals, so their presence alone says nothing about the copy.
+DOCS_GENERATORS: frozenset[str] = frozenset(
+    {"mkdocs", "docusaurus", "sphinx", "vitepress", "mdbook", "antora", "docsify", "starlight"}
 )
 
-# Marker files, in the order they are tried in each folder: a folder holding markers of two
-# generators (a Hugo site with a mkdocs.yml for its docs) answers for the first.
+# (generator, file names that mark it); the first match in a folder wins, so files that more
+# than one generator might own come last.
 _MARKERS: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("docusaurus", ("docusaurus.config.js", "docusaurus.config.ts", "docusaurus.config.mjs",
-                    "docusaurus.config.cjs")),
     ("mkdocs", ("mkdocs.yml", "mkdocs.yaml")),
+    ("docusaurus", ("docusaurus.config.js", "docusaurus.config.ts", "docusaurus.config.mjs")),
+    ("sphinx", ("conf.py",)),
+    ("vitepress", (".vitepress",)),
+    ("mdbook", ("book.toml",)),
+    ("antora", ("antora.yml", "antora-playbook.yml")),
+    ("docsify", (".docsify",)),
     ("quarto", ("_quarto.yml", "_quarto.yaml")),
     ("hugo", ("hugo.toml", "hugo.yaml", "hugo.yml", "hugo.json")),
     ("zola", ("zola.toml",)),
+    ("eleventy", (".eleventy.js", "eleventy.config.js", "eleventy.config.mjs")),
+    ("gatsby", ("gatsby-config.js", "gatsby-config.ts")),
+    ("astro", ("astro.config.mjs", "astro.config.ts")),
     ("jekyll", ("_config.yml", "_config.yaml")),
-    ("sphinx", ("conf.py",)),
-    ("mdbook", ("book.toml",)),
-    ("vitepress", (".vitepress",)),
-    ("antora", ("antora.yml", "antora-playbook.yml")),
-    ("pandoc", ("_pandoc.yaml", "pandoc.yaml", "defaults.yaml")),
-)  # fmt: skip
-# A config.toml / config.yaml is Hugo's only beside content/ or layouts/, Zola's config.toml
-# has base_url; otherwise the name is too common to mean anything.
-_HUGO_DIRS = ("content", "layouts", "archetypes", "themes")
-
-
-def _generator_of(folder: Path) -> str | None:
-    try:
-        names = set(os.listdir(folder))  # one call per folder, not one per marker file
-    except OSError:
-        return None
-    for name, files in _MARKERS:
-        if any(f in names for f in files):
-            if name == "sphinx" and not _is_sphinx_conf(folder / "conf.py"):
-                continue
-            return name
-    for cfg in ("config.toml", "config.yaml", "config.yml", "config.json"):
-        if cfg not in names:
-            continue
-        if cfg == "config.toml" and _mentions(folder / cfg, "base_url"):
-            return "zola"
-        if any(d in names and (folder / d).is_dir() for d in _HUGO_DIRS):
-            return "hugo"
-    return None
-
-
-def _mentions(path: Path, word: str) -> bool:
-    try:
-        with open(path, encoding="utf-8", errors="replace") as fh:
-            return word in fh.read(65536)
-    except OSError:
-        return False
-
-
-def _is_sphinx_conf(path: Path) -> bool:
-    return _mentions(path, "extensions") or _mentions(path, "html_theme")
-
-
-@lru_cache(maxsize=4096)
-def _find_in(folder: Path) -> str | None:
-    found = _generator_of(folder)
-    if found is not None:
-        return found
-    if folder.parent == folder or os.path.exists(os.path.join(folder, ".git")):
-        return None  # the repository's root: a generator above it is not this file's
-    return _find_in(folder.parent)
+)
+# A config.toml is Hugo's when it names a baseURL, Zola's when it names a base_url.
+_CONFIG_TOML_KEYS = (("hugo", "baseurl"), ("zola", "base_url"))
 
 
 def find_site_generator(path: Path) -> str | None:
-    """The site generator of the file or folder ``path`` ("hugo", "jekyll", "mkdocs",
-    "docusaurus", "quarto", "zola", "sphinx", "pandoc", ...), or None when no generator's
-    configuration is found between it and its repository's root."""
+    """The generator of the nearest folder at or above ``path`` (a file or a folder) that has
+    a generator's configuration, stopping at the repository root; None when there is none."""
+    folder = path if path.is_dir() else path.parent
+    return _for_folder(str(folder.resolve()))
+
+
+@lru_cache(maxsize=1024)
+def _for_folder(folder: str) -> str | None:
+    here = Path(folder)
+    found = _in_folder(here)
+    if found is not None or (here / ".git").exists() or here.parent == here:
+        return found
+    return _for_folder(str(here.parent))
+
+
+def _in_folder(folder: Path) -> str | None:
     try:
-        folder = path.resolve()
-    except OSError:
-        folder = path.absolute()
-    if not folder.is_dir():
-        folder = folder.parent
-    try:
-        return _find_in(folder)
+        names = {p.name for p in folder.iterdir()}
     except OSError:
         return None
+    for generator, markers in _MARKERS:
+        if any(m in names for m in markers):
+            if generator == "sphinx" and not _mentions(folder / "conf.py", "sphinx", "extensions"):
+                continue
+            return generator
+    if "config.toml" in names:
+        try:
+            text = (folder / "config.toml").read_text(encoding="utf-8", errors="replace").lower()
+        except OSError:
+            return None
+        for generator, key in _CONFIG_TOML_KEYS:
+            if key in text:
+                return generator
+    return None
+
+
+def _mentions(path: Path, *words: str) -> bool:
+    try:
+        text = path.read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return False
+    return any(w in text for w in words)

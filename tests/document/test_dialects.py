@@ -257,7 +257,7 @@ def test_site_generator_is_found_walking_up(tmp_path: Path) -> None:
     assert "mkdocs" in DOCS_GENERATORS
     hugo = tmp_path / "blog"
     (hugo / "content" / "posts").mkdir(parents=True)
-    (hugo / "config.toml").write_text('title = "x"\n')
+    (hugo / "config.toml").write_text('baseURL = "https://example.org/"\n')
     assert find_site_generator(hugo / "content" / "posts") == "hugo"
     assert find_site_generator(tmp_path) is None
 

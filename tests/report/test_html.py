@@ -187,3 +187,49 @@ def test_titles_carry_message_and_suggestions() -> None:
     page = parse(run_reporter("html", sample_results()))
     titles = [html.unescape(str(a["title"])) for a in page.findings]
     assert any("Suggestion: the, tech" in t for t in titles)
+
+
+def test_line_numbers_never_sit_inside_a_highlight() -> None:
+    source = "One line with teh\nword teh spanning\nthree lines.\n"
+    f = find("a.md", source, "teh\nword teh spanning\nthree", "CD301")
+    g = find("a.md", source, "teh", "CD101", nth=1)
+    text = run_reporter("html", [result("a.md", source, [f, g])])
+    numbers = re.findall(r'<span class="ln" data-n="(\d+)"', text)
+    assert numbers == ["1", "2", "3"]
+    page = parse(text)
+    assert "".join(next(iter(page.texts.values()))) == source
+    assert len(page.findings) == 2 and page.conts.count(page.findings[0]["data-finding"] or "") == 2
+    body = re.search(r'<div class="text">.*?</div>', text, re.S)
+    assert body and not re.search(r'<mark[^>]*>[^<]*<span class="ln"', body.group())
+
+
+def test_front_matter_is_folded_and_keeps_its_findings() -> None:
+    source = "---\ntitle: A tpyo\ntags: [x]\n---\n\nBody with teh slip.\n"
+    findings = [find("a.md", source, "tpyo", "CD101"), find("a.md", source, "teh", "CD101")]
+    text = run_reporter("html", [result("a.md", source, findings)])
+    page = parse(text)
+    assert "".join(next(iter(page.texts.values()))) == source  # the label is no text
+    assert '<details class="front"><summary data-label="Front matter, 4 lines, 1 finding"' in text
+    front = text.split('<details class="front">')[1].split("</details>")[0]
+    assert 'data-code="CD101"' in front and "teh" not in front
+    assert len(page.findings) == 2
+    numbers = re.findall(r'<span class="ln" data-n="(\d+)"', text)
+    assert numbers == ["1", "2", "3", "4", "5", "6"]
+
+
+def test_toml_front_matter_and_no_front_matter_in_word_files() -> None:
+    from copydesk.report.html import front_matter_end
+
+    assert front_matter_end('+++\ntitle = "x"\n+++\nBody.\n') == 20
+    assert front_matter_end("---\nnot closed\n") == 0
+    source = "---\nA paragraph that starts with dashes.\n---\n"
+    text = run_reporter("html", [result("a.docx", source, [find("a.docx", source, "A", "CD101")])])
+    assert 'details class="front"' not in text
+    assert '<div class="text paras">' in text and "paragraph 2</span>" in text
+
+
+def test_clean_articles_are_folded() -> None:
+    text = run_reporter("html", [result("clean.md", "All good.\nStill good.\n", [])])
+    assert '<section class="article clean"' in text
+    assert '<details class="clean-text"><summary>Show the text (2 lines)</summary>' in text
+    assert "<details open" not in text.split('id="file-1"')[1]

@@ -159,3 +159,134 @@ def test_report_in_browser(page: tuple[Any, list[str]], tmp_path: Path) -> None:
     assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
     assert shot.stat().st_size > 10_000
     assert problems == []
+
+
+FRONT = (
+    "---\ntitle: Council sets budgett\nauthor: Desk\ntags: [council, budget]\n---\n\n"
+    "The council met on Monday and agreed the budget. The papers are at "
+    "https://example.org/a/very/long/address/that/goes/on/and/on/without/any/break/index.html "
+    "for anyone who asks.\n"
+)
+
+
+@pytest.fixture(scope="module")
+def real_report(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A report from a real run over Markdown with front matter, a long sample article, a
+    Word document and a clean article."""
+    import sys
+
+    from copydesk.cli import main
+
+    sys.path.insert(0, str(Path(__file__).parents[1] / "document"))
+    from wordkit import docx_bytes, para
+
+    folder = tmp_path_factory.mktemp("desk")
+    shutil.copy(Path(__file__).parents[2] / "examples" / "calais-crossing.md", folder)
+    (folder / "budget.md").write_text(FRONT, encoding="utf-8")
+    (folder / "clean.md").write_text("All good here. The council met.\n", encoding="utf-8")
+    body = para("Council Treasurry warns of cuts") + para("The goverment said so on Monday.")
+    (folder / "cuts.docx").write_bytes(docx_bytes(body))
+    out = folder / "report.html"
+    cwd = os.getcwd()
+    os.chdir(folder)
+    try:
+        main(["check", "--no-cache", "--format", "html", "-o", str(out), "."])
+    finally:
+        os.chdir(cwd)
+    return out
+
+
+def _open(browser: Any, report: Path, width: int, height: int) -> tuple[Any, Any, list[str]]:
+    context = browser.new_context(viewport={"width": width, "height": height})
+    context.route(
+        "**/*",
+        lambda route: (
+            route.abort() if not route.request.url.startswith("file:") else route.continue_()
+        ),
+    )
+    pg = context.new_page()
+    problems: list[str] = []
+    pg.on("pageerror", lambda e: problems.append(str(e)))
+    pg.on("requestfailed", lambda r: problems.append(f"request failed: {r.url}"))
+    pg.goto(report.as_uri())
+    pg.wait_for_load_state("load")
+    return context, pg, problems
+
+
+def _rect(pg: Any, selector: str) -> dict[str, float]:
+    box: dict[str, float] = pg.evaluate(
+        "s => { const r = document.querySelector(s).getBoundingClientRect();"
+        " return {top: r.top, bottom: r.bottom, left: r.left, right: r.right,"
+        " width: r.width, height: r.height}; }",
+        selector,
+    )
+    return box
+
+
+@pytest.mark.parametrize(("width", "height"), [(390, 844), (1400, 900)])
+def test_report_fits_phone_and_desktop(
+    browser: Any, real_report: Path, tmp_path: Path, width: int, height: int
+) -> None:
+    context, pg, problems = _open(browser, real_report, width, height)
+    try:
+        # No sideways scrolling: the document is no wider than the viewport.
+        assert pg.evaluate("document.documentElement.scrollWidth") <= width
+        _shot(pg, tmp_path, f"report-{width}.png", full_page=False)
+        _shot(pg, tmp_path, f"report-{width}-full.png", full_page=True)
+        phone = width < 640
+        filters = pg.locator("#filter-box")
+        assert filters.evaluate("d => d.open") is (not phone)
+        bar = _rect(pg, ".filters")
+        if phone:
+            assert bar["height"] < 0.08 * height  # one line, not 40% of the screen
+            pg.locator("#filter-box > summary").click()
+            assert pg.locator('input[data-filter-level="error"]').is_visible()
+            assert pg.evaluate("document.documentElement.scrollWidth") <= width
+            pg.locator("#filter-box > summary").click()
+
+        # Line numbers, one per line; paragraphs in the Word document.
+        calais = pg.locator("section.article", has_text="calais-crossing.md")
+        source = (Path(__file__).parents[2] / "examples" / "calais-crossing.md").read_text()
+        assert calais.locator("span.ln").count() == len(source.splitlines())
+        docx = pg.locator("section.article", has_text="cuts.docx")
+        assert docx.locator(".text.paras span.ln").count() == 2
+        assert "paragraph 1" in docx.locator("li.row").first.inner_text()
+        assert pg.locator("mark span.ln").count() == 0
+
+        # Front matter folded; its finding opens it and stays in view above the card.
+        budget = pg.locator("section.article", has_text="budget.md")
+        front = budget.locator("details.front")
+        assert not front.evaluate("d => d.open")
+        assert not front.locator('span.ln[data-n="3"]').is_visible()  # "author: Desk"
+        budget.locator('li.row[data-code^="TYP"]').first.click()
+        assert front.evaluate("d => d.open")
+        mark = _rect(pg, "mark.active")
+        card = _rect(pg, "#detail")
+        top = _rect(pg, ".filters")["bottom"]
+        assert mark["top"] >= top
+        assert mark["bottom"] <= card["top"] or mark["right"] <= card["left"]
+        if phone:
+            # A bottom sheet: full width, at the foot of the screen, under half its height.
+            assert card["width"] == width and card["bottom"] == height
+            assert card["height"] <= 0.5 * height
+        _shot(pg, tmp_path, f"report-{width}-detail.png", full_page=False)
+        pg.keyboard.press("Escape")
+
+        # A finding low in a long article: the sheet never hides the word it describes.
+        last = calais.locator("li.row").last
+        last.scroll_into_view_if_needed()
+        last.click()
+        mark = _rect(pg, "mark.active")
+        card = _rect(pg, "#detail")
+        assert mark["bottom"] <= card["top"] or mark["right"] <= card["left"]
+        assert mark["top"] >= _rect(pg, ".filters")["bottom"]
+        pg.keyboard.press("Escape")
+
+        # A clean article is a line, its text folded away.
+        clean = pg.locator("section.article.clean")
+        assert clean.count() == 1
+        assert not clean.locator(".text").is_visible()
+        assert clean.evaluate("s => s.getBoundingClientRect().height") < 200
+        assert problems == []
+    finally:
+        context.close()

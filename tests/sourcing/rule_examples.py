@@ -57,7 +57,7 @@ def paragraphs(text: str) -> list[tuple[int, int]]:
 
 
 def run(checker: SourcingChecker, text: str) -> list[SourcingIssue]:
-    return checker.check(text, paragraphs(text))
+    return checker.check(text, paragraphs(text), source=text)
 
 
 def example_cases(files: list[RuleFile]) -> list[tuple[str, str, str]]:

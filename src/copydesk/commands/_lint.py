@@ -50,7 +50,11 @@ def lint_and_report(args: argparse.Namespace, fix: str | None) -> int:
     diff = getattr(args, "diff", False)
     minimum = Applicability.UNSAFE if fix == "unsafe" else Applicability.SAFE
 
-    if from_stdin:
+    if from_stdin and _word_document(args.stdin_filename):
+        shown = args.stdin_filename
+        result = session.lint_data(sys.stdin.buffer.read(), shown)
+        results = iter([_fix_file(session, result, minimum, diff, summary) if fix else result])
+    elif from_stdin:
         shown = args.stdin_filename or "-"
         text = stdin_text()
         if fix:
@@ -89,10 +93,27 @@ def lint_and_report(args: argparse.Namespace, fix: str | None) -> int:
     return 1 if failing else 0
 
 
+def _word_document(name: str | None) -> bool:
+    from copydesk.document.wordproc import is_word_document
+
+    return name is not None and is_word_document(name)
+
+
 def _fix_file(
     session: Session, result: FileResult, minimum: Applicability, diff: bool, summary: Summary
 ) -> FileResult:
-    if result.error or not any(f.fix and f.fix.applicability >= minimum for f in result.findings):
+    if result.error:
+        return result
+    from copydesk.document.wordproc import is_word_document
+
+    if is_word_document(result.path):
+        # Rewriting a word processor's package would risk the newsroom's copy: refuse, loudly.
+        sys.stderr.write(
+            f"copydesk: {result.path}: not fixed: copydesk reads Word and OpenDocument files "
+            "but never edits them; make the changes in the word processor\n"
+        )
+        return result
+    if not any(f.fix and f.fix.applicability >= minimum for f in result.findings):
         return result
     from copydesk.atomic import write_atomic
     from copydesk.document.read import decode, read_bytes

@@ -14,12 +14,13 @@ from copydesk.document.inline import Inline
 from copydesk.document.mask import apply_mask, show_characters
 from copydesk.document.model import Block, Document, LineIndex
 from copydesk.document.suppress import parse_suppressions
+from copydesk.document.wordproc import WORD_EXTENSIONS, is_word_document
 from copydesk.model import Span
 
 MARKDOWN_EXTENSIONS = frozenset({".md", ".markdown", ".mdown", ".mkd", ".mdx"})
 HTML_EXTENSIONS = frozenset({".html", ".htm", ".xhtml"})
 TEXT_EXTENSIONS = frozenset({".txt", ".text"})
-SUPPORTED_EXTENSIONS = MARKDOWN_EXTENSIONS | HTML_EXTENSIONS | TEXT_EXTENSIONS
+SUPPORTED_EXTENSIONS = MARKDOWN_EXTENSIONS | HTML_EXTENSIONS | TEXT_EXTENSIONS | WORD_EXTENSIONS
 MAX_BYTES = 20 * 1024 * 1024
 
 
@@ -80,6 +81,16 @@ def read_bytes(path: str) -> bytes:
         raise InputError(f"{path}: cannot read ({exc.strerror or exc})") from None
 
 
+def source_text(data: bytes, path: str, shown: str) -> str:
+    """The text findings in ``data`` point into: the decoded file, or a word processor's
+    paragraphs one per line."""
+    if is_word_document(path):
+        from copydesk.document.wordproc import read_word
+
+        return read_word(data, path, shown).source
+    return decode(data, shown)[0]
+
+
 def load_document(
     path: str,
     display_path: str | None = None,
@@ -89,6 +100,10 @@ def load_document(
 ) -> Document:
     shown = display_path or path
     raw = read_bytes(path) if data is None else data
+    if is_word_document(path):
+        from copydesk.document.wordproc import read_word
+
+        return read_word(raw, path, shown)
     text, encoding, bom = decode(raw, shown)
     kind = kind_for(path)
     if kind == "markdown":

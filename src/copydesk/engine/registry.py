@@ -177,6 +177,7 @@ def _to_json(spec: RuleSpec) -> dict[str, Any]:
         "scope": list(spec.scope) if spec.scope else None, "quotes": spec.quotes,
         "fix": spec.fix.name if spec.fix else None, "options": spec.options, "when": spec.when,
         "enabled": spec.enabled, "aliases": list(spec.aliases), "tags": list(spec.tags),
+        "profiles": list(spec.profiles),
         "fail": [ex(e) for e in spec.fail], "passes": [ex(e) for e in spec.passes],
     }  # fmt: skip
 
@@ -193,7 +194,7 @@ def _from_json(r: dict[str, Any]) -> RuleSpec:
         description=r["description"], scope=tuple(r["scope"]) if r["scope"] else None,
         quotes=r["quotes"], fix=Applicability[r["fix"]] if r["fix"] else None,
         options=r["options"], when=r["when"], enabled=r["enabled"], aliases=tuple(r["aliases"]),
-        tags=tuple(r["tags"]), fail=tuple(ex(e) for e in r["fail"]),
+        tags=tuple(r["tags"]), profiles=tuple(r["profiles"]), fail=tuple(ex(e) for e in r["fail"]),
         passes=tuple(ex(e) for e in r["passes"]),
     )  # fmt: skip
 

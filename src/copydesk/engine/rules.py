@@ -32,7 +32,9 @@ TOP_KEYS = {
     "enabled": False,
     "aliases": False,
     "tags": False,
+    "profiles": False,
 }
+PROFILES = ("news", "docs")
 
 
 class RuleError(Exception):
@@ -71,6 +73,7 @@ class RuleSpec(NamedTuple):
     enabled: bool = True
     aliases: tuple[str, ...] = ()
     tags: tuple[str, ...] = ()
+    profiles: tuple[str, ...] = PROFILES  # the profiles it runs in unless selected by name
     fail: tuple[Example, ...] = ()
     passes: tuple[Example, ...] = ()
 
@@ -153,6 +156,11 @@ def build_spec(data: Any, pack: str, path: str, lines: dict[str, int]) -> RuleSp
     when = data.get("when") or {}
     if not isinstance(when, dict):
         raise fail("when must be a mapping of house parameters to allowed values", "when")
+    profiles = data.get("profiles", list(PROFILES))
+    if isinstance(profiles, str):
+        profiles = [profiles]
+    if not isinstance(profiles, list) or not profiles or any(p not in PROFILES for p in profiles):
+        raise fail(f"profiles must be a non-empty list of {', '.join(PROFILES)}", "profiles")
     examples = data["examples"]
     if not isinstance(examples, dict) or not examples.get("fail") or not examples.get("pass"):
         raise fail("examples must have non-empty 'fail' and 'pass' lists", "examples")
@@ -177,6 +185,7 @@ def build_spec(data: Any, pack: str, path: str, lines: dict[str, int]) -> RuleSp
         enabled=bool(data.get("enabled", True)),
         aliases=tuple(str(a) for a in data.get("aliases") or ()),
         tags=tuple(str(t) for t in data.get("tags") or ()),
+        profiles=tuple(profiles),
         fail=fails,
         passes=passes,
     )

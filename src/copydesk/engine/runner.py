@@ -51,9 +51,11 @@ def select_rules(registry: Registry, config: Config) -> list[RuleSpec]:
                     f"{_origin(config, sel)}{where}: {sel!r} names no rule, prefix, slug or pack"
                 )
     house = config.house_dict()
+    # An unsettled ``auto`` (an API caller's Config) behaves as news, copydesk's first use.
+    profile = "news" if config.profile == "auto" else config.profile
     chosen: list[RuleSpec] = []
     for rule in registry:
-        on = rule.pack in config.packs and rule.enabled
+        on = rule.pack in config.packs and rule.enabled and profile in rule.profiles
         if config.select:
             on = any(_matches(s, rule) for s in config.select) and (
                 rule.pack in config.packs or any(_explicit(s, rule) for s in config.select)
@@ -105,13 +107,20 @@ class Linter:
                 and r.code not in chosen
                 and not any(_matches(s, r) for s in self.config.ignore)
             ]
-        levels = dict(self.config.levels)
+        from copydesk.model import Level
+        from copydesk.profiles import PROFILE_LEVELS
+
+        preset = PROFILE_LEVELS.get(self.config.profile, {})
+        levels = {k: Level.parse(v) for k, v in preset.items()} | dict(self.config.levels)
         self.levels = {r.code: levels.get(r.code, levels.get(r.name, r.level)) for r in self.rules}
         sourcing: dict[str, Any] = {}
         for rule in self.registry:
             if rule.kind == "sourcing":
                 sourcing.update(rule.options)
-        sourcing.update(dict(self.config.sourcing))
+        # `[sourcing] policy` in the config picks the checker's attribution window.
+        policy = dict(self.config.sourcing).get("policy")
+        if policy is not None:
+            sourcing["window"] = policy
         self.context = Context(
             variant=self.config.language,
             house=self.config.house_dict(),
@@ -119,6 +128,7 @@ class Linter:
             reject=_read_words(self.config.reject_files),
             grammar=grammar,
             sourcing=sourcing,
+            profile="docs" if self.config.profile == "docs" else "news",
         )
         self.kinds = [(r, _build(r, self.context)) for r in self.rules]
         # per rule, whether its matches in quoted speech are dropped: asked once, not per file

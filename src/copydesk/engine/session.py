@@ -12,9 +12,9 @@ from typing import Any
 
 from copydesk.cache import ResultCache
 from copydesk.config import Config, ConfigError, ConfigFinder
-from copydesk.document import InputError, load_document
+from copydesk.document import Document, InputError, load_document
 from copydesk.document.dialect import dialect_for
-from copydesk.document.read import decode, read_bytes
+from copydesk.document.read import read_bytes, source_text
 from copydesk.engine.registry import Registry, load_registry
 from copydesk.engine.runner import Linter
 from copydesk.model import FileResult
@@ -42,6 +42,18 @@ class Session:
             self.linters[key] = Linter(self.registry_for(config), config)
         return self.linters[key]
 
+    def _settled(self, linter: Linter, doc: Document) -> Linter:
+        """The linter for a file whose profile is still ``auto`` after its place was looked
+        at: its content decides. (A cached result needs no such step: the content that
+        decides is part of the cache key.)"""
+        config = linter.config
+        if config.profile != "auto":
+            return linter
+        from copydesk.profiles import for_text
+
+        choice = for_text(doc.source, [(s.start, s.end) for s in doc.code_spans])
+        return self.linter_for(self.finder.with_choice(config, *choice))
+
     def files(self, paths: Iterable[str]) -> Iterator[tuple[Path, str | None]]:
         """(path, error) pairs; error is set for paths that do not exist."""
         from copydesk.files import expand
@@ -64,12 +76,14 @@ class Session:
                 seen.add(f)
                 if f != path and self.finder.for_file(f).is_excluded(f):
                     continue
+                if f != path and f.name.startswith("~$"):
+                    continue  # the lock file Word keeps beside an open document, not a document
                 yield f, None
 
     def lint_file(self, path: Path) -> FileResult:
         shown = _display(path)
         try:
-            config = self.finder.for_file(path)
+            config = self.finder.with_profile(self.finder.for_file(path), path)
             linter = self.linter_for(config)
             data = read_bytes(str(path))
             key = None
@@ -78,11 +92,12 @@ class Session:
                 key = self.cache.key(data, shown, f"{linter.fingerprint}|{dialect}")
                 hit = self.cache.get(key)
                 if hit is not None:
-                    source = decode(data, shown)[0]
+                    source = source_text(data, str(path), shown)
                     return FileResult(shown, hit[0], source=source, words=hit[1])
             doc = load_document(str(path), shown, config.prose_fields, data, dialect)
         except InputError as exc:
             return FileResult(shown, error=str(exc))
+        linter = self._settled(linter, doc)
         findings = linter.lint(doc, path)
         if key is not None and self.cache is not None:
             self.cache.put(key, findings, doc.word_count)
@@ -95,15 +110,33 @@ class Session:
             notes=notes,
         )
 
+    def lint_data(self, data: bytes, shown: str) -> FileResult:
+        """Lint a file's bytes (read from standard input) as the file ``shown`` would be."""
+        config = self.finder.for_path(Path(shown).parent if shown != "-" else Path.cwd())
+        if shown != "-":
+            config = self.finder.with_profile(config, Path(shown))
+        linter = self.linter_for(config)
+        try:
+            doc = load_document(shown, shown, config.prose_fields, data, config.dialect)
+        except InputError as exc:
+            return FileResult(shown, error=str(exc))
+        linter = self._settled(linter, doc)
+        findings = linter.lint(doc, Path(shown))
+        notes = linter.context.shared.pop("notes", [])
+        return FileResult(shown, findings, source=doc.source, words=doc.word_count, notes=notes)
+
     def lint_text(self, text: str, shown: str) -> FileResult:
         from copydesk.document import parse_document
         from copydesk.document.read import kind_for
 
         config = self.finder.for_path(Path(shown).parent if shown != "-" else Path.cwd())
+        if shown != "-":
+            config = self.finder.with_profile(config, Path(shown))
         linter = self.linter_for(config)
         doc = parse_document(
             text, shown, kind_for(shown), config.prose_fields, dialect_for(shown, config.dialect)
         )
+        linter = self._settled(linter, doc)
         findings = linter.lint(doc, Path(shown))
         notes = linter.context.shared.pop("notes", [])
         return FileResult(shown, findings, source=text, words=doc.word_count, notes=notes)

@@ -59,8 +59,10 @@ class Context:
         reject: tuple[str, ...] = (),
         grammar: dict[str, Any] | None = None,
         sourcing: dict[str, Any] | None = None,
+        profile: str = "news",
     ) -> None:
         self.variant = variant
+        self.profile = profile  # news or docs
         self.house = house or {}
         self.accept = accept
         self.reject = reject

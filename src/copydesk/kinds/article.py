@@ -51,6 +51,10 @@ class Kind:
         self.vowel_exceptions = tuple(w.lower() for w in option(rule, "vowel_sound_exceptions"))
         self.either = {w.lower() for w in option(rule, "either")}
         self.not_article = {w.lower() for w in option(rule, "not_article")}
+        # Software writing says many three-letter abbreviations as words ("a SIG", "a RAG",
+        # "a SYN"), where news copy spells out its MEPs and SAS: in documentation a
+        # consonant-vowel-consonant abbreviation may take either article.
+        self.spoken_abbreviations = ctx.profile == "docs"
         # Most articles come before a few hundred words ("a new", "an increase"): decide once.
         self._decided: dict[str, bool | None] = {}
 
@@ -91,6 +95,14 @@ class Kind:
         if core.isupper() and len(core) >= 2:
             if len(core) >= 4:
                 return None  # a word or letters? "NATO", "FTSE", "NASA", "NSPCC"
+            if (
+                self.spoken_abbreviations
+                and len(core) == 3
+                and core[1] in "AEIOUY"
+                and core[0] not in "AEIOU"
+                and core[2] not in "AEIOU"
+            ):
+                return None
             return core[0] in _VOWEL_LETTERS
         if caps >= 2 and len(core) <= 4:
             return core[0].upper() in _VOWEL_LETTERS  # "MoD", "DfT": said as letters
@@ -108,6 +120,8 @@ class Kind:
         first = low[0]
         if first in "aeiou":
             return True
+        if first == "x" and low[1] not in "aeiouyh":
+            return True  # said "ex": "an Xbox", "an Xcode" (but "a xylophone", "a Xhosa")
         if first == "h":
             return False
         if first in "y":
@@ -118,8 +132,9 @@ class Kind:
         text = doc.masked
         for m in _PAIR.finditer(text):
             art, nxt = m.group("art"), m.group("next")
+            before = text[m.start() - 1 : m.start()] if m.start() else ""
             if (art.isupper() and len(art) > 1) or (
-                art == "A" and m.start() > 0 and text[m.start() - 1 : m.start()].isupper()
+                art == "A" and before and (before.isupper() or before in "&/")  # "Q&A", "A/B"
             ):
                 continue
             if nxt.lower() in self.not_article or (

@@ -108,9 +108,19 @@ class Kind:
             gap = m.group("gap")
             if len(gap) > 1 and _apart(doc, m.end("word"), m.start("again")):
                 continue
+            if _separated(doc, m.end("word"), m.start("again")):
+                continue
             yield Match(
                 m.start(),
                 m.end(),
                 {"match": m.group(), "word": word},
                 (word,),
             )
+
+
+def _separated(doc: Document, start: int, end: int) -> bool:
+    """Whether masked markup between two words stands for something read between them: a code
+    span ("to `x` to") or a table's cell border ("name | Name")."""
+    if "|" in doc.source[start:end]:
+        return True
+    return any(s.start < end and start < s.end for s in doc.code_spans)

@@ -32,7 +32,7 @@ class Kind:
             blocks = [(b.start, b.end) for b in doc.blocks]
             sentences = [(s.start, s.end) for s in doc.sentences]
             results: list[Any] = self.ctx.tool("sourcing", checker).check(
-                doc.masked, blocks, sentences
+                doc.masked, blocks, sentences, doc.source
             )
             return results
 

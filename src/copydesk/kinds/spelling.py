@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from copydesk.kinds import Context, Match, option
 from copydesk.model import Applicability
+from copydesk.spelling.code import not_words
 
 if TYPE_CHECKING:
     from copydesk.document import Document
@@ -31,10 +32,12 @@ class Kind:
         def speller() -> Any:
             from copydesk.spelling import Speller
 
-            return Speller(self.ctx.variant, self.ctx.accept, self.ctx.reject)
+            technical = self.ctx.profile == "docs"
+            return Speller(self.ctx.variant, self.ctx.accept, self.ctx.reject, technical)
 
         def check() -> list[Any]:
             skip = [(s.start, s.end) for s in doc.sic_spans]
+            skip += not_words(doc.source, [(s.start, s.end) for s in doc.code_spans])
             if not doc.absent:
                 results: list[Any] = self.ctx.tool("speller", speller).check(doc.masked, skip)
                 return results

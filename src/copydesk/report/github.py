@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import TextIO
 
+from copydesk.document.wordproc import describe_position, is_word_document
 from copydesk.model import FileResult, Finding, Level, RuleInfo
 from copydesk.report import ReportOptions, Summary
 
@@ -38,14 +39,19 @@ def annotation(finding: Finding) -> str:
     message = finding.message
     if finding.suggestions:
         message = f"{message} (suggestions: {', '.join(finding.suggestions)})"
-    properties: dict[str, str | int] = {
-        "file": finding.path,
-        "line": finding.line,
-        "col": finding.column,
-        "endLine": finding.end_line,
-        "endColumn": finding.end_column,
-        "title": f"{finding.code} {finding.name}",
-    }
+    properties: dict[str, str | int] = {"file": finding.path}
+    if is_word_document(finding.path):
+        # GitHub would mark line N of the file as text; a .docx has none, so the annotation
+        # stays on the file and the message says where in the document.
+        message = f"{describe_position(finding.path, finding.line, finding.column)}: {message}"
+    else:
+        properties.update(
+            line=finding.line,
+            col=finding.column,
+            endLine=finding.end_line,
+            endColumn=finding.end_column,
+        )
+    properties["title"] = f"{finding.code} {finding.name}"
     return command(_COMMANDS[finding.level], properties, message)
 
 

@@ -1,16 +1,19 @@
 """Machine output, schema version 1 (documented in docs/json-output.md):
 
     {"version": 1, "tool": "copydesk", "tool_version": "...",
-     "files": [{"path", "error", "findings": [Finding.to_dict()...]}],
+     "files": [{"path", "line_unit", "error", "findings": [Finding.to_dict()...]}],
      "summary": {"files", "files_with_findings", "errors", "counts", "by_rule", "skipped", "fixed"}}
 
-Offsets are Unicode code points into the decoded file (a byte-order mark is not counted)."""
+Offsets are Unicode code points into the decoded file (a byte-order mark is not counted). In a
+Word or OpenDocument file (``line_unit`` "paragraph") a line is a paragraph, a column a
+character within it, and offsets count into its paragraphs joined by line feeds."""
 
 from __future__ import annotations
 
 import json
 from typing import TextIO
 
+from copydesk.document.wordproc import is_word_document
 from copydesk.model import FileResult, RuleInfo
 from copydesk.report import ReportOptions, Summary
 
@@ -35,6 +38,7 @@ class Reporter:
         # streamed one file at a time, so memory stays flat on large runs
         item = {
             "path": result.path,
+            "line_unit": "paragraph" if is_word_document(result.path) else "line",
             "error": result.error,
             "findings": [f.to_dict() for f in result.findings],
         }

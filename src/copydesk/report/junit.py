@@ -12,6 +12,7 @@ import re
 import xml.etree.ElementTree as ET
 from typing import TextIO
 
+from copydesk.document.wordproc import describe_position, is_word_document
 from copydesk.model import FileResult, Finding, RuleInfo
 from copydesk.report import ReportOptions, Summary
 
@@ -27,10 +28,12 @@ def xml_text(text: str) -> str:
 
 
 def failure_text(finding: Finding) -> str:
-    line = (
-        f"{finding.path}:{finding.line}:{finding.column}: "
-        f"{finding.code} {finding.level} {finding.message}"
+    where = (
+        f"{finding.path}: {describe_position(finding.path, finding.line, finding.column)}"
+        if is_word_document(finding.path)
+        else f"{finding.path}:{finding.line}:{finding.column}"
     )
+    line = f"{where}: {finding.code} {finding.level} {finding.message}"
     if finding.suggestions:
         line += f"\nsuggestions: {', '.join(finding.suggestions)}"
     if finding.excerpt:

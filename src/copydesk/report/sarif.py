@@ -4,6 +4,12 @@ One run; the rule table holds every rule the run was started with, so a viewer c
 rules that found nothing. Columns and character offsets are counted in Unicode code points,
 declared through ``run.columnKind``, because that is how findings are measured; without the
 declaration viewers would read them as UTF-16 units and drift after any astral character.
+
+A Word or OpenDocument file has no lines of its own: there a result's ``startLine`` is the
+paragraph's number and ``startColumn`` the character within it. Such a region carries no
+character offsets (they would point into the zip) and a result no fix (copydesk never edits
+these files); the location's message says "paragraph N, character M" and the run lists each
+such file under ``artifacts`` with that description and its media type.
 """
 
 from __future__ import annotations
@@ -15,6 +21,7 @@ from typing import Any, TextIO
 from urllib.parse import quote
 
 from copydesk import __version__
+from copydesk.document.wordproc import describe_position, is_word_document
 from copydesk.fingerprint import fingerprint, identify
 from copydesk.model import Applicability, FileResult, Finding, Level, RuleInfo
 from copydesk.report import ReportOptions, Summary
@@ -27,6 +34,16 @@ SRCROOT = "%SRCROOT%"
 SNIPPET_MAX = 500
 """Longer regions get no snippet: the excerpt a finding carries may be shortened with an
 ellipsis, which a snippet must not be, and whole-paragraph copies would bloat the buffer."""
+
+_MEDIA_TYPES = {
+    ".docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    ".odt": "application/vnd.oasis.opendocument.text",
+}
+PARAGRAPH_LINES = (
+    "A line in this document's results is a paragraph (body and table cells in reading order, "
+    "then footnotes, then endnotes; empty paragraphs not counted) and a column is a character "
+    "within that paragraph."
+)
 
 _LEVELS = {Level.ERROR: "error", Level.WARNING: "warning", Level.SUGGESTION: "note"}
 
@@ -112,6 +129,7 @@ class Reporter:
         self._rule_index: dict[str, int] = {}
         self._results: list[dict[str, Any]] = []
         self._notifications: list[dict[str, Any]] = []
+        self._artifacts: list[dict[str, Any]] = []
 
     def start(self, rules: dict[str, RuleInfo]) -> None:
         for code in sorted(rules):
@@ -154,35 +172,55 @@ class Reporter:
                     "locations": [{"physicalLocation": {"artifactLocation": location}}],
                 }
             )
+        paragraphs = is_word_document(result.path)
+        if paragraphs:
+            self._artifacts.append(
+                {
+                    "location": location,
+                    "mimeType": _MEDIA_TYPES[posixpath.splitext(result.path.lower())[1]],
+                    "description": {"text": PARAGRAPH_LINES},
+                }
+            )
         identities = identify(result.findings, result.source)
         for finding, ident in zip(result.findings, identities, strict=True):
             snippet = None
             if result.source is not None and finding.span.end - finding.span.start <= SNIPPET_MAX:
                 snippet = result.source[finding.span.start : finding.span.end]
-            self._results.append(self._result(finding, fingerprint(ident), location, snippet))
+            self._results.append(
+                self._result(finding, fingerprint(ident), location, snippet, paragraphs)
+            )
 
     def _result(
-        self, f: Finding, ident_fp: str, loc: dict[str, Any], snippet: str | None
+        self,
+        f: Finding,
+        ident_fp: str,
+        loc: dict[str, Any],
+        snippet: str | None,
+        paragraphs: bool = False,
     ) -> dict[str, Any]:
         region: dict[str, Any] = {
             "startLine": f.line,
             "startColumn": f.column,
             "endLine": f.end_line,
             "endColumn": f.end_column,
-            "charOffset": f.span.start,
-            "charLength": f.span.end - f.span.start,
         }
+        if not paragraphs:
+            region["charOffset"] = f.span.start
+            region["charLength"] = f.span.end - f.span.start
         if snippet:
             region["snippet"] = {"text": snippet}
+        location: dict[str, Any] = {"physicalLocation": {"artifactLocation": loc, "region": region}}
+        if paragraphs:
+            location["message"] = {"text": describe_position(f.path, f.line, f.column)}
         out: dict[str, Any] = {
             "ruleId": f.code,
             "ruleIndex": self._index_for(f),
             "level": _LEVELS[f.level],
             "message": {"text": f.message},
-            "locations": [{"physicalLocation": {"artifactLocation": loc, "region": region}}],
+            "locations": [location],
             "partialFingerprints": {FINGERPRINT_KEY: ident_fp},
         }
-        fix = _fix(f, loc)
+        fix = None if paragraphs else _fix(f, loc)
         if fix is not None:
             out["fixes"] = [fix]
         if f.suggestions:
@@ -210,8 +248,11 @@ class Reporter:
             "invocations": [invocation],
             "results": self._results,
         }
+        if self._artifacts:
+            run["artifacts"] = self._artifacts
         document = {"$schema": SCHEMA_URI, "version": "2.1.0", "runs": [run]}
         json.dump(document, self.stream, ensure_ascii=False, indent=2)
         self.stream.write("\n")
         self._results = []
         self._notifications = []
+        self._artifacts = []

@@ -13,6 +13,7 @@ import re
 from functools import cache
 from typing import Final, NamedTuple
 
+from copydesk.sourcing.lazyre import LazyPattern
 from copydesk.sourcing.options import SourcingOptions
 from copydesk.sourcing.prefilter import Probe
 
@@ -106,6 +107,15 @@ def _apposition_openers() -> re.Pattern[str]:
 
 
 _WORD: Final = re.compile(r"[A-Za-z][\w'’-]*")
+
+
+def _ends_with_word(lead: str, word: str) -> bool:
+    """Whether ``lead`` ends with ``word`` (any case) as a whole word, then white space."""
+    stripped = lead.rstrip()
+    if stripped == lead or not stripped.lower().endswith(word):
+        return False
+    before = stripped[: -len(word)]
+    return not before or not (before[-1].isalnum() or before[-1] == "_")
 
 
 @cache
@@ -263,6 +273,8 @@ def _verb_cue(
     active_only: bool,
 ) -> Cue | None:
     verb = re.sub(r"\s+", " ", text[start:end].lower())
+    if _ends_with_word(text[max(lo, start - 4) : start], "to"):
+        return None  # "is expected to say", "declined to reveal": nobody has said it yet
     subject, sep = _subject_word(text, lo, start)
     low = subject.lower()
     inverted = "," in sep or any(q in sep for q in "\"”'’")
@@ -301,32 +313,109 @@ def _verb_cue(
     if inverted:
         if _inverted_subject_is_vague(opts, text, end, hi):
             return Cue(start, end, "vague")
-        return Cue(start, end, "verb", postposed=_tail_is_short(text, end, hi))
+        # ", saying it would ..." reports what the whole clause before it said or did.
+        participle = verb.endswith("ing") and sep.rstrip().endswith(",")
+        return Cue(start, end, "verb", postposed=participle or _tail_is_short(text, end, hi))
     if _is_vague_subject(opts, text, lo, start):
         # The cue spans its subject too, so that a message can quote "experts say".
         head = re.search(r"[A-Za-z][\w'’-]*\s+$", text[max(lo, start - 40) : start])
         begin = max(lo, start - 40) + head.start() if head else start
         return Cue(begin, end, "vague")
-    return Cue(start, end, "verb", postposed=_tail_is_short(text, end, hi))
+    postposed = _tail_is_short(text, end, hi) and _subject_after_break(text, lo, start)
+    return Cue(start, end, "verb", postposed=postposed)
+
+
+def _subject_after_break(text: str, lo: int, start: int) -> bool:
+    """Whether the subject before a verb follows a comma, dash or quote: "..., the company
+    said" closes a clause, but in "priced $150 and Nintendo says sales rose" the verb opens
+    one of its own."""
+    window = text[max(lo, start - 80) : start]
+    cut = max(window.rfind(mark) for mark in (",", "”", '"', " - ", "—", "–", ":"))
+    if cut == -1:
+        return False
+    return len(_WORD.findall(window[cut:])) <= 7
+
+
+def _breaks(stretch: str) -> bool:
+    """Whether a stretch between a cue and a figure ends the cue's clause: a semicolon
+    outside brackets ("1bn euros ($1.3bn; £690m)" stays one clause), or a conjunction that
+    opens a clause of the narrator's own ("..., while revenues grew 6.4%")."""
+    # Drop bracketed stretches, including one that the stretch starts or ends inside.
+    if ";" in stretch and _semicolon_outside_brackets(stretch):
+        return True
+    low = stretch.lower()
+    if (
+        "though" not in low
+        and "whereas" not in low
+        and ", but" not in low
+        and "meanwhile" not in low
+    ):
+        return False  # none of the clause breaks can match, so the pattern is not compiled
+    return _CLAUSE_BREAK.search(stretch) is not None
+
+
+def _semicolon_outside_brackets(stretch: str) -> bool:
+    """Whether a ";" of the stretch stands outside brackets; the stretch may start or end
+    inside a bracket ("1bn euros ($1.3bn; £690m) ...")."""
+    pos = stretch.find(";")
+    while pos != -1:
+        open_before = 0
+        for ch in stretch[:pos]:
+            if ch in "([":
+                open_before += 1
+            elif ch in ")]" and open_before:
+                open_before -= 1
+        depth, closed_after = 0, False
+        for ch in stretch[pos + 1 :]:
+            if ch in "([":
+                depth += 1
+            elif ch in ")]":
+                depth -= 1
+                if depth < 0:
+                    closed_after = True
+                    break
+        if not open_before and not closed_after:
+            return True
+        pos = stretch.find(";", pos + 1)
+    return False
+
+
+_CLAUSE_BREAK: Final = LazyPattern(
+    r"\b(?:whereas|although|though)\b|,\s*(?:but|and meanwhile)\b", re.IGNORECASE
+)
+# "while" joins two parts of what a speaker said ("said sales rose, while costs fell"), but
+# after a verb that discloses a result it opens the narrator's own clause ("posted a profit
+# of $3bn, while revenues grew 6%").
+_WHILE: Final = LazyPattern(r"\b(?:while|whilst)\b", re.IGNORECASE)
+_RESULT_VERBS: Final = _words("posted posts recorded records reported reports unveiled")
 
 
 def covers(text: str, cue: Cue, fig_start: int, fig_end: int, lo: int) -> bool:
     """Whether an explicit cue attributes the figure at ``fig_start:fig_end``."""
     if cue.kind == "phrase":
         first, second = sorted((cue.start, fig_start))
-        return ";" not in text[first:second]
+        return not _breaks(text[first:second])
     if fig_start >= cue.end:
-        return ";" not in text[cue.end : fig_start]
-    if not cue.postposed or ";" in text[fig_end : cue.start]:
+        stretch = text[cue.end : fig_start]
+        if (
+            "whil" in stretch
+            and text[cue.start : cue.end].lower() in _RESULT_VERBS
+            and _WHILE.search(stretch)
+        ):
+            return False
+        return not _breaks(stretch)
+    if not cue.postposed or _breaks(text[fig_end : cue.start]):
         return False
-    # A figure in an apposition that ends right before the verb belongs to the narrator.
+    # A figure in an apposition that ends right before the verb belongs to the narrator:
+    # "Smith, whose firm runs 90 stores, said ...", "Jones, who won five medals, denies
+    # it and says ...".
     between = text[fig_end : cue.start]
     if "," in between:
         opener = text.rfind(",", lo, fig_start)
-        close = text.rfind(",", fig_end, cue.start)
+        close = text.find(",", fig_end, cue.start)
         if opener != -1 and _apposition_openers().match(text, opener):
             subject_gap = text[close + 1 : cue.start]
-            if len(_WORD.findall(subject_gap)) <= 1:
+            if "," not in subject_gap and len(_WORD.findall(subject_gap)) <= 5:
                 return False
     return True
 

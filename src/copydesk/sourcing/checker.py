@@ -13,6 +13,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Mapping, Sequence
+from itertools import pairwise
 from typing import Any, Final, NamedTuple
 
 from copydesk.document.segment import split_sentences
@@ -26,6 +27,7 @@ from copydesk.sourcing.attribution import (
     speech_tag,
 )
 from copydesk.sourcing.figures import Figure, find_figures
+from copydesk.sourcing.links import Link, find_links
 from copydesk.sourcing.options import SourcingOptions
 from copydesk.sourcing.prefilter import Probe, TextIndex, text_is_safe
 
@@ -152,7 +154,12 @@ _STOPWORDS: Final = _words(
     """
 )
 _CONTENT_WORD: Final = r"[A-Za-z][A-Za-z'’-]{3,}"
-_MODAL_BACKSHIFT: Final = r"\b(?:would|could|might)\b"
+# Reported speech shifts "will" back to "would"; "could" and "might" are as often the
+# narrator's own speculation, so they do not continue an attribution.
+_MODAL_BACKSHIFT: Final = r"\b(?:would|wouldn't)\b"
+# A narrator's inference ("This means ...") breaks a carried attribution, unless the
+# sentence is still backshifted reported speech ("This means it would cost ...").
+_INFERENCE: Final = frozenset(("this means", "that means", "in other words"))
 
 
 def _content_words(text: str) -> set[str]:
@@ -177,18 +184,22 @@ class SourcingChecker:
 
     def __init__(self, options: Mapping[str, Any]) -> None:
         self.options = SourcingOptions.from_mapping(options)
+        self._links: list[Link] = []
 
     def check(
         self,
         text: str,
         blocks: Sequence[tuple[int, int]],
         sentences: Sequence[tuple[int, int]] | None = None,
+        source: str | None = None,
     ) -> list[SourcingIssue]:
         """Issues for ``text`` (masked document) in paragraph ``blocks``.
 
         When ``sentences`` is None each block is split with ``split_sentences``; given
         sentences are assigned to the block that contains their start. An empty ``blocks``
-        means the whole text is one block.
+        means the whole text is one block. ``source`` is the original text at the same
+        offsets (the masked text has link targets blanked); when given, hyperlinks and
+        footnote references in it count as citations (option ``link_attribution``).
         """
         spans = list(blocks) or [(0, len(text))]
         per_block = self._sentences_by_block(text, spans, sentences)
@@ -202,6 +213,9 @@ class SourcingChecker:
             analysed.extend(
                 self._analyse_block(text, index, block_sentences, low_text, all_safe, doc_index)
             )
+        self._links = []
+        if source is not None and self.options.link_attribution != "off":
+            self._links = find_links(source)
         issues: list[SourcingIssue] = []
         for i, sent in enumerate(analysed):
             issues.extend(self._judge(text, analysed, i, sent))
@@ -287,7 +301,7 @@ class SourcingChecker:
             return issues
         carried: bool | None = None
         for fig in claims:
-            if self._attributed_in_sentence(text, sent, fig):
+            if self._attributed_in_sentence(text, sent, fig) or self._linked(sent, fig):
                 continue
             if carried is None:
                 carried = self._carried_over(text, sentences, i)
@@ -302,6 +316,15 @@ class SourcingChecker:
             return sent.run_has_speaker
         return any(covers(text, cue, fig.start, fig.end, sent.start) for cue in sent.cues.explicit)
 
+    def _linked(self, sent: _Sentence, fig: Figure) -> bool:
+        if not self._links:
+            return False
+        if self.options.link_attribution == "text":
+            return any(
+                link.text_start <= fig.start and fig.end <= link.text_end for link in self._links
+            )
+        return any(link.start < sent.end and sent.start < link.end for link in self._links)
+
     def _carried_over(self, text: str, sentences: list[_Sentence], i: int) -> bool:
         opts = self.options
         sent = sentences[i]
@@ -315,15 +338,41 @@ class SourcingChecker:
         if prev.block != sent.block or not prev.own_attribution:
             return False
         body = text[sent.start : sent.end]
-        if opts.carryover_breakers_re.search(body):
+        backshift = re.search(_MODAL_BACKSHIFT, body, re.IGNORECASE) is not None
+        breaker = opts.carryover_breakers_re.match(body)
+        inference = breaker and " ".join(re.findall(r"[a-z]+", breaker.group(0).lower()))
+        if breaker and not (backshift and inference in _INFERENCE):
             return False
-        if (
+        if backshift or (
             sent.probe.has_token(opts.carryover_marker_words)
             and opts.carryover_markers_re.search(body)
-        ) or re.search(_MODAL_BACKSHIFT, body, re.IGNORECASE):
+        ):
             return True
+        if self._cites_document(text, prev):
+            return True  # more data from the same report, survey or figures
+        need = opts.carryover_shared_words
+        if need == 0:
+            return False
         prev_words = _content_words(text[prev.start : prev.end])
-        return not _content_words(body).isdisjoint(prev_words)
+        return len(_content_words(body) & prev_words) >= need
+
+    def _cites_document(self, text: str, sent: _Sentence) -> bool:
+        """Whether an explicit attribution of ``sent`` names a document or data source
+        ("the survey found", "according to figures from", "a report by X said")."""
+        documents = self.options.carryover_documents
+        if not documents:
+            return False
+        for cue in sent.cues.explicit:
+            # The source is the subject before a verb, or the words after a phrase or an
+            # inverted verb ("..., said the report").
+            window = text[max(sent.start, cue.start - 40) : min(sent.end, cue.end + 40)].lower()
+            words = re.findall(r"[a-z]+", window)
+            if not documents.isdisjoint(words):
+                return True
+            pairs = {f"{a} {b}" for a, b in pairwise(words)}
+            if not documents.isdisjoint(pairs):
+                return True
+        return False
 
     @staticmethod
     def _earlier_subject(text: str, sentences: list[_Sentence], i: int) -> bool:

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from functools import cache, lru_cache
 from typing import Final, NamedTuple
 
+from copydesk.sourcing.lazyre import LazyPattern
 from copydesk.sourcing.options import SourcingOptions
 from copydesk.sourcing.prefilter import Probe, matches_at
 
@@ -84,7 +85,7 @@ _SPORT_UNITS: Final = _words(
 _DESCRIPTOR_UNITS: Final = _words(
     """
     piece man seater storey story bedroom door lane speed string wheel wheeled cylinder
-    a-side berth track
+    a-side berth track legged date part core pin megapixel inch
     """
 )
 _STANDING_WORDS: Final = _words(
@@ -310,7 +311,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
 def _pattern_specs() -> dict[str, tuple[str, int]]:
     return {
         "digit": _spec(
-            r"(?<![\w.,/\-'’])(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+            r"(?<![\w.,/\-'’:])(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
             r"(?P<sfx>[A-Za-z]+)?"
         ),
         "word": _spec(
@@ -502,8 +503,31 @@ class _Context:
 
 
 def _sports_context(opts: SourcingOptions, text: str, lo: int, hi: int) -> bool:
-    words = set(re.findall(r"[a-z][a-z-]+", text[lo:hi].lower()))
-    return not words.isdisjoint(opts.sports_terms)
+    low = text[lo:hi].lower()
+    words = set(re.findall(r"[a-z][a-z-]+", low))
+    if not words.isdisjoint(opts.sports_terms):
+        return True
+    return any(" " in term and term in low for term in opts.sports_phrases)
+
+
+# A competition stage ("the last eight", "the last 16") is not an amount.
+_RACE_TIME_AFTER: Final = LazyPattern(r"\s?(?:secs?|seconds|s)\b", re.IGNORECASE)
+_SUCCESSIVE: Final = LazyPattern(r"\s+(?:consecutive|straight|successive|victory|win|title)\b")
+_ODDS_BEFORE: Final = LazyPattern(r"\bodds\s+(?:of|at|are|were|is|was)?\s*$", re.IGNORECASE)
+# A count that the rest of its clause names at once: "two firms - Fitch and Moody's".
+_ENUMERATION_AFTER: Final = LazyPattern(
+    r"(?:\s+[\w'’-]+){0,6}?\s*(?:\s[-–—]\s|:\s*)(?:the\s+)?[A-Z\d][^.;]{0,80}?\band\b"
+)
+_EVENT_AFTER: Final = LazyPattern(
+    r"\s(?:hurdles|sprint|dash|relay|final|heats?|title|champion|race|record|freestyle|"
+    r"breaststroke|backstroke|butterfly|medley|individual|event)\b"
+)
+_SUPERLATIVE: Final = LazyPattern(r"\s+(?:most|\w+est|top|leading|biggest)\b", re.IGNORECASE)
+_AGE_LIMIT: Final = LazyPattern(r"\b(?:over|under|over-|under-)\s*$", re.IGNORECASE)
+_PLURAL_AFTER_NAME: Final = LazyPattern(r"\s[A-Za-z]+\s+([A-Za-z]{2,}s)\b")
+_MODEL_FOLLOW: Final = frozenset(("and", "or", "is", "was", "has", "which", "model", "series"))
+_NAME_CURRENCY: Final = frozenset(("Cent", "Cents"))
+_ANAPHORIC_LEAD: Final = frozenset(("other", "remaining", "latter", "former", "same"))
 
 
 def _classify_amount(
@@ -522,6 +546,8 @@ def _classify_amount(
     sfx = suffix.lower()
     if sfx:
         if sfx in ("st", "nd", "rd", "th"):
+            if _SUCCESSIVE.match(text, end):
+                return None  # "her 10th consecutive title" counts titles
             return "ordinals"
         if sfx == "s" and not is_word:
             return "dates"  # 1980s, 90s: decades (or an age band, equally not a claim)
@@ -529,6 +555,10 @@ def _classify_amount(
             return "times"
         if sfx in ("ft", "in") and pats["height"].match(text, start):
             return "descriptors"
+        if suffix.isupper() and sfx not in ("k", "m", "bn", "mn", "tn", "p", "x"):
+            return "names"  # 3G, 3D, 4WD: a label, not an amount
+        if sfx == "m" and kind != "money" and (sports() or _EVENT_AFTER.match(text, end)):
+            return "sports"  # "the 60m hurdles", "a leap of 7.91m"
         if sfx in _DISTANCE_UNITS and sfx not in ("m", "in"):
             if sports():
                 return "sports"
@@ -542,6 +572,26 @@ def _classify_amount(
         return None
     plain = not sfx and "," not in token and "." not in token
     nxt, nunit, prev = ctx.next_lower, ctx.next_unit, ctx.prev_lower
+    before = text[max(ctx.lo, start - 12) : start]
+    if not is_word and "/" in text[end : end + 2] and _ODDS_BEFORE.search(before):
+        return None  # betting odds, "odds of 1/4": a claim, not a date
+    if (
+        before.rstrip().lower().endswith("last")
+        and not before.rstrip()[-5:-4].isalpha()
+        and (is_word or plain)
+        and value in (2, 4, 8, 16, 32, 64)
+        and not (len(nxt) > 3 and nxt.endswith("s"))
+    ):
+        return "sports"  # "reach the last eight", but "their last six meetings" counts
+    if (
+        not is_word
+        and not sfx
+        and "." in token
+        and len(token.split(".")[1]) == 2
+        and (sports() or _RACE_TIME_AFTER.match(text, end))
+        and (value or 0) < 100
+    ):
+        return "sports"  # a race time or a mark: "in 46.46", "7.27 seconds"
     if not is_word and pats["range_after"].match(text, end):
         after = text[end : end + 12]
         if len(token) == 4 and plain:
@@ -565,8 +615,14 @@ def _classify_amount(
     month_range = pats["month_range"].match(text, end)
     if month_range and month_range.group("m").lower() in _MONTHS:
         return "dates"
-    if prev in _DAYS and ctx.prev_sep.strip() == "" and value is not None and value <= 31:
-        return "dates"
+    if (
+        prev in _DAYS
+        and ctx.prev_sep.strip() == ""
+        and value is not None
+        and value <= 31
+        and not ctx.next_word[:1].islower()
+    ):
+        return "dates"  # "Friday 15 April", but not "on Friday 15 protesters"
     # Ages: "the 47-year-old", "aged 45", "Smith, 45,", "At 23, ...", "who is 36 at ...".
     tail = text[end : end + 14].lower()
     if "old" in tail and re.match(r"[\s-]years?[\s-]olds?\b", tail):
@@ -584,6 +640,13 @@ def _classify_amount(
             and re.match(r"\s?[,)]|\s(?:and|is|was|has|had|who|from)\b", text[end : end + 6])
         ):
             return "ages"
+    if (
+        plain
+        and value in (12, 13, 14, 15, 16, 17, 18, 21, 25, 60, 65)
+        and _AGE_LIMIT.search(before)
+        and (not nunit or nxt in ("before", "to", "and", "or", "are", "can", "who", "must"))
+    ):
+        return "ages"  # "users must prove they are over 18"
     if nunit in _TIME_UNITS and not (ctx.hyphenated and nxt.endswith("-old")):
         big = value is not None and value >= 100
         before = text[max(ctx.lo, start - 50) : start]
@@ -605,6 +668,8 @@ def _classify_amount(
             return "descriptors"
     if ctx.hyphenated and nunit in _DESCRIPTOR_UNITS:
         return "descriptors"
+    if nxt in ("places", "place", "spots", "spot", "notches", "rungs") and not is_word:
+        return "ordinals"  # a chart or ranking move: "rose 23 places"
     if prev in _RANK_WORDS and ctx.prev_sep.strip(" .") == "":
         return "ordinals"
     if prev in _REFERENCE_WORDS and ctx.prev_sep.strip() == "":
@@ -626,13 +691,54 @@ def _classify_amount(
     ):
         return "names"
     if (
-        prev in _DETERMINERS
+        not is_word
+        and plain
+        and ctx.next_sep == " "
+        and ctx.next_word[:1].isupper()
+        and not re.sub(r"['’]s$", "", ctx.next_word).endswith("s")
+        and nunit.capitalize() not in _MONTHS_CAPITALISED
+        and not ctx.next_word.isupper()
+        and not _plural_follows(text, end)
+    ):
+        return "names"  # "50 Cent", "21 Grams": a number that starts a name
+    if (
+        not is_word
+        and plain
+        and len(token) == 4
+        and value is not None
+        and (
+            not ctx.next_word[:1].islower()
+            or nxt in _MODEL_FOLLOW
+            or ctx.next_sep.strip() in ("-", "–", "—")
+        )
+    ):
+        # News style writes a count of thousands with a separator; four bare digits that
+        # are not a year are a model or code ("the 3230 and 7710").
+        return "names"
+    if (
+        (
+            (prev in _DETERMINERS or prev in _ANAPHORIC_LEAD)
+            or (
+                prev.endswith(("'s", "’s"))
+                and ctx.prev_word[:1].isupper()
+                and not ctx.hyphenated
+                and not _SUPERLATIVE.match(text, end)
+            )
+        )
         and ctx.prev_sep == " "
         and value is not None
         and value <= 20
         and "." not in token
     ):
         return "anaphoric"
+    if (
+        value is not None
+        and value <= 20
+        and (is_word or plain)
+        and not ctx.hyphenated
+        and _ENUMERATION_AFTER.match(text, end, ctx.hi)
+    ):
+        return "anaphoric"  # "two handsets - the 3230 and 7710": the count names them
     if (
         not is_word
         and plain
@@ -644,6 +750,13 @@ def _classify_amount(
     ):
         return "bare_numbers"
     return None
+
+
+def _plural_follows(text: str, end: int) -> bool:
+    """Whether a capitalised word after a number is a modifier of a plural noun
+    ("30 Labour MPs", "15 British soldiers"), so the number counts people, not a name."""
+    m = _PLURAL_AFTER_NAME.match(text, end)
+    return m is not None and m.group(1).lower() not in ("has", "was", "does", "says", "is")
 
 
 def _in_spans(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
@@ -735,6 +848,10 @@ def find_figures(
     names: list[tuple[int, int]] = []
     if probe.has_literal(opts.name_literals):
         names = [m.span() for m in opts.name_re.finditer(text, lo, hi)]
+    references: list[tuple[int, int]] = []
+    for hints, pattern in opts.reference_scans:
+        if probe.has_digit if hints is None else probe.has_literal(hints):
+            references += [m.span() for m in pattern.compiled.finditer(text, lo, hi)]
     sports_known: list[bool] = []
 
     def sports() -> bool:
@@ -746,6 +863,8 @@ def find_figures(
         return sports_known[0]
 
     def common(start: int, end: int) -> str | None:
+        if references and _in_spans(start, end, references):
+            return "references"
         if idioms and _in_spans(start, end, idioms):
             return "idioms"
         if names and _in_spans(start, end, names):
@@ -876,9 +995,11 @@ def _add_amount(
         if tail and tail.end() > end:
             if tail.group("pct"):
                 kind = "percent"
-            if tail.group("cur"):
-                money = True
             end = tail.end()
+            if tail.group("cur") and tail.group("cur").strip() not in _NAME_CURRENCY:
+                money = True
+            elif tail.group("cur"):
+                end = tail.start("cur")  # "50 Cent": a name, not fifty cents
     if sfx == "p" and not money:
         money = True
     if money:

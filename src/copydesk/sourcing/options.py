@@ -13,14 +13,20 @@ from functools import cached_property
 from typing import TYPE_CHECKING, Any, Final
 
 if TYPE_CHECKING:
+    from copydesk.sourcing.lazyre import LazyPattern
     from copydesk.sourcing.prefilter import Probe, WordMatcher
 
 __all__ = [
     "DEFAULT_OPTIONS",
     "EXCLUSION_CLASSES",
+    "LINK_MODES",
     "OPTION_OWNERS",
     "SourcingOptions",
 ]
+
+# How a hyperlink attributes: the whole sentence it sits in, only the figures in its text,
+# or not at all.
+LINK_MODES: Final = ("sentence", "text", "off")
 
 EXCLUSION_CLASSES: Final = (
     "dates",
@@ -36,12 +42,16 @@ EXCLUSION_CLASSES: Final = (
     "idioms",
     "descriptors",
     "bare_numbers",
+    "references",
 )
 
 # Which rule file carries each key; the loader test checks the files against this map.
 OPTION_OWNERS: Final[Mapping[str, str]] = {
     "window": "unsourced-figure",
     "carryover": "unsourced-figure",
+    "link_attribution": "unsourced-figure",
+    "carryover_shared_words": "unsourced-figure",
+    "carryover_documents": "unsourced-figure",
     "carryover_markers": "unsourced-figure",
     "carryover_breakers": "unsourced-figure",
     "exclude": "unsourced-figure",
@@ -51,6 +61,7 @@ OPTION_OWNERS: Final[Mapping[str, str]] = {
     "speech_verbs": "unsourced-figure",
     "idioms": "unsourced-figure",
     "name_patterns": "unsourced-figure",
+    "reference_patterns": "unsourced-figure",
     "sports_terms": "unsourced-figure",
     "agentless_cues": "agentless-estimate",
     "vague_subjects": "vague-attribution",
@@ -62,8 +73,52 @@ OPTION_OWNERS: Final[Mapping[str, str]] = {
 DEFAULT_OPTIONS: Final[Mapping[str, Any]] = {
     "window": "strict",
     "carryover": True,
+    "link_attribution": "sentence",
+    "carryover_shared_words": 2,
+    "carryover_documents": [
+        "report",
+        "reports",
+        "survey",
+        "surveys",
+        "study",
+        "studies",
+        "poll",
+        "polls",
+        "figures",
+        "data",
+        "statistics",
+        "research",
+        "index",
+        "census",
+        "review",
+        "analysis",
+        "audit",
+        "list",
+        "ranking",
+        "rankings",
+        "table",
+        "league table",
+        "forecast",
+        "forecasts",
+        "findings",
+        "results",
+        "paper",
+        "white paper",
+        "document",
+        "documents",
+        "accounts",
+        "filing",
+        "projections",
+        "estimates",
+        "model",
+        "inquiry",
+        "investigation",
+    ],
     "carryover_markers": ["also", "too", "as well", "further", "in addition", "likewise"],
     "carryover_breakers": [
+        "this means",
+        "that means",
+        "in other words",
         "however",
         "but",
         "separately",
@@ -76,6 +131,47 @@ DEFAULT_OPTIONS: Final[Mapping[str, Any]] = {
     ],
     "exclude": dict.fromkeys(EXCLUSION_CLASSES, True),
     "reporting_verbs": [
+        "urged",
+        "urges",
+        "urge",
+        "complained",
+        "complains",
+        "complain",
+        "points to",
+        "pointed to",
+        "estimating",
+        "predicting",
+        "forecasting",
+        "projects",
+        "conceded",
+        "concedes",
+        "acknowledged",
+        "acknowledges",
+        "stressed",
+        "stresses",
+        "emphasised",
+        "emphasized",
+        "maintained",
+        "maintains",
+        "contended",
+        "contends",
+        "asserted",
+        "asserts",
+        "highlighted",
+        "highlights",
+        "boasted",
+        "boasts",
+        "denied",
+        "denies",
+        "indicated",
+        "indicates",
+        "signalled",
+        "signaled",
+        "calculated",
+        "quoted",
+        "testified",
+        "recorded",
+        "records",
         "said",
         "says",
         "say",
@@ -173,6 +269,28 @@ DEFAULT_OPTIONS: Final[Mapping[str, Any]] = {
         "projected",
     ],
     "attribution_phrases": [
+        "figures showing",
+        "data showing",
+        "statistics showing",
+        "figures released",
+        "data released",
+        "released by",
+        "issued by",
+        "published on",
+        "in its annual report",
+        "in their annual report",
+        "in its latest report",
+        "in its results",
+        "in a filing",
+        "in a regulatory filing",
+        "in an interview with",
+        "in a speech",
+        "in evidence to",
+        "told reporters",
+        "in a note to clients",
+        "in a research note",
+        "in its forecast",
+        "in its survey",
         "according to",
         "figures from",
         "figures released by",
@@ -245,7 +363,95 @@ DEFAULT_OPTIONS: Final[Mapping[str, Any]] = {
         r"\b(?:Big|Group of|G-?) ?(?:Three|Four|Five|Six|Seven|Eight|\d+)\b"
         r"(?= (?:nations|countries|leaders|summit|group|club|clubs))",
     ],
+    "reference_patterns": [
+        r"\d+\.\d+\.\d+(?:\.\d+)*(?:[-+][\w.]+)?",
+        r"(?i:\b(?:version|release|ver\.|rev\.|revision|build))\s+\d+(?:\.\d+)*\b",
+        r"\b(?:React Native|Python|Java|Node(?:\.js)?|Ruby|PHP|Perl|Rust|Swift|Kotlin|Scala|TypeScript|Django|Rails|React|Angular|Vue|Ubuntu|Debian|Fedora|RHEL|CentOS|macOS|OS X|iOS|iPadOS|Android|Firefox|Chrome|Safari|Linux|Unicode|HTML|CSS|ECMAScript|HTTP|TLS|SSL|IPv|OpenGL|DirectX|Bluetooth|USB|Jekyll|Hugo|Sphinx|MkDocs|Docusaurus|Gatsby|PostgreSQL|MySQL|SQLite|Redis|Kubernetes|Docker|Xcode|WordPress|Drupal|Pandoc|LaTeX|TeX|Qt|GTK|GNOME|KDE|Electron|Deno|Dart|Flutter|Elixir|Erlang|Haskell|Lua|Julia|MATLAB|Fortran|Unreal Engine)\s?\d+(?:\.\d+)*(?:\s(?:and|or|to)\s\d+(?:\.\d+)+)?\b",
+        r"#\d+\b",
+        r"(?:GH|PR)[ -](?<![A-Za-z]...)#?\d+\b",
+        r"(?i:\b(?:issues?|pull requests?|merge requests?|bugs?|tickets?|commits?|rfc|pep|jsr))\s#?\d+\b",
+        r"CVE-\d{4}-\d+\b",
+        r"\[\^[^\]\s]+\]",
+        r"\[\d{1,3}\]",
+        r"\b(?:CC0|CC[- ]BY(?:[- ](?:SA|NC|ND))*|L?GPL|AGPL|GFDL|Apache(?: License)?|Artistic License|Attribution(?:[- ](?:ShareAlike|NonCommercial|NoDerivatives|NoDerivs))*|Creative Commons(?: [A-Z][\w-]*)*)(?:-|\s|\s?v|,?\s[Vv]ersion\s)\d+(?:\.\d+)*(?:-(?:only|or-later))?\b",
+        r"\b(?:MPL|EPL|EUPL|CDDL|OFL)-\d+(?:\.\d+)*\b",
+        r"BSD-\d-Clause\b|\b\d-[Cc]lause BSD\b",
+        r"&#[xX]?[0-9A-Fa-f]+;?",
+        r"\d(?<![\w.-]\d)[\w.-]*\.(?:md|txt|rst|html?|css|js|ts|json|ya?ml|toml|py|rb|go|rs|java|c|h|cpp|sh|sql|csv|xml|pdf|docx?|xlsx?|png|jpe?g|gif|svg|zip|gz|tar)\b",
+        r"\+\d{1,3}(?:[\s.-]?\(?\d{1,5}\)?){2,5}\b",
+        r"0(?<![\w.,]0)\d{1,4}[\s.-]\d{3,4}[\s.-]?\d{3,4}\b",
+        r"\(\d{2,5}\)\s?\d{3,4}[\s.-]?\d{3,4}\b",
+        r"\d(?<![\w.,]\d)\d{2}[.-]\d{3}[.-]\d{4}\b",
+        r"[A-Z](?<![\w][A-Z])[A-Z]?\d[A-Z\d]?\s\d[A-Z]{2}\b",
+        r"[A-Z](?<![\w][A-Z])[A-Z]\s\d{5}(?:-\d{4})?\b",
+        r"(?i:\b(?:post ?code|zip(?: code)?|postal code)\b):?\s+[A-Z\d]{3,}(?:[\s-][A-Z\d]{3,})?",
+        r"§\s*§?\s*\d+(?:\.\d+)*(?:\(\w+\))*",
+        r"(?i:\b(?:section|sec\.|chapter|ch\.|clause|article|paragraph|para\.|appendix|fig\.?|figure|table|listing|exercise))\s+\d+(?:\.\d+)*(?:[-–]\d+(?:\.\d+)*)?\b",
+        r"(?i:\b(?:numerals?|figures|digits|numbers?|spell(?:ed|ing)?\s+out|written\s+out)\b[^.;:!?]{0,30}?\b(?:for|from|above|below|under|over|up to|less than|greater than|higher than|lower than|between|than)\s+(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|a hundred|a million)(?:\s+(?:and|or|to|through)\s+(?:\d+|above|over|under|below|greater|higher|up|more|less))?)",
+        r"(?i:\bthe\s+(?:number|numeral|figure|digit)s?\s+)\d+(?:\s*(?:and|or)\s*\d+)?",
+    ],
     "sports_terms": [
+        "title",
+        "titles",
+        "hurdle",
+        "sprint",
+        "hurdles",
+        "sprinter",
+        "relay",
+        "heats",
+        "heat",
+        "jump",
+        "jumps",
+        "jumped",
+        "leap",
+        "vault",
+        "throw",
+        "throws",
+        "personal best",
+        "season's best",
+        "world record",
+        "athlete",
+        "athletics",
+        "indoors",
+        "indoor",
+        "outdoor",
+        "championships",
+        "freestyle",
+        "breaststroke",
+        "butterfly",
+        "backstroke",
+        "medley",
+        "marathon",
+        "steeplechase",
+        "decathlon",
+        "heptathlon",
+        "pentathlon",
+        "javelin",
+        "discus",
+        "shot put",
+        "hammer",
+        "triple jump",
+        "long jump",
+        "high jump",
+        "pole vault",
+        "final",
+        "semi-final",
+        "quarter-final",
+        "seed",
+        "seeded",
+        "tournament",
+        "champion",
+        "round",
+        "knockout",
+        "unseeded",
+        "clocked",
+        "qualifying",
+        "podium",
+        "medal",
+        "medallist",
+        "olympic",
+        "olympics",
+        "grand prix",
         "goal",
         "goals",
         "kick",
@@ -327,7 +533,7 @@ DEFAULT_OPTIONS: Final[Mapping[str, Any]] = {
         r"\b(?:delegates|the (?:conference|meeting|committee|inquiry|court|summit)) "
         r"(?:has|have|had)?\s*(?:been )?(?:told|heard)\b",
         r"\b(?:a|the) (?:conference|meeting|summit|seminar|forum) (?:was told|heard)\b",
-        r"\bsome (?:say|believe|argue|claim|think|suggest|estimate|fear|predict)\b",
+        r"\bsome (?:say|believe|argue|claim|think|suggest|estimate|fear|predict|speculate|reckon|contend)\b",
         r"\bit is (?:said|claimed|alleged|rumoured)\b",
         r"\bsources close to\b",
     ],
@@ -347,6 +553,138 @@ DEFAULT_OPTIONS: Final[Mapping[str, Any]] = {
         "tens of",
     ],
 }
+
+
+# The literals of each shipped reference pattern, in order: ``prefilter.regex_hints``, or
+# where that finds none, a character the pattern cannot match without. Working them out
+# costs a one-article run more than the scans do; a test keeps this in step.
+_SHIPPED_REFERENCE_HINTS: Final[tuple[tuple[str, ...] | None, ...]] = (
+    None,
+    ("rev.", "ver.", "build", "release", "version", "revision"),
+    (
+        "qt",
+        "kde",
+        "php",
+        "tex",
+        "ssl",
+        "css",
+        "lua",
+        "tls",
+        "ipv",
+        "gtk",
+        "vue",
+        "ios",
+        "usb",
+        "deno",
+        "hugo",
+        "ruby",
+        "dart",
+        "java",
+        "perl",
+        "os x",
+        "node",
+        "rust",
+        "html",
+        "http",
+        "rhel",
+        "scala",
+        "julia",
+        "macos",
+        "mysql",
+        "linux",
+        "redis",
+        "react",
+        "rails",
+        "swift",
+        "gnome",
+        "xcode",
+        "jekyll",
+        "debian",
+        "centos",
+        "drupal",
+        "kotlin",
+        "safari",
+        "chrome",
+        "python",
+        "gatsby",
+        "sqlite",
+        "elixir",
+        "matlab",
+        "mkdocs",
+        "docker",
+        "ubuntu",
+        "erlang",
+        "fedora",
+        "ipados",
+        "pandoc",
+        "opengl",
+        "django",
+        "sphinx",
+        "angular",
+        "directx",
+        "haskell",
+        "flutter",
+        "android",
+        "fortran",
+        "unicode",
+        "firefox",
+        "electron",
+        "wordpress",
+        "bluetooth",
+        "kubernetes",
+        "ecmascript",
+        "postgresql",
+        "typescript",
+        "docusaurus",
+        "unreal engine",
+    ),
+    ("#",),
+    ("pr-", "gh ", "pr ", "gh-"),
+    ("rfc", "jsr", "pep", "bug", "issue", "commit", "ticket", "pull request", "merge request"),
+    ("cve-",),
+    ("[^",),
+    ("[",),
+    (
+        "gpl",
+        "cc0",
+        "gfdl",
+        "cc by",
+        "cc-by",
+        "apache",
+        "attribution",
+        "artistic license",
+        "creative commons",
+    ),
+    ("ofl-", "mpl-", "epl-", "cddl-", "eupl-"),
+    ("-clause",),
+    ("&#",),
+    None,
+    ("+",),
+    None,
+    ("(",),
+    None,
+    None,
+    None,
+    ("zip", "post"),
+    ("§",),
+    (
+        "fig",
+        "ch.",
+        "sec.",
+        "table",
+        "para.",
+        "clause",
+        "section",
+        "article",
+        "chapter",
+        "listing",
+        "appendix",
+        "exercise",
+        "paragraph",
+    ),
+    ("spell", "digits", "number", "figures", "written", "numeral"),
+    ("digit", "number", "figure", "numeral"),
+)
 
 
 def _ordered_words(words: Sequence[str]) -> list[str]:
@@ -383,7 +721,11 @@ class SourcingOptions:
         exclude: Mapping[str, bool],
         lists: Mapping[str, tuple[str, ...]],
         vague_without_figure: bool,
+        carryover_shared_words: int = 2,
+        link_attribution: str = "sentence",
     ) -> None:
+        self.link_attribution = link_attribution
+        self.carryover_shared_words = carryover_shared_words
         self.window = window
         self.carryover = carryover
         self.exclude = exclude
@@ -418,9 +760,28 @@ class SourcingOptions:
         for key in ("carryover", "vague_without_figure"):
             if not isinstance(options.get(key, DEFAULT_OPTIONS[key]), bool):
                 raise ValueError(f"sourcing option {key!r} must be true or false")
+        links = options.get("link_attribution", DEFAULT_OPTIONS["link_attribution"])
+        if links not in LINK_MODES:
+            raise ValueError(
+                "sourcing option 'link_attribution' must be one of "
+                f"{', '.join(LINK_MODES)}, not {links!r}"
+            )
+        shared = options.get("carryover_shared_words", DEFAULT_OPTIONS["carryover_shared_words"])
+        if isinstance(shared, bool) or not isinstance(shared, int) or shared < 0:
+            raise ValueError(
+                "sourcing option 'carryover_shared_words' must be a whole number (0 = off)"
+            )
         from copydesk.sourcing.prefilter import validate
 
-        for key in ("agentless_cues", "vague_phrases", "idioms", "name_patterns"):
+        for key in (
+            "agentless_cues",
+            "vague_phrases",
+            "idioms",
+            "name_patterns",
+            "reference_patterns",
+        ):
+            if list(lists[key]) == DEFAULT_OPTIONS[key]:
+                continue  # the shipped patterns are known to compile (a test does)
             for pattern in lists[key]:
                 try:
                     validate(pattern)  # as re.compile would, for half the cost
@@ -433,6 +794,8 @@ class SourcingOptions:
             carryover=bool(options.get("carryover", DEFAULT_OPTIONS["carryover"])),
             exclude=exclude,
             lists=lists,
+            carryover_shared_words=shared,
+            link_attribution=str(links),
             vague_without_figure=bool(
                 options.get("vague_without_figure", DEFAULT_OPTIONS["vague_without_figure"])
             ),
@@ -520,6 +883,10 @@ class SourcingOptions:
         return frozenset(w.lower() for w in self.lists["sports_terms"])
 
     @cached_property
+    def sports_phrases(self) -> tuple[str, ...]:
+        return tuple(t for t in self.sports_terms if " " in t)
+
+    @cached_property
     def sports_literals(self) -> tuple[str, ...]:
         from copydesk.sourcing.prefilter import literals
 
@@ -536,6 +903,10 @@ class SourcingOptions:
     @cached_property
     def carryover_markers_re(self) -> re.Pattern[str]:
         return re.compile(rf"\b(?:{self.words('carryover_markers')})\b", re.IGNORECASE)
+
+    @cached_property
+    def carryover_documents(self) -> frozenset[str]:
+        return frozenset(w.lower() for w in self.lists["carryover_documents"])
 
     @cached_property
     def carryover_breakers_re(self) -> re.Pattern[str]:
@@ -614,6 +985,26 @@ class SourcingOptions:
     @cached_property
     def idiom_literals(self) -> tuple[str, ...] | None:
         return self._regex_hints("idioms")
+
+    @cached_property
+    def reference_scans(self) -> list[tuple[tuple[str, ...] | None, LazyPattern]]:
+        """The reference patterns as scans, each with the literals a match must contain
+        (None: any sentence may match). A pattern with literals is tried, and compiled, only
+        where one occurs; one without is tried only in a sentence with a digit. They stay
+        apart: a pattern that starts with a literal or a class is scanned far faster than an
+        alternation of them."""
+        from copydesk.sourcing.lazyre import LazyPattern
+        from copydesk.sourcing.prefilter import regex_hints
+
+        patterns = self.lists["reference_patterns"]
+        shipped = list(patterns) == DEFAULT_OPTIONS["reference_patterns"]
+        return [
+            (
+                _SHIPPED_REFERENCE_HINTS[index] if shipped else regex_hints([pattern]),
+                LazyPattern(pattern),
+            )
+            for index, pattern in enumerate(patterns)
+        ]
 
     @cached_property
     def name_literals(self) -> tuple[str, ...] | None:

@@ -23,6 +23,7 @@ from copydesk.spelling.lexicon import (
 from copydesk.spelling.tokens import (
     FOREIGN,
     KNOWN_CAP,
+    KNOWN_LOWER,
     MISSPELLING,
     NAME_LISTED,
     UNKNOWN,
@@ -32,6 +33,7 @@ from copydesk.spelling.tokens import (
 )
 
 VARIANTS: Final = ("en-GB", "en-US")
+_QUIET_STATUSES: Final = (None, KNOWN_CAP, KNOWN_LOWER)  # statuses of words needing no look
 
 UNKNOWN_WORD: Final = "unknown-word"
 KNOWN_MISSPELLING: Final = "known-misspelling"
@@ -46,6 +48,7 @@ _DOC_WORDS: Final = re.compile(r"[^\W\d_]+")
 # costs about 27 ms, and each word's one-edit search about 0.6 ms more without it.
 _PROMOTE_AFTER: Final = 50
 _NEXT_WORD: Final = re.compile(r"\s*([^\W\d_]+)")
+_INITIAL_BEFORE: Final = re.compile(r"(?<![\w.])[A-Z]\. $")
 # Candidates two edits away: only for words this long, and only frequent corrections.
 FAR: Final = "far"
 # Candidates from the hand-written spelling rewrites of ``suggest.REWRITES``.
@@ -72,6 +75,17 @@ _UNWRITTEN_LENGTH: Final = 5
 # Productive affixes: a frequent word with one of these is a coinage, not a typo. A typo
 # seldom leaves a whole frequent word plus a whole affix.
 _SUFFIXES: Final = ("ly", "ness", "less", "ery", "ism", "ist", "ish")
+# Software writing makes verbs, adjectives and nouns of any word or name ("preallocate",
+# "depersisting", "jsonable", "slugifying"): in documentation these affixes on a known word,
+# or on one of the software vocabulary, make a coinage too.
+_TECHNICAL_PREFIXES: Final = (
+    "pre", "re", "de", "co", "sub", "inter", "multi", "post", "auto", "meta", "micro", "hyper",
+    "super", "un", "non", "over", "under", "dis", "cross", "self",
+)  # fmt: skip
+_TECHNICAL_SUFFIXES: Final = (
+    "able", "ify", "ified", "ifies", "ifying", "ification", "ize", "ized", "izes", "izing",
+    "ization", "ise", "ised", "ises", "ising", "isation", "er", "ers", "ed", "ing", "s",
+)  # fmt: skip
 # Productive prefixes, then combining forms, which make new words freely ("neuroprosthesis").
 _PREFIXES: Final = (
     "un",
@@ -128,13 +142,20 @@ class Misspelling(NamedTuple):
 class _Doc:
     """What the names model knows about one document."""
 
-    __slots__ = ("counts", "list_spans", "lower_text", "text")
+    __slots__ = ("counts", "handle_spans", "list_spans", "lower_text", "text")
 
     def __init__(self, text: str, counts: Counter[str]) -> None:
         self.text = text
         self.counts = counts
         self.lower_text: str | None = None
         self.list_spans: list[tuple[int, int]] | None = None
+        self.handle_spans: list[tuple[int, int]] | None = None
+
+    def in_contributor_list(self, w: Word) -> bool:
+        """Whether ``w`` is a user name in a list of people ("Ann Lee, jdoe, Bo Kim, ...")."""
+        if self.handle_spans is None:
+            self.handle_spans = _contributor_list_spans(self.text)
+        return _inside(w, self.handle_spans)
 
     def in_list(self, w: Word) -> bool:
         """Whether ``w`` is an item of a team sheet or cast list ("Keeling, Doran, Millar")."""
@@ -167,11 +188,16 @@ class Speller:
     """Checks masked text; see the module docstring and docs/spelling.md."""
 
     def __init__(
-        self, variant: str = "en-GB", accept: Iterable[str] = (), reject: Iterable[str] = ()
+        self,
+        variant: str = "en-GB",
+        accept: Iterable[str] = (),
+        reject: Iterable[str] = (),
+        technical: bool = False,
     ) -> None:
         if variant not in VARIANTS:
             raise ValueError(f"unknown English variant {variant!r} (expected en-GB or en-US)")
         self.variant = variant
+        self.technical = technical  # software documentation: its vocabulary is accepted
         self._accept = frozenset(accept)
         self._reject = frozenset(reject)
         self._tokenizer: Tokenizer | None = None
@@ -215,7 +241,10 @@ class Speller:
 
     def _tok(self) -> Tokenizer:
         if self._tokenizer is None:
-            self._tokenizer = Tokenizer(self._lexicon, self._accept, self._reject)
+            from copydesk.spelling.wordlists import accepted
+
+            shipped = accepted(self.technical) - self._reject
+            self._tokenizer = Tokenizer(self._lexicon, self._accept | shipped, self._reject)
         return self._tokenizer
 
     def check(self, text: str, skip: Sequence[tuple[int, int]] = ()) -> list[Misspelling]:
@@ -232,6 +261,8 @@ class Speller:
                 if _SIC.match(text, w.end) or (
                     w.text.lower() in names.FOREIGN_PHRASE_WORDS and _in_foreign_phrase(text, w)
                 ):
+                    continue
+                if w.text.islower() and doc.in_contributor_list(w):
                     continue
                 found = self._judge(w, doc)
                 if found is not None:
@@ -261,7 +292,11 @@ class Speller:
             return None  # a dropped "g" marked by an apostrophe: "lovin'", "Die Tryin'"
         if w.status == MISSPELLING:
             if word[0].isupper() and (
-                doc.counts[word] > 1 or self.typo_score(w, doc) < names.THRESHOLD
+                doc.counts[word] > 1
+                # In documentation a list of people is contributors, whose names are meant
+                # ("Ankush Menat"); in news copy a team sheet's slips are worth catching.
+                or (self.technical and doc.in_list(w))
+                or self.typo_score(w, doc) < names.THRESHOLD
             ):
                 # A capitalised form can be a name that happens to match ("Presse", "Serie"):
                 # it needs the evidence any capitalised word needs ("listed" is part of it).
@@ -272,6 +307,8 @@ class Speller:
             # usually does not, and a word used twice in one story is meant. A word the web
             # has never written is no coinage, however far from a known word it is.
             if doc.counts[word] > 1 or self._derived(word):
+                return None
+            if self.technical and self._technical_coinage(word):
                 return None
             if not (self._near(word) or self._beyond_one_edit(word)):
                 return None
@@ -294,8 +331,22 @@ class Speller:
         word = w.text
         if doc.counts[word] > 1:
             return None  # a name recurs; a typo is a one-off
+        if self.technical and not _sentence_start(doc.text, w.start):
+            # In documentation a capitalised word inside a sentence names a product, a project
+            # or a person far more often than it spoils a word ("Datomic", "Ktor", "Podfile").
+            return None
+        if self.technical and _INITIAL_BEFORE.search(doc.text, max(0, w.start - 4), w.start):
+            # A surname after an initial, as a manual's references cite authors ("P. Cointe");
+            # news copy names people in full, and a slip there is worth catching.
+            return None
         if self.typo_score(w, doc) >= names.THRESHOLD:
-            return self._flag(w, UNKNOWN_WORD, doc)
+            found = self._flag(w, UNKNOWN_WORD, doc)
+            if self.technical and not found.suggestions:
+                # A documentation page opens sentences, headings and list labels with the
+                # names of its features ("Overscroll", "Codegen"): one with no word it could
+                # have meant is taken for a name.
+                return None
+            return found
         return None
 
     def typo_score(self, w: Word, doc: _Doc) -> float:
@@ -422,6 +473,15 @@ class Speller:
             len(stem) >= _STEM and (status(stem) is None if rare_stems else self._known_word(stem))
             for stem in stems
         )
+
+    def _technical_coinage(self, word: str) -> bool:
+        """A known word, or a word of the software vocabulary, with one of the affixes
+        software writing coins words with ("preallocation", "jsonable")."""
+        status = self._tok().status
+        stems = [word[: -len(s)] for s in _TECHNICAL_SUFFIXES if word.endswith(s)]
+        stems += [word[len(p) :] for p in _TECHNICAL_PREFIXES if word.startswith(p)]
+        stems += [s[: -len(x)] for s in stems for x in _TECHNICAL_SUFFIXES if s.endswith(x)]
+        return any(len(stem) >= 3 and status(stem) in _QUIET_STATUSES for stem in stems)
 
     def _compound(self, word: str) -> bool:
         """Two known words run together ("barcode", "bandmates"): a coinage, not a typo.
@@ -693,6 +753,40 @@ def _list_spans(text: str) -> list[tuple[int, int]]:
         run = []
     if len(run) >= _LIST_RUN:
         out.append((run[0][0], run[-1][1]))
+    return out
+
+
+# A user name as a list item: one token that is not a capitalised word ("jdoe", "@jdoe",
+# "kk_Ataka", "wǒis神仙"), or a name written in lower case ("akira yamada").
+_HANDLE_ITEM: Final = re.compile(r"\s*(?:@?(?![A-Z][a-z]+\s*$)[^\s!?\"“”]{2,}|[a-z]+ [a-z]+)\s*")
+_AND: Final = re.compile(r"\s+(?:and|&)\s+|^\s*(?:and|&)\s+")
+
+
+def _contributor_list_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of lists of people in which some are named by their lower-case user names
+    (release notes thank contributors so): runs of list items with at least ``_LIST_RUN``
+    names and no more user names than names."""
+    out: list[tuple[int, int]] = []
+    run: list[tuple[int, int]] = []
+    people = handles = 0
+    for m in (*_SEGMENT.finditer(text), None):
+        if m is not None:
+            item = m.group()
+            if item.isspace():
+                continue
+            parts = [p for p in _AND.split(item) if p.strip()]
+            kinds = [
+                "name" if _list_item(p) else "handle" if _HANDLE_ITEM.fullmatch(p) else ""
+                for p in parts
+            ]
+            if kinds and all(kinds):
+                run.append(m.span())
+                people += kinds.count("name")
+                handles += kinds.count("handle")
+                continue
+        if handles and people >= _LIST_RUN and handles <= people:
+            out.append((run[0][0], run[-1][1]))
+        run, people, handles = [], 0, 0
     return out
 
 

@@ -38,6 +38,11 @@ _SEPARATORS: Final = re.compile(r"[—–/…|]|--")
 _OPENERS: Final = "\"'“‘‚„([{<«‹*_¿¡"
 _CLOSERS: Final = "\"'”’)]}>»›.,;:!?*_…"
 _CONTRACTIONS: Final = ("'s", "'ll", "'re", "'ve", "'d", "'m")
+# Chunks that are code, not words: paths and slashed names (src/app, stdout/stderr), command
+# line flags (--verbose, -v), calls and scopes (render(), std::vector), arrows, templates
+# and placeholders (<name>, {id}, $HOME, %PATH%), backslashes. A plural in brackets
+# ("format(s)") is prose.
+_CODE_LIKE: Final = re.compile(r"\w/|/\w|^-{1,2}\w|\(\)|::|->|=>|[<>{}$%\\]|\w\((?!e?s\))")
 
 # High-frequency words of the languages most often quoted in English news copy. Several are
 # also English words ("die", "son", "come"), so they count only as a share of a passage.
@@ -292,6 +297,8 @@ class Tokenizer:
         if chunk.isalpha():
             status = self.status(chunk)
             return () if status is None else ((0, chunk, status),)
+        if _CODE_LIKE.search(chunk):
+            return ()
         core = chunk.lstrip(_OPENERS)
         lo = len(chunk) - len(core)
         core = core.rstrip(_CLOSERS)
