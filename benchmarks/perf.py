@@ -1,6 +1,6 @@
 """Speed and memory of copydesk on the BBC News corpus, next to a bare interpreter and a
 pure-Python floor measured in the same run (the machine is noisy, so read the ratios): the
-floor of issue 8, which loads a whole dictionary eagerly, and one with only the corpus's words.
+budget's floor, which loads a whole dictionary eagerly, and one with only the corpus's words.
 
     python benchmarks/perf.py ../shared [--runs 5] [--scale 10] [--pairs 3] [--out bench-out]
 
@@ -154,7 +154,7 @@ def main() -> int:
         ),
         encoding="utf-8",
     )
-    # The issue's floor loads a whole dictionary eagerly (321k words); the words of copydesk's
+    # The budget's floor loads a whole dictionary eagerly (321k words); the words of copydesk's
     # own lexicon, lower-cased, are a set of that size.
     dictionary = args.out / "floor-dictionary.txt"
     raw = (ROOT / "src" / "copydesk" / "spelling" / "data" / "lexicon.bin").read_bytes()
@@ -248,7 +248,7 @@ def main() -> int:
     return 0
 
 
-# The issue's targets and the baselines it measured them against (seconds).
+# The speed budget's targets and the baselines they were set against (seconds).
 TARGETS = (
     ("check: one article", "python -c pass", 0.100, 0.011),
     ("check: corpus --jobs 1, cold", "floor: corpus, dictionary", 6.0, 0.42),
@@ -259,13 +259,13 @@ TARGETS = (
 def _targets(
     cases: dict[str, tuple[list[str], list[str] | None]], env: dict[str, str], pairs: int
 ) -> None:
-    """Each target as a ratio to the baseline the issue gives beside it, next to ours. The
+    """Each target as a ratio to the baseline the budget gives beside it, next to ours. The
     box's speed drifts between the table's blocks of runs, so each ratio is the median over
     ``pairs`` rounds of the baseline run right before the case."""
     rows = [t for t in TARGETS if t[0] in cases and t[1] in cases]
     if not rows or pairs < 1:
         return
-    print(f"\ntargets as ratios, the median of {pairs} paired rounds (ours / the issue's):")
+    print(f"\ntargets as ratios, the median of {pairs} paired rounds (ours / the budget's):")
     for case, baseline, target, theirs in rows:
         ratios = []
         for _ in range(pairs):

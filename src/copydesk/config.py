@@ -71,7 +71,7 @@ PRESETS: dict[str, dict[str, Any]] = {
 _KEYS = {
     "extends", "packs", "select", "extend-select", "ignore", "fail-level", "language", "exclude",
     "per-file-ignores", "rule-paths", "levels", "house", "spelling", "grammar", "sourcing",
-    "front-matter", "extend-exclude", "profile", "markdown",
+    "front-matter", "extend-exclude", "profile", "include-text", "rule-docs", "markdown",
 }  # fmt: skip
 _SECTION_KEYS = {
     "spelling": {"accept", "reject"},
@@ -106,6 +106,8 @@ class Config(NamedTuple):
     prose_fields: tuple[str, ...] = DEFAULT_PROSE_FIELDS
     profile: str = "auto"  # news | docs | auto; a finder resolves auto for each file
     profile_reason: str = ""  # why auto chose the profile it did
+    include_text: bool = False  # folder walks also take .txt and .text files
+    rule_docs: str | None = None  # a rule page's URL, {code} for the code; None: built-in pages
     dialect: str = "auto"  # Markdown dialect; "auto": the site generator's (document/dialect.py)
 
     def house_dict(self) -> dict[str, Any]:
@@ -122,6 +124,13 @@ class Config(NamedTuple):
             return False
         rel = self.relpath(path)
         return any(_glob(rel, pattern) for pattern in self.exclude)
+
+    def is_word_list(self, path: Path) -> bool:
+        """Whether the path is one of the configured [spelling] accept or reject files."""
+        lists = self.accept_files + self.reject_files
+        if not lists or path.name not in {p.name for p in lists}:
+            return False
+        return _resolve(path) in lists
 
     def ignored_for(self, path: Path) -> tuple[str, ...]:
         if not self.per_file_ignores:
@@ -287,6 +296,15 @@ def apply_settings(
         if data["language"] not in ("en-GB", "en-US"):
             raise err("language", f"language must be en-GB or en-US, not {data['language']!r}")
         changes["language"] = data["language"]
+    for key, attr in (("include-text", "include_text"),):
+        if key in data:
+            if not isinstance(data[key], bool):
+                raise err(key, f"{key} must be true or false")
+            changes[attr] = data[key]
+    if "rule-docs" in data:
+        if not isinstance(data["rule-docs"], str) or "{code}" not in data["rule-docs"]:
+            raise err("rule-docs", "rule-docs must be a URL with {code} where the rule code goes")
+        changes["rule_docs"] = data["rule-docs"]
     if "rule-paths" in data:
         changes["rule_paths"] = paths("rule-paths", strings("rule-paths"))
     if "per-file-ignores" in data:

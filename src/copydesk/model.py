@@ -97,6 +97,8 @@ class Finding(NamedTuple):
     fix: Fix | None = None
     suggestions: tuple[str, ...] = ()
     help_uri: str | None = None
+    # codes of other checkers' findings on the same words, dropped in favour of this one
+    duplicates: tuple[str, ...] = ()
 
     def sort_key(self) -> tuple[int, int, str]:
         return (self.span.start, self.span.end, self.code)
@@ -127,6 +129,7 @@ class Finding(NamedTuple):
             fix=fix,
             suggestions=tuple(d.get("suggestions", ())),
             help_uri=d.get("help_uri"),
+            duplicates=tuple(d.get("duplicates", ())),
         )
 
     def to_dict(self) -> dict[str, Any]:
@@ -145,6 +148,7 @@ class Finding(NamedTuple):
             "excerpt": self.excerpt,
             "suggestions": list(self.suggestions),
             "fix": self.fix.to_dict() if self.fix else None,
+            "duplicates": list(self.duplicates),
         }
 
 

@@ -197,3 +197,62 @@ def test_fix_from_stdin_writes_text_to_stdout_and_report_to_stderr(
     assert out == "The end, now.\n"
     assert "0 findings" in err
     assert code == 0
+
+
+def test_fix_diff_counts_nothing_as_fixed(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    f = tmp_path / "a.md"
+    f.write_text("The the end , said the council.\n")
+    _code, out, _ = run(["fix", "--diff", "--no-color", str(f)], capsys)
+    summary = out.splitlines()[-1]
+    assert "fixed" not in summary and "2 fixable" in summary, summary
+    report = tmp_path / "report.json"
+    run(["fix", "--diff", "--format", "json", "-o", str(report), str(f)], capsys)
+    tail = json.loads(report.read_text())["summary"]
+    assert (tail["fixed"], tail["fixable"]) == (0, 2)
+    assert f.read_text() == "The the end , said the council.\n"
+    _code, out, _ = run(["fix", "--no-color", str(f)], capsys)
+    assert "2 fixed" in out.splitlines()[-1]
+
+
+def test_vocab_learn_creates_the_output_folder(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    archive = tmp_path / "archive"
+    archive.mkdir()
+    for n in range(3):
+        (archive / f"s{n}.md").write_text(f"Councillor Brightwater spoke on day {n}.\n")
+    monkeypatch.chdir(tmp_path)
+    code, _out, err = run(["vocab", "learn", "archive/", "-o", "vocab/accept.txt"], capsys)
+    assert code == 0, err
+    assert "Brightwater" in (tmp_path / "vocab" / "accept.txt").read_text()
+    code, _, err = run(["check", "--format", "json", "-o", "reports/out.json", "archive"], capsys)
+    assert json.loads((tmp_path / "reports" / "out.json").read_text())["version"] == 1
+
+
+@pytest.mark.parametrize(
+    ("house", "text", "message"),
+    [
+        ("%", "Turnout reached 40 percent.", "This house writes '40%'."),
+        ("%", "It fell 12.5 per cent.", "This house writes '12.5%'."),
+        ("per cent", "Turnout reached 40%.", "This house writes '40 per cent'."),
+        ("percent", "Turnout reached 1,250%.", "This house writes '1,250 percent'."),
+    ],
+)
+def test_percent_rules_quote_the_whole_number(
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    house: str,
+    text: str,
+    message: str,
+) -> None:
+    (tmp_path / "copydesk.toml").write_text(f'[house]\npercent = "{house}"\n')
+    (tmp_path / "a.md").write_text(text + "\n")
+    monkeypatch.chdir(tmp_path)
+    _code, out, _ = run(["check", "--format", "json", "--select", "NUM", "a.md"], capsys)
+    [finding] = json.loads(out)["files"][0]["findings"]
+    assert finding["message"] == message
+    number = message.split("'")[1].split(" ")[0].rstrip("%")
+    assert finding["offset"] == text.index(number) and finding["column"] == text.index(number) + 1

@@ -163,7 +163,7 @@ def _bars(title: str, rows: list[tuple[str, dict[str, Any]]], families: list[str
 def _lines(title: str, points: list[tuple[str, dict[str, Any]]], families: list[str]) -> str:
     """One line per family over the time buckets."""
     rates = [_rates(counts, families) for _, counts in points]
-    top = max((max(r) for r in rates), default=0) or 1
+    top = max((max(r, default=0) for r in rates), default=0) or 1
     left, width, height, bottom = 40, 480, 200, 30
     step = width / max(1, len(points) - 1)
     svg = [f'<svg viewBox="0 0 {left + width + 20} {height + bottom}" role=img>']

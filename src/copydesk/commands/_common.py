@@ -53,7 +53,8 @@ def add_lint_options(p: argparse.ArgumentParser) -> None:
         "--jobs",
         type=int,
         metavar="N",
-        help="files checked in parallel (default: number of cores)",
+        help="processes checking files in parallel (default: every core, when the run is big "
+        "enough to gain from it; 1 otherwise)",
     )
     p.add_argument(
         "-q",
@@ -65,6 +66,11 @@ def add_lint_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--no-color", action="store_true", help="no colour even on a terminal")
     p.add_argument(
         "--baseline", metavar="FILE", help="report only findings not recorded in this baseline"
+    )
+    p.add_argument(
+        "--include-text",
+        action="store_true",
+        help="folders: also check .txt files (named files are always checked)",
     )
     p.add_argument(
         "--no-cache",
@@ -104,8 +110,7 @@ def close_output(args: argparse.Namespace, stream: Any) -> None:
     from copydesk.atomic import write_atomic
 
     target = Path(args.output)
-    if not target.exists():
-        target.write_bytes(b"")
+    target.parent.mkdir(parents=True, exist_ok=True)
     write_atomic(target, stream.getvalue().encode("utf-8"))
 
 

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from copydesk import __version__
 from copydesk.commands._common import close_output, make_finder, open_output, use_color
-from copydesk.engine.session import Session, default_jobs, stdin_text
+from copydesk.engine.session import Session, stdin_text
 from copydesk.model import Applicability, FileResult, Finding, Level
 from copydesk.report import ReportOptions, Summary, get_reporter
 
@@ -44,7 +44,7 @@ def lint_and_report(args: argparse.Namespace, fix: str | None) -> int:
     )
     reporter = get_reporter(args.format, stream, options)
     registry = session.registry_for(cwd_config)
-    reporter.start({r.code: r.info() for r in registry})
+    reporter.start({r.code: r.info(cwd_config.rule_docs) for r in registry})
     summary = Summary()
     failing = False
     diff = getattr(args, "diff", False)
@@ -66,7 +66,7 @@ def lint_and_report(args: argparse.Namespace, fix: str | None) -> int:
             _fix_file(session, r, minimum, diff, summary) for r in session.run(args.paths, 1)
         )
     else:
-        results = session.run(args.paths, args.jobs or default_jobs(), _progress_bar())
+        results = session.run(args.paths, args.jobs or None, _progress_bar())
 
     for result in results:
         if baseline is not None:
@@ -127,9 +127,10 @@ def _fix_file(
     if applied and new_text != source:
         if diff:
             _print_diff(result.path, source, new_text)
+            summary.fixable += applied
         else:
             write_atomic(path, encode(new_text, encoding, bom))
-        summary.fixed += applied
+            summary.fixed += applied
     if diff:
         return result
     return FileResult(result.path, findings, source=new_text, words=result.words)
@@ -154,11 +155,12 @@ def _fix_text_result(
     session: Session, text: str, shown: str, minimum: Applicability, diff: bool, summary: Summary
 ) -> FileResult:
     new_text, applied, findings = _fix_loop(session, text, shown, minimum)
-    summary.fixed += applied
     if diff:
         _print_diff(shown, text, new_text)
+        summary.fixable += applied
     else:
         sys.stdout.write(new_text)
+        summary.fixed += applied
     return FileResult(shown, findings, source=new_text)
 
 

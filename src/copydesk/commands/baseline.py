@@ -27,7 +27,7 @@ def add_parser(sub: Any) -> None:
 def run(args: argparse.Namespace) -> int:
     from copydesk.baseline import write_baseline
     from copydesk.commands._common import make_finder
-    from copydesk.engine.session import Session, default_jobs
+    from copydesk.engine.session import Session
 
     session = Session(make_finder(args))
     files = 0
@@ -36,7 +36,7 @@ def run(args: argparse.Namespace) -> int:
     def results() -> Iterator[FileResult]:
         # streamed: only the baseline entries are kept, not every article's text
         nonlocal files
-        for result in session.run(args.paths, args.jobs or default_jobs()):
+        for result in session.run(args.paths, args.jobs or None):
             files += 1
             if result.error:
                 errors.append(result.error)

@@ -53,8 +53,7 @@ def run(args: argparse.Namespace) -> int:
         from copydesk.atomic import write_atomic
 
         out = Path(args.output)
-        if not out.exists():
-            out.write_bytes(b"")
+        out.parent.mkdir(parents=True, exist_ok=True)
         write_atomic(out, text.encode("utf-8"))
         print(
             f"wrote {len(entries)} entries to {out}; review it, then list it under [spelling] accept"

@@ -4,16 +4,27 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from typing import Protocol
 
-from copydesk.document.model import Block
 from copydesk.model import Span
+
+
+class Extent(Protocol):
+    """A stretch of the text, such as a document's block."""
+
+    @property
+    def start(self) -> int: ...
+
+    @property
+    def end(self) -> int: ...
+
 
 QUOTE_MARKS = re.compile(r"[\"“”]")
 _SIC = re.compile(r"\[\s*sic\s*\]", re.IGNORECASE)
 _WORD_BEFORE = re.compile(r"[\w'’.-]+[\"”’']?\s*$")
 
 
-def find_quotes(masked: str, blocks: Sequence[Block]) -> list[Span]:
+def find_quotes(masked: str, blocks: Sequence[Extent]) -> list[Span]:
     """Double-quoted passages, one span each including the marks. A quote still open at the end
     of a block runs to the block's end: news copy opens each paragraph of a long quote again and
     closes only the last."""

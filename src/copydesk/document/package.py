@@ -16,7 +16,7 @@ from typing import NoReturn
 from xml.etree.ElementTree import Element, TreeBuilder
 from xml.parsers import expat
 
-from copydesk.document.read import InputError
+from copydesk.document.errors import InputError
 
 MAX_PART_BYTES = 64 * 1024 * 1024
 """The most a single XML part may inflate to; a novel-length .docx is a few megabytes."""

@@ -5,6 +5,7 @@ from __future__ import annotations
 import codecs
 import os
 
+from copydesk.document.errors import InputError as InputError
 from copydesk.document.frontmatter import (
     DEFAULT_PROSE_FIELDS,
     FrontMatterError,
@@ -22,10 +23,6 @@ HTML_EXTENSIONS = frozenset({".html", ".htm", ".xhtml"})
 TEXT_EXTENSIONS = frozenset({".txt", ".text"})
 SUPPORTED_EXTENSIONS = MARKDOWN_EXTENSIONS | HTML_EXTENSIONS | TEXT_EXTENSIONS | WORD_EXTENSIONS
 MAX_BYTES = 20 * 1024 * 1024
-
-
-class InputError(Exception):
-    """A file that cannot be linted; the message is one line, ready for the user."""
 
 
 def kind_for(path: str) -> str:

@@ -1,4 +1,4 @@
-"""The one registry of rules: every ``*.yaml`` file in a pack folder is a rule. Built-in packs
+"""The one registry of rules: every ``*.yaml`` or ``*.yml`` file in a pack folder is a rule. Built-in packs
 are the folders of the shipped ``rules/``; more come from config paths and from the
 ``copydesk.packs`` entry point group. Parsed packs are cached as JSON keyed by file sizes and
 mtimes, so a pre-commit run does not pay for a YAML parser."""
@@ -14,19 +14,11 @@ from typing import Any
 
 from copydesk import __version__
 from copydesk.atomic import digest, write_atomic
-from copydesk.engine.rules import Example, RuleError, RuleSpec, build_spec
+from copydesk.engine.rules import Example, RuleError, RuleSpec, build_spec, builtin_rules_dir
 from copydesk.kinds import prefilter, regex_patterns
 from copydesk.model import Applicability, Level
 
 ENTRY_POINT_GROUP = "copydesk.packs"
-
-
-def builtin_rules_dir() -> Path:
-    here = Path(__file__).resolve().parent.parent
-    shipped = here / "_rules"
-    if shipped.is_dir():
-        return shipped
-    return here.parent.parent / "rules"  # a source checkout or an editable install
 
 
 def pack_dirs(extra: Iterable[Path] = ()) -> list[tuple[str, Path]]:
@@ -78,7 +70,7 @@ def _entry_point_packs() -> list[tuple[str, Path]]:
 
 
 def _rule_files(folder: Path) -> list[Path]:
-    return sorted(p for p in folder.rglob("*.yaml") if p.is_file())
+    return sorted(p for p in folder.rglob("*") if p.suffix in (".yaml", ".yml") and p.is_file())
 
 
 def _cache_dir() -> Path:
@@ -89,7 +81,9 @@ def _cache_dir() -> Path:
 def load_pack(name: str, folder: Path) -> tuple[list[RuleSpec], str]:
     """The pack's rules and a stamp that changes whenever one of its files does."""
     files = _rule_files(folder)
-    parts = [__version__, prefilter.EXTRACTION]
+    from copydesk.wordforms import FORMS_VERSION
+
+    parts = [__version__, prefilter.EXTRACTION, f"forms{FORMS_VERSION}"]
     for f in files:
         st = f.stat()
         parts.append(f"{f}\0{st.st_size}\0{st.st_mtime_ns}")
@@ -157,6 +151,15 @@ def _parse_file(pack: str, path: Path) -> RuleSpec:
         key = str(exc).split("'")[1] if "'" in str(exc) else ""
         line = lines.get(f"options.{key}", lines.get("options", lines.get("kind")))
         raise RuleError(f"{shown}:{line}: {exc}") from None
+    if spec.options.get("forms"):
+        from copydesk.wordforms import FormsUnavailable, expand_options
+
+        try:
+            spec = spec._replace(options=expand_options(spec.kind, spec.options))
+        except FormsUnavailable as exc:
+            raise RuleError(
+                f"{shown}:{lines.get('options.forms', lines.get('options'))}: {exc}"
+            ) from None
     return spec
 
 
@@ -231,4 +234,9 @@ def load_registry(extra_paths: Iterable[Path] = ()) -> Registry:
             rules[spec.code] = spec
             names[spec.name] = spec.code
             packs.setdefault(pack, []).append(spec.code)
+    # The rules live as long as the run: out of the collector's sight, the tens of thousands of
+    # objects of a parsed pack are not walked again at every full collection.
+    import gc
+
+    gc.freeze()
     return Registry(rules, packs, ",".join(stamps))

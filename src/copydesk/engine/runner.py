@@ -53,12 +53,14 @@ def select_rules(registry: Registry, config: Config) -> list[RuleSpec]:
     house = config.house_dict()
     # An unsettled ``auto`` (an API caller's Config) behaves as news, copydesk's first use.
     profile = "news" if config.profile == "auto" else config.profile
+    # a folder named in rule-paths is a pack the config asks for by naming it
+    packs = {*config.packs, *(p.name for p in config.rule_paths)}
     chosen: list[RuleSpec] = []
     for rule in registry:
-        on = rule.pack in config.packs and rule.enabled and profile in rule.profiles
+        on = rule.pack in packs and rule.enabled and profile in rule.profiles
         if config.select:
             on = any(_matches(s, rule) for s in config.select) and (
-                rule.pack in config.packs or any(_explicit(s, rule) for s in config.select)
+                rule.pack in packs or any(_explicit(s, rule) for s in config.select)
             )
         if any(_matches(s, rule) for s in config.extend_select):
             on = True
@@ -94,6 +96,7 @@ class Linter:
         self.registry = registry
         self.config = config
         self.rules = select_rules(self.registry, self.config)
+        self._help_uris: dict[str, str | None] = {}
         grammar = dict(self.config.grammar)
         if grammar.get("mode", "off") == "off":
             self.rules = [r for r in self.rules if r.kind != "grammar"]
@@ -176,6 +179,8 @@ class Linter:
                 findings.append(self._finding(doc, rule, match))
         findings.extend(self._meta(doc, used, ignored))
         findings.sort(key=Finding.sort_key)
+        if any(f.code.startswith(GRAMMAR_PREFIX) for f in findings):
+            findings = merge_grammar_duplicates(findings)
         return findings
 
     def _in_scope(self, doc: Document, rule: RuleSpec, match: Match) -> bool:
@@ -211,8 +216,13 @@ class Linter:
             excerpt=excerpt if len(excerpt) <= EXCERPT_MAX else excerpt[: EXCERPT_MAX - 1] + "…",
             fix=fix,
             suggestions=match.suggestions or match.replacements,
-            help_uri=rule.help_uri,
+            help_uri=self._help_uri(rule),
         )
+
+    def _help_uri(self, rule: RuleSpec) -> str | None:
+        if rule.code not in self._help_uris:
+            self._help_uris[rule.code] = rule.help_uri(self.config.rule_docs)
+        return self._help_uris[rule.code]
 
     def _meta(self, doc: Document, used: set[int], ignored: Iterable[str]) -> list[Finding]:
         out: list[Finding] = []
@@ -243,6 +253,34 @@ class Linter:
         return [
             f for f in out if not any(_matches(s, self.registry.rules[f.code]) for s in ignored)
         ]
+
+
+GRAMMAR_PREFIX = "GRM:"
+
+
+def merge_grammar_duplicates(findings: list[Finding]) -> list[Finding]:
+    """One finding per problem: a LanguageTool match over words that one of copydesk's own
+    rules already flags is dropped, and the copydesk finding (with its documented rule and
+    safer fix) names it in ``duplicates``. Input and output are sorted by position."""
+    own = [i for i, f in enumerate(findings) if not f.code.startswith(GRAMMAR_PREFIX)]
+    dropped: set[int] = set()
+    extra: dict[int, list[str]] = {}
+    for i, f in enumerate(findings):
+        if not f.code.startswith(GRAMMAR_PREFIX):
+            continue
+        for j in own:
+            g = findings[j]
+            if g.span.start >= f.span.end:
+                break
+            if g.span.end > f.span.start and g.code not in ("CDK001", "CDK002"):
+                dropped.add(i)
+                extra.setdefault(j, []).append(f.code)
+                break
+    return [
+        f._replace(duplicates=(*f.duplicates, *extra[i])) if i in extra else f
+        for i, f in enumerate(findings)
+        if i not in dropped
+    ]
 
 
 def _build(rule: RuleSpec, ctx: Context) -> Kind:

@@ -19,7 +19,11 @@ from copydesk.engine.registry import Registry, load_registry
 from copydesk.engine.runner import Linter
 from copydesk.model import FileResult
 
-PARALLEL_MIN_FILES = 16
+# A parallel run pays for starting its workers and for each worker's share of the warm-up;
+# below this much work one process finishes first. Measured with
+# benchmarks/parallel_threshold.py (two cores): see docs/performance.md.
+PARALLEL_MIN_FILES = 8
+PARALLEL_MIN_BYTES = 256 * 1024
 Progress = Callable[[int, int], None]
 
 
@@ -56,7 +60,7 @@ class Session:
 
     def files(self, paths: Iterable[str]) -> Iterator[tuple[Path, str | None]]:
         """(path, error) pairs; error is set for paths that do not exist."""
-        from copydesk.files import expand
+        from copydesk.files import expand, walked_extensions
 
         seen: set[Path] = set()
         for raw in paths:
@@ -70,11 +74,17 @@ class Session:
             if not exists:
                 yield path, f"{raw}: no such file or folder"
                 continue
-            for f in expand(path):
+            extensions = None
+            if path.is_dir():
+                extensions = walked_extensions(self.finder.for_path(path).include_text)
+            for f in expand(path, extensions):
                 if f in seen:
                     continue
                 seen.add(f)
-                if f != path and self.finder.for_file(f).is_excluded(f):
+                config = self.finder.for_file(f)
+                if f != path and config.is_excluded(f):
+                    continue
+                if config.is_word_list(f):  # named by a hook or not, a word list is no prose
                     continue
                 if f != path and f.name.startswith("~$"):
                     continue  # the lock file Word keeps beside an open document, not a document
@@ -142,11 +152,15 @@ class Session:
         return FileResult(shown, findings, source=text, words=doc.word_count, notes=notes)
 
     def run(
-        self, paths: Iterable[str], jobs: int = 1, progress: Progress | None = None
+        self, paths: Iterable[str], jobs: int | None = 1, progress: Progress | None = None
     ) -> Iterator[FileResult]:
+        """Lint the files under ``paths``; ``jobs=None`` runs in parallel only when the work
+        is big enough to pay for the processes, a number runs that many processes."""
         items = list(self.files(paths))
         todo = [p for p, err in items if err is None]
-        if jobs > 1 and len(todo) >= PARALLEL_MIN_FILES:
+        if jobs is None:
+            jobs = auto_jobs(todo)
+        if jobs > 1 and len(todo) > 1:
             results = self._parallel(items, jobs)
         else:
             results = (
@@ -166,6 +180,14 @@ class Session:
 
         global _WORKER
         _WORKER = self
+        # The first file is linted here before the fork, so that the workers inherit the warm
+        # linter (rules compiled, word lists mapped) instead of each building its own.
+        first = next((i for i, (_, err) in enumerate(items) if err is None), len(items))
+        for path, err in items[: first + 1]:
+            yield FileResult(_display(path), error=err) if err else self.lint_file(path)
+        items = items[first + 1 :]
+        if not items:
+            return
         ctx = multiprocessing.get_context("fork")
         with ctx.Pool(jobs) as pool:
             # Small chunks: at the end one worker waits for the other's last chunk.
@@ -214,6 +236,21 @@ def _relative(path: str) -> str | None:
     return None if rel.startswith("..") else rel
 
 
+def auto_jobs(files: list[Path]) -> int:
+    """Every core when the files are many and big enough together, else one process."""
+    if len(files) < PARALLEL_MIN_FILES:
+        return 1
+    total = 0
+    for f in files:
+        try:
+            total += f.stat().st_size
+        except OSError:
+            continue  # reported when it is read
+        if total >= PARALLEL_MIN_BYTES:
+            return default_jobs()
+    return 1
+
+
 def default_jobs() -> int:
     try:
         return max(1, len(os.sched_getaffinity(0)))
@@ -244,4 +281,6 @@ def overrides_from_args(args: Any) -> dict[str, Any]:
         out["fail_level"] = Level.parse(args.fail_level)
     if getattr(args, "language", None):
         out["language"] = args.language
+    if getattr(args, "include_text", False):
+        out["include_text"] = True
     return out

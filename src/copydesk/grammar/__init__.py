@@ -1,4 +1,4 @@
-"""Grammar checking through LanguageTool (issue #6, adapter part).
+"""Grammar checking through LanguageTool.
 
 Only settings and result types are imported here; the HTTP client, cache and
 language-tool-python are loaded by the first :func:`check_document` call that has grammar

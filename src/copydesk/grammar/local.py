@@ -53,7 +53,7 @@ def find_install() -> tuple[str, Path]:
         from language_tool_python.download_lt import LocalLanguageTool
     except ImportError:
         raise LanguageToolUnavailable(
-            "local mode needs the language-tool-python package, which is not installed"
+            "local mode needs language-tool-python: pip install 'copydesk[grammar]'"
         ) from None
     try:
         installed = LocalLanguageTool.get_latest_installed_version()
@@ -105,7 +105,7 @@ class LocalServer:
             import language_tool_python
         except ImportError:
             raise LanguageToolUnavailable(
-                "local mode needs the language-tool-python package, which is not installed"
+                "local mode needs language-tool-python: pip install 'copydesk[grammar]'"
             ) from None
         outcome: dict[str, Any] = {}
 

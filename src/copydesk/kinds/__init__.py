@@ -29,6 +29,8 @@ KINDS = {
     "article": "copydesk.kinds.article",
     "abbreviation": "copydesk.kinds.abbreviation",
     "headline": "copydesk.kinds.headline",
+    "agreement": "copydesk.kinds.agreement",
+    "dates": "copydesk.kinds.dates",
 }
 
 REQUIRED = object()

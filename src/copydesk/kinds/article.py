@@ -40,6 +40,9 @@ _PAIR = Scanner(
     )
 )
 _VOWEL_LETTERS = set("AEFHILMNORSX")  # letters whose names start with a vowel sound
+_POSSESSIVE = re.compile(r"['’]s?$")
+_ORDINAL = re.compile(r"(\d+)(?:st|nd|rd|th)", re.IGNORECASE)
+_LETTERS_THEN_DIGITS = re.compile(r"([A-Z])\d+[A-Za-z]?")  # "M25", "A1", "F1", "B52"
 
 
 class Kind:
@@ -70,10 +73,17 @@ class Kind:
         return wants
 
     def _wants_an(self, word: str) -> bool | None:
+        word = _POSSESSIVE.sub("", word)
         core = word.split("-")[0].split(".")[0]
         if not core:
             return None
         low = word.lower()
+        ordinal = _ORDINAL.fullmatch(core)
+        if ordinal:  # "an 8th", "a 3rd": said as the number is
+            core = word = ordinal.group(1)
+        code = _LETTERS_THEN_DIGITS.fullmatch(core)
+        if code:  # a road, a model, a grid square: the first letter is said by its name
+            return code.group(1) in _VOWEL_LETTERS
         if core.isdigit():
             digits = word.replace(",", "").split(".")[0].split("-")[0]
             if not digits.isdigit():
@@ -137,9 +147,11 @@ class Kind:
                 art == "A" and before and (before.isupper() or before in "&/")  # "Q&A", "A/B"
             ):
                 continue
-            if nxt.lower() in self.not_article or (
-                art.lower() == "a" and nxt.lower() in self.not_article
-            ):
+            # French, Latin, Spanish words after "a": "a la carte", "A la recherche"; in
+            # capitals they are abbreviations ("a LA court", "an UN report" is wrong)
+            if (
+                nxt in self.not_article or (nxt[:1].isupper() and nxt.lower() in self.not_article)
+            ) and not (len(nxt) > 1 and nxt.isupper()):
                 continue
             if art == "A" and nxt[:1].isupper() and nxt.isupper() and len(nxt) == 1:
                 continue  # "A B" in lists of labels

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
@@ -13,7 +14,13 @@ from copydesk.kinds._words import (
     match_case,
     normalise,
 )
-from copydesk.kinds.prefilter import may_match, required_literals, union
+from copydesk.kinds.prefilter import (
+    SPLIT_ABOVE,
+    EntryScanner,
+    may_match,
+    required_literals,
+    union,
+)
 from copydesk.literals import Scanner
 
 if TYPE_CHECKING:
@@ -23,6 +30,8 @@ if TYPE_CHECKING:
 SCHEMA: dict[str, tuple[str, Any]] = {
     "tokens": ("list[str]", REQUIRED),
     "regex": ("bool", False),
+    # every form of each phrase (copydesk.wordforms), expanded when the pack is loaded
+    "forms": ("bool", False),
     "ignorecase": ("bool", True),
     "exceptions": ("list[str]", []),
     "replacement": ("str", ""),
@@ -39,6 +48,11 @@ class Kind:
         self.ignorecase: bool = ignorecase
         self.required = union([required_literals(t) for t in tokens]) if self.regex else None
         self._scanner: Scanner | None = None
+        self._split = (
+            EntryScanner(tokens, re.IGNORECASE if ignorecase else 0)
+            if self.regex and sum(len(t) for t in tokens) > SPLIT_ABOVE
+            else None
+        )
         self.phrases = (
             None
             if self.regex
@@ -57,9 +71,15 @@ class Kind:
             return
         if not may_match(self.required, doc.folded):
             return
-        if self._scanner is None:  # compiled on first need: most rules never match most texts
-            self._scanner = Scanner(compile_alternation(self.tokens, True, self.ignorecase))
-        for m in self._scanner.finditer(doc.masked, folded=doc.folded):
+        if self._split is not None:
+            matches: Iterator[re.Match[str]] = (
+                m for _, m in self._split.finditer(doc.masked, doc.folded)
+            )
+        else:
+            if self._scanner is None:  # compiled on first need: most rules never match most texts
+                self._scanner = Scanner(compile_alternation(self.tokens, True, self.ignorecase))
+            matches = self._scanner.finditer(doc.masked, folded=doc.folded)
+        for m in matches:
             if m.end() == m.start() or normalise(m.group()) in self.exceptions:
                 continue
             groups = {k: v for k, v in m.groupdict().items() if v is not None}

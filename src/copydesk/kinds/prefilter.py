@@ -12,6 +12,10 @@ the registry stores them with its cache of parsed rule packs (``seed``/``compute
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterator
+from typing import Any, Final
+
 from copydesk import literals
 from copydesk.document.model import fold
 
@@ -94,3 +98,42 @@ def common_part(required: frozenset[str] | None) -> str:
             if all(part in r for r in required):
                 return part
     return ""
+
+
+# A rule whose entries together make a pattern longer than this is matched entry by entry:
+# compiling one large alternation costs tens of milliseconds at every start-up, while an
+# entry is compiled only once a story holds one of its literals.
+SPLIT_ABOVE: Final = 2000
+
+
+class EntryScanner:
+    """The entries of a large regex rule, each compiled on first need and tried only on
+    texts that hold one of its required literals. ``finditer`` yields (entry index, match)
+    without overlaps, leftmost first and, at one position, the longest."""
+
+    def __init__(self, entries: list[str], flags: int) -> None:
+        # the entries as the rule file writes them: their literals are in the pack's cache
+        self.patterns = [f"(?:{e})" for e in entries]
+        self.flags = flags
+        self.required = [required_literals(e) for e in entries]
+        self._scanners: dict[int, Any] = {}
+
+    def finditer(self, masked: str, folded: str) -> Iterator[tuple[int, re.Match[str]]]:
+        found: list[tuple[int, int, int, re.Match[str]]] = []
+        for i, need in enumerate(self.required):
+            if not may_match(need, folded):
+                continue
+            scanner = self._scanners.get(i)
+            if scanner is None:
+                scanner = self._scanners[i] = literals.Scanner(
+                    re.compile(self.patterns[i], self.flags)
+                )
+            for m in scanner.finditer(masked, folded=folded):
+                if m.end() > m.start():
+                    found.append((m.start(), -(m.end() - m.start()), i, m))
+        found.sort(key=lambda f: f[:3])
+        free = 0
+        for start, _, i, m in found:
+            if start >= free:
+                free = m.end()
+                yield i, m

@@ -8,7 +8,13 @@ from typing import TYPE_CHECKING, Any
 
 from copydesk.kinds import REQUIRED, Context, Match, option
 from copydesk.kinds._words import PhraseBook, PhraseIndex, match_case, normalise, phrase_pattern
-from copydesk.kinds.prefilter import may_match, required_literals, union
+from copydesk.kinds.prefilter import (
+    SPLIT_ABOVE,
+    EntryScanner,
+    may_match,
+    required_literals,
+    union,
+)
 from copydesk.literals import Scanner
 from copydesk.model import Applicability
 
@@ -19,6 +25,8 @@ if TYPE_CHECKING:
 SCHEMA: dict[str, tuple[str, Any]] = {
     "swap": ("dict[str,str]", REQUIRED),
     "regex": ("bool", False),
+    # every form of each phrase (copydesk.wordforms), expanded when the pack is loaded
+    "forms": ("bool", False),
     "ignorecase": ("bool", True),
     "exceptions": ("list[str]", []),
 }
@@ -46,6 +54,11 @@ class Kind:
         self._scanner: Scanner | None = None
         self.required = union([required_literals(k) for k in self.keys]) if self.regex else None
         self._entries: dict[int, re.Pattern[str]] = {}
+        self._split = (
+            EntryScanner(self.keys, flags)
+            if self.regex and sum(len(k) for k in self.keys) > SPLIT_ABOVE
+            else None
+        )
 
     @property
     def pattern(self) -> re.Pattern[str]:
@@ -71,6 +84,14 @@ class Kind:
                 yield from self._match(doc.masked[start:end], start, end, self.by_key[key])
             return
         if not may_match(self.required, doc.folded):
+            return
+        if self._split is not None:
+            for index, m in self._split.finditer(doc.masked, doc.folded):
+                inner = self._entry(index).fullmatch(m.group())
+                target = self.values[index]
+                yield from self._match(
+                    m.group(), m.start(), m.end(), inner.expand(target) if inner else target
+                )
             return
         if self._scanner is None:
             self._scanner = Scanner(self.pattern)

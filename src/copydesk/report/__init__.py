@@ -38,6 +38,7 @@ class Summary:
         words: int = 0,
         skipped: list[str] | None = None,  # e.g. "grammar skipped: no LanguageTool server"
         fixed: int = 0,
+        fixable: int = 0,  # fixes shown by --diff and not written
     ) -> None:
         self.files = files
         self.files_with_findings = files_with_findings
@@ -47,6 +48,7 @@ class Summary:
         self.words = words
         self.skipped = skipped if skipped is not None else []
         self.fixed = fixed
+        self.fixable = fixable
 
 
 class Reporter(Protocol):

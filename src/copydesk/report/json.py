@@ -2,7 +2,8 @@
 
     {"version": 1, "tool": "copydesk", "tool_version": "...",
      "files": [{"path", "line_unit", "error", "findings": [Finding.to_dict()...]}],
-     "summary": {"files", "files_with_findings", "errors", "counts", "by_rule", "skipped", "fixed"}}
+     "summary": {"files", "files_with_findings", "errors", "counts", "by_rule", "skipped", "fixed",
+                 "fixable"}}
 
 Offsets are Unicode code points into the decoded file (a byte-order mark is not counted). In a
 Word or OpenDocument file (``line_unit`` "paragraph") a line is a paragraph, a column a
@@ -54,5 +55,6 @@ class Reporter:
             "by_rule": summary.by_rule,
             "skipped": summary.skipped,
             "fixed": summary.fixed,
+            "fixable": summary.fixable,
         }
         self.out.write(f'\n], "summary": {json.dumps(tail, ensure_ascii=False)}}}\n')

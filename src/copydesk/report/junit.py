@@ -1,9 +1,9 @@
 """JUnit XML, the report shape CI servers (Jenkins, GitLab, Azure, CircleCI) already display.
 
-Each input file is a test case; each finding in it is a ``<failure>``, and a file that could
-not be read is an ``<error>``. The suite's ``failures`` and ``errors`` count test cases, not
-findings, as Surefire does, so that tests − failures − errors is the number of clean files
-and no consumer computes a negative pass count.
+Each finding is a test case of its own with one ``<failure>`` (CI viewers show only the first
+failure of a case), named by rule and position, its class the file's path so that viewers group
+a file's findings. A clean file is one passing case and a file that could not be read one case
+with an ``<error>``. The suite's counts are case counts, as Surefire writes them.
 """
 
 from __future__ import annotations
@@ -55,26 +55,30 @@ class Reporter:
         pass
 
     def file(self, result: FileResult) -> None:
-        case = ET.Element(
-            "testcase", {"classname": SUITE, "name": xml_text(result.path), "time": "0"}
-        )
-        if result.error is not None:
-            error = ET.SubElement(
-                case, "error", {"type": "read-error", "message": xml_text(result.error)}
-            )
-            error.text = xml_text(f"{result.path}: {result.error}")
-            self._errored += 1
+        path = xml_text(result.path)
+        cases: list[ET.Element] = []
+        if result.error is not None or not result.findings:
+            case = ET.Element("testcase", {"classname": path, "name": path, "time": "0"})
+            if result.error is not None:
+                error = ET.SubElement(
+                    case, "error", {"type": "read-error", "message": xml_text(result.error)}
+                )
+                error.text = xml_text(f"{result.path}: {result.error}")
+                self._errored += 1
+            cases.append(case)
         for finding in result.findings:
+            name = f"{finding.code} {finding.name} at {finding.line}:{finding.column}"
+            case = ET.Element("testcase", {"classname": path, "name": xml_text(name), "time": "0"})
             failure = ET.SubElement(
                 case, "failure", {"type": finding.code, "message": xml_text(finding.message)}
             )
             failure.text = xml_text(failure_text(finding))
-        if result.findings and result.error is None:
             self._failed += 1
+            cases.append(case)
         if result.notes:
-            out = ET.SubElement(case, "system-out")
+            out = ET.SubElement(cases[0], "system-out")
             out.text = xml_text("\n".join(result.notes))
-        self._cases.append(case)
+        self._cases.extend(cases)
 
     def finish(self, summary: Summary) -> None:
         counts = {

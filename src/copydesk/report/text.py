@@ -82,4 +82,6 @@ class Reporter:
             msg += f"; {summary.errors} file{'s' if summary.errors != 1 else ''} could not be read"
         if summary.fixed:
             msg += f"; {summary.fixed} fixed"
+        if summary.fixable:
+            msg += f"; {summary.fixable} fixable (shown as a diff, nothing written)"
         self.out.write(("" if total or summary.errors else "✓ ") + msg + "\n")

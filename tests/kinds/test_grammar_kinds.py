@@ -1,0 +1,94 @@
+"""Word forms, the agreement lexicon, dates and entry-by-entry matching."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from copydesk.api import check_text
+from copydesk.kinds.agreement import lexicon
+from copydesk.kinds.dates import month_length, story_year
+from copydesk.kinds.prefilter import EntryScanner
+from copydesk.wordforms import expand_options, expand_pattern, expand_swap
+
+
+def test_swap_covers_every_form_with_a_fix_in_the_same_form() -> None:
+    swap = expand_swap({"return back": "return", "PIN number": "PIN", "end result": "result"})
+    assert swap["returned back"] == "returned"
+    assert swap["returning back"] == "returning"
+    assert swap["PIN numbers"] == "PINs"
+    assert swap["end results"] == "results"
+    assert "return backs" not in swap  # "back" is an adverb here
+    assert "ended result" not in swap  # the fix does not keep the verb
+
+
+def test_irregular_forms_come_from_the_library() -> None:
+    swap = expand_swap({"take over the reigns": "take over the reins"})
+    assert swap["took over the reigns"] == "took over the reins"
+    assert swap["taken over the reigns"] == "taken over the reins"
+    pattern = expand_pattern(r"\bwas\s+{VBN:shoot|strike}\s+by")
+    assert re.search(pattern, "He was shot by a sniper.")
+    assert re.search(pattern, "It was struck by lightning.")
+    assert not re.search(pattern, "He was shoot by a sniper.")
+
+
+def test_options_without_forms_are_untouched() -> None:
+    options = {"swap": {"free reign": "free rein"}}
+    assert expand_options("substitution", options) == options
+
+
+def test_lexicon_classes() -> None:
+    lex = lexicon()
+    assert "dogs" in lex["plural"]
+    assert "went" in lex["vbd_only"] and "focused" not in lex["vbd_only"]
+    assert "introduce" in lex["base"] and "wants" in lex["vbz"]
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("He cited an UN report.\n", "GRA001"),
+        ("She is a LA lawyer.\n", "GRA001"),
+        ("It was a hour's drive.\n", "GRA001"),
+        ("Traffic stalled on a M25 slip road.\n", "GRA001"),
+        ("It was a 8th attempt.\n", "GRA001"),
+        ("Sales fell in the 90's.\n", "DAT001"),
+        ("She returned back home.\n", "CLR002"),
+        ("He took over the reigns.\n", "STY002"),
+        ("The officer was shot by a sniper.\n", "CLR007"),
+    ],
+)
+def test_issue_examples_are_flagged(text: str, code: str) -> None:
+    assert code in {f.code for f in check_text(text, select=[code])}
+
+
+@pytest.mark.parametrize("text", ["It was a utopia.\n", "He is a Uruguay fan.\n"])
+def test_consonant_sounds_pass(text: str) -> None:
+    assert check_text(text, select=["GRA001"]) == []
+
+
+def test_date_year_from_front_matter_and_exact_span() -> None:
+    text = "---\ntitle: Vote\ndate: 2015-03-01\n---\nThe vote is on Monday 3 March, not later.\n"
+    [finding] = check_text(text, path="story.md", kind="markdown", select=["DAT006"])
+    assert text[finding.span.start : finding.span.end] == "Monday 3 March"
+    assert "Tuesday" in finding.message
+    assert (finding.line, finding.column) == (5, 16)
+    assert story_year(text) == 2015
+    assert story_year("No front matter.") is None
+
+
+def test_month_lengths() -> None:
+    assert month_length(2024, 2) == 29
+    assert month_length(2023, 2) == 28
+    assert month_length(2023, 12) == 31
+    assert check_text("Rent was due on 29 February 2024.\n", select=["DAT006"]) == []
+
+
+def test_entry_scanner_matches_like_one_alternation() -> None:
+    entries = [r"\bone\s+two\b", r"\btwo\s+three\b", r"\bone\b"]
+    text = "one two three, one, two three one two"
+    scanner = EntryScanner(entries, 0)
+    got = [m.span() for _, m in scanner.finditer(text, text)]
+    want = [m.span() for m in re.finditer("|".join(f"(?:{e})" for e in entries), text)]
+    assert got == want
