@@ -141,6 +141,7 @@ SCHEMA: dict[str, Check] = {
     "sourcing": _table,
     "front-matter": _table,
     "profile": _string,  # its values are checked by copydesk.profiles
+    "markdown": _table,
     "include-text": _one_of(True, False),
     "rule-docs": _string,  # its {code} is checked where it is applied
 }
@@ -148,6 +149,7 @@ SECTIONS: dict[str, dict[str, Check]] = {
     "spelling": {"accept": _strings, "reject": _strings},
     "front-matter": {"prose-fields": _strings},
     "sourcing": {"policy": _one_of("strict", "lenient")},
+    "markdown": {"dialect": _string},  # its values are checked where it is applied
 }
 _KEYS = set(SCHEMA)
 
@@ -179,6 +181,7 @@ class Config(NamedTuple):
     profile_reason: str = ""  # why auto chose the profile it did
     include_text: bool = False  # folder walks also take .txt and .text files
     rule_docs: str | None = None  # a rule page's URL, {code} for the code; None: built-in pages
+    dialect: str = "auto"  # Markdown dialect; "auto": the site generator's (document/dialect.py)
 
     def house_dict(self) -> dict[str, Any]:
         return dict(self.house)
@@ -412,7 +415,7 @@ def apply_settings(
                 raise err(k, f"house parameter {k} must be one of {choices}, not {v!r}")
             house[k] = v
         changes["house"] = tuple(house.items())
-    for section in ("spelling", "front-matter", "sourcing"):
+    for section in ("spelling", "front-matter", "sourcing", "markdown"):
         if section in data:
             table = data[section]
             if not isinstance(table, dict):
@@ -431,6 +434,13 @@ def apply_settings(
                 if not f.is_file():
                     raise err(key, f"[spelling] {key}: no such file {f}")
             changes[attr] = files
+    if "dialect" in data.get("markdown", {}):
+        from copydesk.document.dialect import DIALECT_NAMES
+
+        dialect = data["markdown"]["dialect"]
+        if dialect not in DIALECT_NAMES:
+            raise err("dialect", f"[markdown] dialect must be one of {', '.join(DIALECT_NAMES)}")
+        changes["dialect"] = dialect
     if "prose-fields" in data.get("front-matter", {}):
         fields = data["front-matter"]["prose-fields"]
         changes["prose_fields"] = (fields,) if isinstance(fields, str) else tuple(fields)

@@ -411,6 +411,10 @@ class Scanner:
         self._starts: tuple[str, ...] | None = None
         self._uses = 0
 
+    def build_now(self) -> None:
+        """Build the finders at the next use: a text long enough repays them at once."""
+        self._uses = max(self._uses, self.BUILD_AFTER)
+
     def finditer(
         self, text: str, pos: int = 0, endpos: int = sys.maxsize, folded: str | None = None
     ) -> Iterator[re.Match[str]]:

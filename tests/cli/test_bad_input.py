@@ -170,3 +170,27 @@ def test_unknown_code_in_suppression_is_a_finding(
 def test_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
     code, _, _err = run(["check", "--format", "nope"], capsys)
     assert code == 2
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "says"),
+    [
+        ("open.md", "---\ntitle: never closed\n\nThe story.\n", "never closed"),
+        ("bad-toml.md", "+++\ntitle = 1 2\n+++\n\nThe story.\n", "line 2"),
+        ("marked.html", "<p>Some <![x text.</p>\n", None),
+    ],
+)
+def test_bad_markup_is_one_line_and_others_checked(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], name: str, content: str, says: str | None
+) -> None:
+    bad = tmp_path / name
+    bad.write_text(content)
+    (tmp_path / "good.md").write_text("The the end.\n")
+    code, out, _ = run(["check", "--no-color", str(bad), str(tmp_path / "good.md")], capsys)
+    assert "MEC001" in out
+    if says is None:  # read as a browser would: no error at all
+        assert code == 1 and "could not be read" not in out
+        return
+    assert code == 2
+    lines = [line for line in out.splitlines() if name in line]
+    assert len(lines) == 1 and says in lines[0]

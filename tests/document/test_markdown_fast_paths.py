@@ -7,11 +7,14 @@ import re
 from hypothesis import given
 from hypothesis import strategies as st
 
-from copydesk.document.markdown import _INLINE
+from copydesk.document.dialect import DIALECTS
+from copydesk.document.inline import scanner
 from copydesk.literals import Scanner
 
+_INLINE = scanner(DIALECTS["universal"] | {"mdx"}).pattern
+
 # Text rich in the characters inline markup is made of, with words and spaces between.
-_MARKUPISH = st.text(alphabet=list("`!<>[]()\\&*_~#;:/-xab1 \n\"'"))
+_MARKUPISH = st.text(alphabet=list("`!<>[]()\\&*_~#;:/-xab1 \n\"'{}%$^"))
 
 
 def inline_matches(text: str) -> list[re.Match[str]]:

@@ -49,6 +49,22 @@ def apply_mask(source: str, spans: Iterable[tuple[int, int]]) -> str:
     return "".join(out)
 
 
+def show_characters(masked: str, chars: list[tuple[int, str]]) -> str:
+    """``masked`` with each character put at its offset: an entity's character stands where
+    the entity starts, so the masked text reads "isn’t" for "isn&#8217;t" once the rest of
+    the entity is read as absent."""
+    out: list[str] = []
+    pos = 0
+    for at, ch in sorted(chars):
+        if at < pos:
+            continue
+        out.append(masked[pos:at])
+        out.append(ch)
+        pos = at + 1
+    out.append(masked[pos:])
+    return "".join(out)
+
+
 def url_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
     stop = len(text) if end is None else end
     if all(text.find(hint, start, stop) < 0 for hint in _URL_HINTS):

@@ -132,6 +132,40 @@ class LineIndex:
         return len(self._starts)
 
 
+class Joined:
+    """A text with stretches taken out, and the way back to the offsets of the original."""
+
+    __slots__ = ("_cuts", "_shift", "text")
+
+    def __init__(self, text: str, cuts: list[int], shift: list[int]) -> None:
+        self.text = text
+        self._cuts = cuts  # offsets in ``text`` from which ``shift`` characters were cut before
+        self._shift = shift
+
+    @classmethod
+    def build(cls, text: str, absent: list[Span]) -> Joined:
+        pieces: list[str] = []
+        cuts: list[int] = []
+        shift: list[int] = []
+        pos = removed = 0
+        for span in absent:
+            start = max(span.start, pos)
+            if span.end <= start:
+                continue
+            pieces.append(text[pos:start])
+            removed += span.end - start
+            cuts.append(start - (removed - (span.end - start)))
+            shift.append(removed)
+            pos = span.end
+        pieces.append(text[pos:])
+        return cls("".join(pieces), cuts, shift)
+
+    def to_source(self, offset: int, end: bool = False) -> int:
+        """The original offset of ``offset``; an ``end`` offset at a cut stays before it."""
+        i = bisect_right(self._cuts, offset - 1 if end else offset) - 1
+        return offset + (self._shift[i] if i >= 0 else 0)
+
+
 class Document:
     def __init__(
         self,
@@ -142,6 +176,7 @@ class Document:
         code_spans: list[Span] | None = None,
         suppressions: list[Suppression] | None = None,
         kind: str = "text",
+        absent: list[Span] | None = None,
     ) -> None:
         if len(masked) != len(source):
             raise AssertionError("masked text must have the source's length")
@@ -152,6 +187,9 @@ class Document:
         self.code_spans = code_spans or []
         self.suppressions = suppressions or []
         self.kind = kind
+        # masked stretches a word reads through: an inline tag inside a word ("Secre<em>taray")
+        # or the rest of an entity whose character the masked text shows at its first offset
+        self.absent = absent or []
         self.bom = False
         self.encoding = "utf-8"
 
@@ -197,6 +235,12 @@ class Document:
         if self.ascii is not None:
             return _ascii_word_count(self.ascii)
         return count_words(self.masked, _WORD, str.isalpha)
+
+    @cached_property
+    def joined(self) -> Joined:
+        """The masked text with the ``absent`` stretches taken out, for kinds that read words:
+        a match there maps back to the source with ``Joined.to_source``."""
+        return Joined.build(self.masked, self.absent)
 
     @cached_property
     def _block_starts(self) -> list[int]:

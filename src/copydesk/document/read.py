@@ -6,8 +6,13 @@ import codecs
 import os
 
 from copydesk.document.errors import InputError as InputError
-from copydesk.document.frontmatter import DEFAULT_PROSE_FIELDS, split_front_matter
-from copydesk.document.mask import apply_mask
+from copydesk.document.frontmatter import (
+    DEFAULT_PROSE_FIELDS,
+    FrontMatterError,
+    split_front_matter,
+)
+from copydesk.document.inline import Inline
+from copydesk.document.mask import apply_mask, show_characters
 from copydesk.document.model import Block, Document, LineIndex
 from copydesk.document.suppress import parse_suppressions
 from copydesk.document.wordproc import WORD_EXTENSIONS, is_word_document
@@ -88,6 +93,7 @@ def load_document(
     display_path: str | None = None,
     prose_fields: tuple[str, ...] = DEFAULT_PROSE_FIELDS,
     data: bytes | None = None,
+    dialect: str = "auto",
 ) -> Document:
     shown = display_path or path
     raw = read_bytes(path) if data is None else data
@@ -96,7 +102,12 @@ def load_document(
 
         return read_word(raw, path, shown)
     text, encoding, bom = decode(raw, shown)
-    doc = parse_document(text, shown, kind_for(path), prose_fields)
+    kind = kind_for(path)
+    if kind == "markdown":
+        from copydesk.document.dialect import dialect_for
+
+        dialect = dialect_for(path, dialect)
+    doc = parse_document(text, shown, kind, prose_fields, dialect)
     doc.encoding, doc.bom = encoding, bom
     return doc
 
@@ -106,8 +117,17 @@ def parse_document(
     path: str = "<text>",
     kind: str = "text",
     prose_fields: tuple[str, ...] = DEFAULT_PROSE_FIELDS,
+    dialect: str = "universal",
 ) -> Document:
-    body_start, blocks = split_front_matter(source, prose_fields)
+    """Read ``source`` as a document of ``kind``; Markdown in ``dialect`` (see
+    ``document/dialect.py``)."""
+    try:
+        body_start, blocks = split_front_matter(source, prose_fields)
+    except FrontMatterError as exc:
+        if kind == "text":  # plain text has no front matter to get wrong: read it all
+            body_start, blocks = 0, []
+        else:
+            raise InputError(f"{path}: {exc}") from None
     masked_spans: list[tuple[int, int]] = []
     code: list[tuple[int, int]] = []
     if body_start:
@@ -119,14 +139,15 @@ def parse_document(
         masked_spans.append((pos, body_start))
     end = len(source)
     body_blocks: list[Block]
+    joins: Inline | None = None
     if kind == "markdown":
         from copydesk.document.markdown import read_markdown
 
-        body_blocks, spans, code = read_markdown(source, body_start, end)
+        body_blocks, spans, code, joins = read_markdown(source, body_start, end, dialect)
     elif kind == "html":
         from copydesk.document.html import read_html
 
-        body_blocks, spans, code = read_html(source, body_start, end)
+        body_blocks, spans, code, joins = read_html(source, body_start, end)
     else:
         from copydesk.document.plaintext import read_plain
 
@@ -136,6 +157,10 @@ def parse_document(
     suppressions, directives = parse_suppressions(source, lines, code)
     masked_spans.extend((d.start, d.end) for d in directives)
     masked = apply_mask(source, masked_spans)
+    absent: list[Span] = []
+    if joins is not None and (joins.decoded or joins.absent):
+        masked = show_characters(masked, joins.decoded)
+        absent = [Span(s, e) for s, e in joins.absent]
     blocks = sorted(
         (t for t in (_trim(masked, b) for b in blocks + body_blocks) if t is not None),
         key=lambda b: b.start,
@@ -149,6 +174,7 @@ def parse_document(
         code_spans=[Span(s, e) for s, e in sorted(code)],
         suppressions=suppressions,
         kind=kind,
+        absent=absent,
     )
     doc.__dict__["lines"] = lines
     return doc

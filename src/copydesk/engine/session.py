@@ -13,6 +13,7 @@ from typing import Any
 from copydesk.cache import ResultCache
 from copydesk.config import Config, ConfigError, ConfigFinder
 from copydesk.document import Document, InputError, load_document
+from copydesk.document.dialect import dialect_for
 from copydesk.document.read import read_bytes, source_text
 from copydesk.engine.registry import Registry, load_registry
 from copydesk.engine.runner import Linter
@@ -96,14 +97,15 @@ class Session:
             linter = self.linter_for(config)
             data = read_bytes(str(path))
             key = None
+            dialect = dialect_for(str(path), config.dialect)
             if self.cache is not None and linter.cacheable:
-                key = self.cache.key(data, shown, linter.fingerprint)
+                key = self.cache.key(data, shown, f"{linter.fingerprint}|{dialect}")
                 hit = self.cache.get(key)
                 if hit is not None:
                     source = source_text(data, str(path), shown)
                     if all(f.span.end <= len(source) for f in hit[0]):
                         return FileResult(shown, hit[0], source=source, words=hit[1])
-            doc = load_document(str(path), shown, config.prose_fields, data)
+            doc = load_document(str(path), shown, config.prose_fields, data, dialect)
         except InputError as exc:
             return FileResult(shown, error=str(exc))
         linter = self._settled(linter, doc)
@@ -126,7 +128,7 @@ class Session:
             config = self.finder.with_profile(config, Path(shown))
         linter = self.linter_for(config)
         try:
-            doc = load_document(shown, shown, config.prose_fields, data)
+            doc = load_document(shown, shown, config.prose_fields, data, config.dialect)
         except InputError as exc:
             return FileResult(shown, error=str(exc))
         linter = self._settled(linter, doc)
@@ -142,7 +144,9 @@ class Session:
         if shown != "-":
             config = self.finder.with_profile(config, Path(shown))
         linter = self.linter_for(config)
-        doc = parse_document(text, shown, kind_for(shown), config.prose_fields)
+        doc = parse_document(
+            text, shown, kind_for(shown), config.prose_fields, dialect_for(shown, config.dialect)
+        )
         linter = self._settled(linter, doc)
         findings = linter.lint(doc, Path(shown))
         notes = linter.context.shared.pop("notes", [])

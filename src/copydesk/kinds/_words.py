@@ -62,6 +62,7 @@ class PhraseBook:
         self._scans = 0  # documents scanned: the finder is worth compiling only for a batch
         self._doc: Document | None = None
         self._hits: dict[int, list[tuple[int, int, str]]] = {}
+        self._words_first = True  # no phrase starts with a punctuation mark
 
     def register(self, phrases: Iterable[str], ignorecase: bool) -> int:
         owner = self.owners
@@ -77,6 +78,7 @@ class PhraseBook:
             entries.sort(key=lambda e: (e[0], -len(e[1])))  # per owner, longest phrase first
         self._finder = None
         self._doc = None
+        self._words_first = all(_WORD_TOKEN.fullmatch(first) for first in self.first)
         return owner
 
     def hits(self, doc: Document, owner: int) -> list[tuple[int, int, str]]:
@@ -95,7 +97,10 @@ class PhraseBook:
             self._finder = _phrase_finder([e[1] for es in self.first.values() for e in es])
         lowered = masked.lower()
         if self._finder in (None, TOKEN_RE) or len(lowered) != len(masked):
-            for m in TOKEN_RE.finditer(masked):
+            # when no phrase starts with a punctuation mark, only words can start one: a
+            # text of brackets or dashes has no candidates at all
+            tokens = _WORD_TOKEN if self._words_first else TOKEN_RE
+            for m in tokens.finditer(masked):
                 yield m.start()
             return
         # the finder consumes the character before a word: give the first one a line break
@@ -138,6 +143,8 @@ class PhraseBook:
         return found
 
 
+# TOKEN_RE's words, without its single punctuation marks
+_WORD_TOKEN = re.compile(r"\w+(?:['’-]\w+)*")
 _PLAIN_WORD = re.compile(r"[A-Za-z0-9_]+(?:['-][A-Za-z0-9_]+)*")
 # where TOKEN_RE starts a token: not after a word character, nor after an apostrophe or a
 # hyphen that joins it to one ("re-run")

@@ -49,7 +49,8 @@ class Kind:
         self.close = {p[1]: p[0] for p in pairs}
         self.quotes: bool = option(rule, "quotes")
         marks = "".join(self.open) + "".join(self.close)
-        self.chars = re.compile("[" + re.escape(marks) + "]") if marks else None
+        # a run of one bracket at a time: a line of ten thousand "[" is one step, not 10,000
+        self.chars = re.compile("([" + re.escape(marks) + "])\\1*") if marks else None
 
     def run(self, doc: Document) -> Iterator[Match]:
         text = doc.masked
@@ -62,24 +63,31 @@ class Kind:
 
     def _brackets(self, text: str, start: int, end: int) -> Iterator[Match]:
         assert self.chars is not None
-        stack: list[tuple[str, int]] = []
+        stack: list[list[Any]] = []  # runs of open brackets: [bracket, offset, how many open]
         for m in self.chars.finditer(text, start, end):
-            ch, pos = m.group(), m.start()
+            ch, pos, count = m.group(1), m.start(), m.end() - m.start()
             if ch in self.open:
-                stack.append((ch, pos))
+                stack.append([ch, pos, count])
+                continue
             # "b)" is a list label, unless a bracket is open for it to close ("(best of 3) is")
-            elif (
+            if (
                 ch == ")"
+                and count == 1
                 and not (stack and stack[-1][0] == "(")
                 and _is_label(text, pos, start, end)
             ):
                 continue
-            elif stack and stack[-1][0] == self.close[ch]:
-                stack.pop()
-            else:
-                yield Match(pos, pos + 1, {"match": ch, "problem": f"'{ch}' closes nothing"})
-        for ch, pos in stack:
-            yield Match(pos, pos + 1, {"match": ch, "problem": f"'{ch}' is never closed"})
+            closed = 0
+            while closed < count and stack and stack[-1][0] == self.close[ch]:
+                taken = min(count - closed, stack[-1][2])
+                stack[-1][2] -= taken
+                closed += taken
+                if not stack[-1][2]:
+                    stack.pop()
+            if closed < count:
+                yield _unbalanced(ch, pos + closed, pos + count, "closes nothing")
+        for ch, pos, count in stack:
+            yield _unbalanced(ch, pos, pos + count, "is never closed")
 
     def _quotes(self, doc: Document, start: int, end: int, following: Any) -> Iterator[Match]:
         text = doc.masked
@@ -117,6 +125,12 @@ class Kind:
                     open_at + 1,
                     {"match": text[open_at], "problem": "a quotation is never closed"},
                 )
+
+
+def _unbalanced(ch: str, start: int, end: int, problem: str) -> Match:
+    """One finding for a run of the same bracket ("[[[" never closed)."""
+    what = f"'{ch}'" if end - start == 1 else f"{end - start} × '{ch}'"
+    return Match(start, end, {"match": ch * min(end - start, 3), "problem": f"{what} {problem}"})
 
 
 def _is_opener(text: str, pos: int, start: int, end: int) -> bool:

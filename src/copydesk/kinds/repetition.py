@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterator
 from itertools import islice
 from operator import eq
 from typing import TYPE_CHECKING, Any
 
 from copydesk.kinds import Context, Match, option
+from copydesk.model import Span
 
 if TYPE_CHECKING:
     from copydesk.document import Document
@@ -69,6 +71,17 @@ _FUNCTION_WORDS = frozenset(
 )
 
 
+def _apart(doc: Document, start: int, end: int) -> bool:
+    """Whether a gap of markup is more than markup between two words: a block boundary (two
+    table cells, two paragraphs) or a code span or formula that reads as a word of its own
+    ("to `false` to")."""
+    if doc.block_at(start) is not doc.block_at(end):
+        return True
+    spans = doc.code_spans
+    i = bisect_left(spans, Span(start, start))
+    return i < len(spans) and spans[i].start < end
+
+
 class Kind:
     default_quotes = "check"  # a doubled word in a quote is a typing slip, not the speaker's
     spans_markup = True  # "the *the*" is still a doubled word, though its fix is left to a person
@@ -93,8 +106,7 @@ class Kind:
                 continue  # "Spend Spend Spend", "Bora Bora": names and slogans repeat on purpose
             # a sentence or block boundary between the two is not a repetition
             gap = m.group("gap")
-            crosses_line = "\n" in gap or "\r" in gap
-            if crosses_line and doc.block_at(m.start()) is not doc.block_at(m.start("again")):
+            if len(gap) > 1 and _apart(doc, m.end("word"), m.start("again")):
                 continue
             if _separated(doc, m.end("word"), m.start("again")):
                 continue

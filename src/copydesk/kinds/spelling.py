@@ -21,6 +21,8 @@ SCHEMA: dict[str, tuple[str, Any]] = {
 
 class Kind:
     default_quotes = "check"  # spelling applies inside quotes: a reporter typed them
+    # a word may run through markup ("Secre<em>taray"): reported, its fix only shown
+    spans_markup = True
 
     def __init__(self, rule: RuleSpec, ctx: Context) -> None:
         self.reason: str = option(rule, "reason")
@@ -36,7 +38,21 @@ class Kind:
         def check() -> list[Any]:
             skip = [(s.start, s.end) for s in doc.sic_spans]
             skip += not_words(doc.source, [(s.start, s.end) for s in doc.code_spans])
-            results: list[Any] = self.ctx.tool("speller", speller).check(doc.masked, skip)
+            if not doc.absent:
+                results: list[Any] = self.ctx.tool("speller", speller).check(doc.masked, skip)
+                return results
+            # words that markup runs through ("Secre<em>taray") are read whole
+            joined = doc.joined
+            back = joined.to_source
+            found = self.ctx.tool("speller", speller).check(joined.text, [])
+            results = []
+            for typo in found:
+                start, end = back(typo.start), back(typo.end, end=True)
+                if any(s <= start < e for s, e in skip):
+                    continue
+                # a fix would rewrite the markup inside the word too: shown, never applied
+                safe = typo.safe and end - start == typo.end - typo.start
+                results.append(typo._replace(start=start, end=end, safe=safe))
             return results
 
         return self.ctx.per_document("spelling", doc, check)

@@ -301,7 +301,7 @@ class SourcingChecker:
             return issues
         carried: bool | None = None
         for fig in claims:
-            if self._attributed_in_sentence(text, sent, fig) or self._linked(sent, fig):
+            if self._attributed_in_sentence(text, sent, fig) or self._linked(text, sent, fig):
                 continue
             if carried is None:
                 carried = self._carried_over(text, sentences, i)
@@ -316,14 +316,20 @@ class SourcingChecker:
             return sent.run_has_speaker
         return any(covers(text, cue, fig.start, fig.end, sent.start) for cue in sent.cues.explicit)
 
-    def _linked(self, sent: _Sentence, fig: Figure) -> bool:
+    def _linked(self, text: str, sent: _Sentence, fig: Figure) -> bool:
         if not self._links:
             return False
         if self.options.link_attribution == "text":
             return any(
                 link.text_start <= fig.start and fig.end <= link.text_end for link in self._links
             )
-        return any(link.start < sent.end and sent.start < link.end for link in self._links)
+        # a footnote marker after the full stop ("... stories.[^1]") is masked markup, so the
+        # sentence ends before it: it still cites that sentence
+        return any(
+            sent.start < link.end
+            and (link.start < sent.end or _only_spaces(text, sent.end, link.start))
+            for link in self._links
+        )
 
     def _carried_over(self, text: str, sentences: list[_Sentence], i: int) -> bool:
         opts = self.options
@@ -439,3 +445,9 @@ def _agentless_question(phrase: str) -> str:
     if any(w in low for w in ("believ", "thought", "consider", "understood", "known")):
         return "who believes it?"
     return "who says so?"
+
+
+def _only_spaces(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` is blank within one line (masked markup reads as spaces)."""
+    gap = text[start:end]
+    return "\n" not in gap and "\r" not in gap and not gap.strip()
