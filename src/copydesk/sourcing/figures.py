@@ -815,6 +815,43 @@ def _may_hold_figure(probe: Probe) -> bool:
     return "fold" in probe.low and any(len(t) > 4 and t.endswith("fold") for t in tokens)
 
 
+def _references(
+    opts: SourcingOptions, text: str, lo: int, hi: int, probe: Probe
+) -> list[tuple[int, int]]:
+    """The spans of the reference patterns (versions, issue numbers, telephone numbers) in
+    the sentence: figures inside them are no claims."""
+    spans: list[tuple[int, int]] = []
+    index = probe.index
+    if index is None:
+        for hints, _, pattern in opts.reference_scans:
+            if probe.has_digit if hints is None else probe.has_literal(hints):
+                spans += [m.span() for m in pattern.compiled.finditer(text, lo, hi)]
+        return spans
+    # The scans whose literals and shapes occur anywhere in the document, found once.
+    live = index.memo.get("references")
+    if live is None:
+        low = index.low
+        has_digits = bool(index.digit_starts)
+        live = index.memo["references"] = [
+            scan
+            for scan in opts.reference_scans
+            if (has_digits if scan[0] is None else any(map(low.__contains__, scan[0])))
+            and (scan[1] is None or any(map(index.shape.__contains__, scan[1])))
+        ]
+    for hints, shapes, pattern in live:
+        if hints is None:
+            if not probe.has_digit:
+                continue
+        elif not any(map(probe.low.__contains__, hints)):
+            continue
+        if shapes is not None:
+            shape = index.shape
+            if all(shape.find(s, lo, hi) == -1 for s in shapes):
+                continue
+        spans += [m.span() for m in pattern.compiled.finditer(text, lo, hi)]
+    return spans
+
+
 def find_figures(
     opts: SourcingOptions, text: str, lo: int, hi: int, probe: Probe | None = None
 ) -> list[Figure]:
@@ -848,10 +885,7 @@ def find_figures(
     names: list[tuple[int, int]] = []
     if probe.has_literal(opts.name_literals):
         names = [m.span() for m in opts.name_re.finditer(text, lo, hi)]
-    references: list[tuple[int, int]] = []
-    for hints, pattern in opts.reference_scans:
-        if probe.has_digit if hints is None else probe.has_literal(hints):
-            references += [m.span() for m in pattern.compiled.finditer(text, lo, hi)]
+    references = _references(opts, text, lo, hi, probe)
     sports_known: list[bool] = []
 
     def sports() -> bool:
