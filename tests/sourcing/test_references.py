@@ -136,3 +136,30 @@ def test_shipped_list_hints_match_the_patterns() -> None:
         found = regex_hints(DEFAULT_OPTIONS[key])
         assert (hints is None) == (found is None), key
         assert set(hints or ()) == set(found or ()), key
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Install Python 3.12, or Python3 on older boxes.",
+        "It runs on React Native 0.72 and Node.js 18.",
+        "Built for OS X 10.9 and Unreal Engine 5.",
+        "Version   2 ships with build 4411 and ver. 3.",
+    ],
+)
+def test_shipped_leads_end_before_every_match(text: str) -> None:
+    import re
+
+    from copydesk.sourcing.figures import _lead_before_digits
+    from copydesk.sourcing.options import _SHIPPED_REFERENCE_LEADS
+
+    low = text.lower()
+    matched = 0
+    for at, leads in _SHIPPED_REFERENCE_LEADS.items():
+        pattern = DEFAULT_OPTIONS["reference_patterns"][at]
+        for m in re.finditer(pattern, text):
+            matched += 1
+            starts = [d.start() for d in re.finditer(r"\d+", m.group(0))]
+            starts = [m.start() + s for s in starts]
+            assert _lead_before_digits(low, m.start(), starts, leads), (pattern, m)
+    assert matched

@@ -823,7 +823,7 @@ def _references(
     spans: list[tuple[int, int]] = []
     index = probe.index
     if index is None:
-        for hints, _, pattern in opts.reference_scans:
+        for hints, _, _, pattern in opts.reference_scans:
             if probe.has_digit if hints is None else probe.has_literal(hints):
                 spans += [m.span() for m in pattern.compiled.finditer(text, lo, hi)]
         return spans
@@ -835,11 +835,18 @@ def _references(
         live = index.memo["references"] = [
             scan
             for scan in opts.reference_scans
-            if (has_digits if scan[0] is None else any(map(low.__contains__, scan[0])))
+            if (
+                has_digits
+                if scan[0] is None or scan[2] is not None
+                else any(map(low.__contains__, scan[0]))
+            )
             and (scan[1] is None or any(map(index.shape.__contains__, scan[1])))
         ]
-    for hints, shapes, pattern in live:
-        if hints is None:
+    for hints, shapes, leads, pattern in live:
+        if leads is not None:
+            if not _lead_before_digits(index.low, lo, probe.digit_starts(), leads):
+                continue
+        elif hints is None:
             if not probe.has_digit:
                 continue
         elif not any(map(probe.low.__contains__, hints)):
@@ -850,6 +857,17 @@ def _references(
                 continue
         spans += [m.span() for m in pattern.compiled.finditer(text, lo, hi)]
     return spans
+
+
+def _lead_before_digits(low: str, lo: int, starts: list[int], leads: tuple[str, ...]) -> bool:
+    """Whether one of ``leads`` ends right before one of the runs of digits at ``starts``,
+    white space between them aside, within the sentence from ``lo``."""
+    for at in starts:
+        while at > lo and low[at - 1].isspace():
+            at -= 1
+        if low.endswith(leads, lo, at):
+            return True
+    return False
 
 
 def find_figures(

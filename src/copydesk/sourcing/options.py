@@ -721,6 +721,94 @@ _SHIPPED_REFERENCE_SHAPES: Final[tuple[tuple[str, ...] | None, ...]] = (
 )
 
 
+# For the shipped reference patterns that name something right before a number ("Python
+# 3", "version 2"), the names in lower case: a pattern is tried only in a sentence where one
+# of them ends right before a run of digits, white space aside. A test keeps this in step.
+_SHIPPED_REFERENCE_LEADS: Final[Mapping[int, tuple[str, ...]]] = {
+    1: ("version", "release", "ver.", "rev.", "revision", "build"),
+    2: (
+        "react native",
+        "python",
+        "java",
+        "node",
+        "node.js",
+        "ruby",
+        "php",
+        "perl",
+        "rust",
+        "swift",
+        "kotlin",
+        "scala",
+        "typescript",
+        "django",
+        "rails",
+        "react",
+        "angular",
+        "vue",
+        "ubuntu",
+        "debian",
+        "fedora",
+        "rhel",
+        "centos",
+        "macos",
+        "os x",
+        "ios",
+        "ipados",
+        "android",
+        "firefox",
+        "chrome",
+        "safari",
+        "linux",
+        "unicode",
+        "html",
+        "css",
+        "ecmascript",
+        "http",
+        "tls",
+        "ssl",
+        "ipv",
+        "opengl",
+        "directx",
+        "bluetooth",
+        "usb",
+        "jekyll",
+        "hugo",
+        "sphinx",
+        "mkdocs",
+        "docusaurus",
+        "gatsby",
+        "postgresql",
+        "mysql",
+        "sqlite",
+        "redis",
+        "kubernetes",
+        "docker",
+        "xcode",
+        "wordpress",
+        "drupal",
+        "pandoc",
+        "latex",
+        "tex",
+        "qt",
+        "gtk",
+        "gnome",
+        "kde",
+        "electron",
+        "deno",
+        "dart",
+        "flutter",
+        "elixir",
+        "erlang",
+        "haskell",
+        "lua",
+        "julia",
+        "matlab",
+        "fortran",
+        "unreal engine",
+    ),
+}
+
+
 # ``prefilter.regex_hints`` of the shipped pattern lists, worked out ahead: parsing the
 # patterns costs a one-article run more than the scans they spare. A test keeps this in step.
 _SHIPPED_LIST_HINTS: Final[Mapping[str, tuple[str, ...] | None]] = {
@@ -1162,25 +1250,33 @@ class SourcingOptions:
     @cached_property
     def reference_scans(
         self,
-    ) -> list[tuple[tuple[str, ...] | None, tuple[str, ...] | None, LazyPattern]]:
+    ) -> list[
+        tuple[tuple[str, ...] | None, tuple[str, ...] | None, tuple[str, ...] | None, LazyPattern]
+    ]:
         """The reference patterns as scans, each with the literals a match must contain
-        (None: any sentence may match) and the strings its shape must hold (None: any shape;
-        see ``_SHIPPED_REFERENCE_SHAPES``). A pattern with literals is tried, and compiled,
-        only where one occurs; one without is tried only in a sentence with a digit. They
-        stay apart: a pattern that starts with a literal or a class is scanned far faster
-        than an alternation of them."""
+        (None: any sentence may match), the strings its shape must hold (None: any shape;
+        see ``_SHIPPED_REFERENCE_SHAPES``) and the names of which one must end right before a
+        run of digits (None: no such test; see ``_SHIPPED_REFERENCE_LEADS``). A pattern is
+        tried, and compiled, only where these hold; one without literals only in a sentence
+        with a digit. They stay apart: a pattern that starts with a literal or a class is
+        scanned far faster than an alternation of them."""
         from copydesk.sourcing.lazyre import LazyPattern
         from copydesk.sourcing.prefilter import regex_hints
 
         patterns = self.lists["reference_patterns"]
         if list(patterns) == DEFAULT_OPTIONS["reference_patterns"]:
             return [
-                (hints, shapes, LazyPattern(pattern))
-                for hints, shapes, pattern in zip(
-                    _SHIPPED_REFERENCE_HINTS, _SHIPPED_REFERENCE_SHAPES, patterns, strict=True
+                (hints, shapes, _SHIPPED_REFERENCE_LEADS.get(at), LazyPattern(pattern))
+                for at, (hints, shapes, pattern) in enumerate(
+                    zip(
+                        _SHIPPED_REFERENCE_HINTS,
+                        _SHIPPED_REFERENCE_SHAPES,
+                        patterns,
+                        strict=True,
+                    )
                 )
             ]
-        return [(regex_hints([pattern]), None, LazyPattern(pattern)) for pattern in patterns]
+        return [(regex_hints([pattern]), None, None, LazyPattern(pattern)) for pattern in patterns]
 
     @cached_property
     def name_literals(self) -> tuple[str, ...] | None:
