@@ -85,3 +85,81 @@ def test_shipped_patterns_compile() -> None:
     for key in ("reference_patterns", "name_patterns", "idioms", "agentless_cues", "vague_phrases"):
         for pattern in DEFAULT_OPTIONS[key]:
             re.compile(pattern)
+
+
+SHAPE_EXAMPLES = [
+    "Upgrade to 3.11.2 today, or to 2.123456.7 or 10.2024.1.",
+    "It was fixed in #7133.",
+    "See note [12] for more.",
+    "Open 2024-notes.md first.",
+    "Call +44 20 7946 0000 now.",
+    "Call 020\u00a07946 0000 now.",
+    "Call 0161-496-0000 now.",
+    "Call (020) 7946 0000 now.",
+    "Call 555.123.4567 now.",
+    "Write to SW1A 1AA or to M1 1AE.",
+    "Write to CA 94105 today.",
+]
+
+
+@pytest.mark.parametrize("text", SHAPE_EXAMPLES)
+def test_shipped_shapes_hold_every_match(text: str) -> None:
+    import re
+
+    from copydesk.sourcing.options import _SHIPPED_REFERENCE_SHAPES
+    from copydesk.sourcing.prefilter import TextIndex
+
+    patterns = DEFAULT_OPTIONS["reference_patterns"]
+    assert len(patterns) == len(_SHIPPED_REFERENCE_SHAPES)
+    shape = TextIndex(text, text.lower()).shape
+    assert len(shape) == len(text)
+    matched = 0
+    for pattern, shapes in zip(patterns, _SHIPPED_REFERENCE_SHAPES, strict=True):
+        for m in re.finditer(pattern, text):
+            matched += 1
+            if shapes is not None:
+                assert any(s in shape[m.start() : m.end()] for s in shapes), (pattern, m)
+    assert matched
+
+
+def test_shape_classes() -> None:
+    from copydesk.sourcing.prefilter import TextIndex
+
+    text = "Rs 1,2\u00a0x\u2009Y\t£"
+    assert TextIndex(text, text.lower()).shape == "Aa 0,0 a A ?"
+
+
+def test_shipped_list_hints_match_the_patterns() -> None:
+    from copydesk.sourcing.options import _SHIPPED_LIST_HINTS
+
+    for key, hints in _SHIPPED_LIST_HINTS.items():
+        found = regex_hints(DEFAULT_OPTIONS[key])
+        assert (hints is None) == (found is None), key
+        assert set(hints or ()) == set(found or ()), key
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Install Python 3.12, or Python3 on older boxes.",
+        "It runs on React Native 0.72 and Node.js 18.",
+        "Built for OS X 10.9 and Unreal Engine 5.",
+        "Version   2 ships with build 4411 and ver. 3.",
+    ],
+)
+def test_shipped_leads_end_before_every_match(text: str) -> None:
+    import re
+
+    from copydesk.sourcing.figures import _lead_before_digits
+    from copydesk.sourcing.options import _SHIPPED_REFERENCE_LEADS
+
+    low = text.lower()
+    matched = 0
+    for at, leads in _SHIPPED_REFERENCE_LEADS.items():
+        pattern = DEFAULT_OPTIONS["reference_patterns"][at]
+        for m in re.finditer(pattern, text):
+            matched += 1
+            starts = [d.start() for d in re.finditer(r"\d+", m.group(0))]
+            starts = [m.start() + s for s in starts]
+            assert _lead_before_digits(low, m.start(), starts, leads), (pattern, m)
+    assert matched

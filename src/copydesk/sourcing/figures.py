@@ -844,6 +844,60 @@ def _overlaps(taken: list[tuple[int, int]], start: int, end: int) -> bool:
             return True
         if a < b:
             return False
+
+
+def _references(
+    opts: SourcingOptions, text: str, lo: int, hi: int, probe: Probe
+) -> list[tuple[int, int]]:
+    """The spans of the reference patterns (versions, issue numbers, telephone numbers) in
+    the sentence: figures inside them are no claims."""
+    spans: list[tuple[int, int]] = []
+    index = probe.index
+    if index is None:
+        for hints, _, _, pattern in opts.reference_scans:
+            if probe.has_digit if hints is None else probe.has_literal(hints):
+                spans += [m.span() for m in pattern.compiled.finditer(text, lo, hi)]
+        return spans
+    # The scans whose literals and shapes occur anywhere in the document, found once.
+    live = index.memo.get("references")
+    if live is None:
+        low = index.low
+        has_digits = bool(index.digit_starts)
+        live = index.memo["references"] = [
+            scan
+            for scan in opts.reference_scans
+            if (
+                has_digits
+                if scan[0] is None or scan[2] is not None
+                else any(map(low.__contains__, scan[0]))
+            )
+            and (scan[1] is None or any(map(index.shape.__contains__, scan[1])))
+        ]
+    for hints, shapes, leads, pattern in live:
+        if leads is not None:
+            if not _lead_before_digits(index.low, lo, probe.digit_starts(), leads):
+                continue
+        elif hints is None:
+            if not probe.has_digit:
+                continue
+        elif not any(map(probe.low.__contains__, hints)):
+            continue
+        if shapes is not None:
+            shape = index.shape
+            if all(shape.find(s, lo, hi) == -1 for s in shapes):
+                continue
+        spans += [m.span() for m in pattern.compiled.finditer(text, lo, hi)]
+    return spans
+
+
+def _lead_before_digits(low: str, lo: int, starts: list[int], leads: tuple[str, ...]) -> bool:
+    """Whether one of ``leads`` ends right before one of the runs of digits at ``starts``,
+    white space between them aside, within the sentence from ``lo``."""
+    for at in starts:
+        while at > lo and low[at - 1].isspace():
+            at -= 1
+        if low.endswith(leads, lo, at):
+            return True
     return False
 
 
@@ -879,10 +933,7 @@ def find_figures(
     names: list[tuple[int, int]] = []
     if probe.has_literal(opts.name_literals):
         names = [m.span() for m in opts.name_re.finditer(text, lo, hi)]
-    references: list[tuple[int, int]] = []
-    for hints, pattern in opts.reference_scans:
-        if probe.has_digit if hints is None else probe.has_literal(hints):
-            references += [m.span() for m in pattern.compiled.finditer(text, lo, hi)]
+    references = _references(opts, text, lo, hi, probe)
     sports_known: list[bool] = []
 
     def sports() -> bool:

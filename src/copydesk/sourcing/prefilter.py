@@ -47,6 +47,12 @@ _DIGIT: Final = re.compile(r"\d")
 _DIGITS: Final = re.compile(r"\d\d*")
 # Bytes that are not ASCII word characters, as spaces (see ``TextIndex.clean``).
 _CLEAN: Final = bytes(b if chr(b) in _WORD_ASCII else 32 for b in range(256))
+# Bytes as their class, for ``TextIndex.shape``: ASCII digits as "0", capitals as "A", small
+# letters as "a", white space as " ", anything else as itself.
+_SHAPE: Final = bytes.maketrans(
+    b"0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f",
+    b"0" * 10 + b"A" * 26 + b"a" * 26 + b" " * 9,
+)
 _PIECE: Final = r"\w+"
 
 # The regex engine's own parser (private, but stable since Python 3.11 named it so): the
@@ -70,10 +76,13 @@ class TextIndex:
     lower-cased text lines up with it, so that every probe of it is ``safe`` and ``aligned``.
     """
 
-    __slots__ = ("clean", "digit_ends", "digit_starts", "low")
+    __slots__ = ("_shape", "clean", "digit_ends", "digit_starts", "low", "memo", "text")
 
     def __init__(self, text: str, low: str) -> None:
-        self.low = low
+        self.text, self.low = text, low
+        self._shape: str | None = None
+        # What a caller works out once per document from the index (the scans it can skip).
+        self.memo: dict[str, Any] = {}
         # ``low`` with every character that is not an ASCII word character as a space: the
         # words (maximal runs of ``[a-z0-9_]``) of a slice are then the slice's ``split()``.
         # ``encode`` turns each non-ASCII character into one "?", so offsets are kept.
@@ -83,6 +92,24 @@ class TextIndex:
         for m in _DIGITS.finditer(text):
             self.digit_starts.append(m.start())
             self.digit_ends.append(m.end())
+
+    @property
+    def shape(self) -> str:
+        """The text with every character as its class, at the same offsets: an ASCII digit
+        as "0", a capital as "A", a small letter as "a", white space (what ``\\s`` matches)
+        as " ", other ASCII as itself and other characters as "?". A pattern whose every
+        match has one of some strings in its shape (``\\d{3}-\\d{4}``: "000-0") cannot match
+        a stretch whose shape holds none of them."""
+        if self._shape is None:
+            text = self.text
+            raw = bytearray(text.encode("ascii", "replace").translate(_SHAPE))
+            if not text.isascii():
+                for m in _NONASCII.finditer(text):
+                    for at, ch in enumerate(m.group(0), m.start()):
+                        if ch.isspace():
+                            raw[at] = 32
+            self._shape = raw.decode("ascii")
+        return self._shape
 
     def first_digit(self, lo: int, hi: int) -> int:
         """Where ``\\d`` first matches in ``text[lo:hi]``, or -1."""
