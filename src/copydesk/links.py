@@ -49,10 +49,10 @@ def _is_builtin(rule: RuleSpec) -> bool:
 def _generated_page(rule: RuleSpec) -> Path:
     from copydesk.atomic import digest, write_atomic
     from copydesk.docs import rule_page
-    from copydesk.engine.registry import _cache_dir
+    from copydesk.engine.registry import cache_dir
 
     text = rule_page(rule)
-    folder = _cache_dir() / "rule-pages" / digest(text, size=8)
+    folder = cache_dir() / "rule-pages" / digest(text, size=8)
     page = folder / f"{rule.code}.md"
     if not page.is_file():
         try:

@@ -56,7 +56,7 @@ def _entry_point_packs() -> list[tuple[str, Path]]:
             parts.append(f"{entry}\0-")
     # One file per interpreter (its import path); installing a package replaces it.
     group = f"entry-points-{digest(*sys.path, size=6)}"
-    cache = _cache_dir() / f"{group}-{digest(*parts, size=10)}.json"
+    cache = cache_dir() / f"{group}-{digest(*parts, size=10)}.json"
     try:
         return [(name, Path(path)) for name, path in json.loads(cache.read_text(encoding="utf-8"))]
     except (OSError, ValueError, TypeError):
@@ -80,7 +80,7 @@ def _rule_files(folder: Path) -> list[Path]:
     return sorted(p for p in folder.rglob("*") if p.suffix in (".yaml", ".yml") and p.is_file())
 
 
-def _cache_dir() -> Path:
+def cache_dir() -> Path:
     base = os.environ.get("COPYDESK_CACHE_DIR") or os.environ.get("XDG_CACHE_HOME")
     return Path(base) / "copydesk" if base else Path.home() / ".cache" / "copydesk"
 
@@ -97,7 +97,7 @@ def load_pack(name: str, folder: Path) -> tuple[list[RuleSpec], str]:
     stamp = digest(*parts, size=10)
     # Keyed by folder too, so that two checkouts sharing the cache keep a version each.
     group = f"pack-{name}-{digest(str(folder), size=6)}"
-    cache = _cache_dir() / f"{group}-{stamp}.json"
+    cache = cache_dir() / f"{group}-{stamp}.json"
     try:
         raw = json.loads(cache.read_text(encoding="utf-8"))
         prefilter.seed(raw["prefilters"])

@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Final
 
+from copydesk import patterncache
 from copydesk.document.model import TOKEN_RE
 
 if TYPE_CHECKING:
@@ -28,7 +29,7 @@ def compile_alternation(tokens: Iterable[str], regex: bool, ignorecase: bool) ->
     # longest first, so "per cent" wins over "per" when both are listed
     parts = sorted(tokens, key=len, reverse=True)
     flags = re.IGNORECASE if ignorecase else 0
-    return re.compile("|".join(phrase_pattern(t, regex) for t in parts), flags)
+    return patterncache.compile("|".join(phrase_pattern(t, regex) for t in parts), flags)
 
 
 def normalise(text: str) -> str:

@@ -2,7 +2,7 @@
 
 The classes (plural nouns, verb base forms, -s forms, past forms that are not participles,
 adjectives) come from lemminflect's tables, kept in ``data/lexicon.txt`` (built by
-``tools/build_wordclasses.py``); the lexicon is read on a kind's first use, in a few
+``tools/build_wordclasses.py``); the lexicon is read on its first lookup, in a few
 milliseconds. Four patterns are checked, each only where the words around it leave no doubt:
 
 - a subject with a plural noun at the start of a clause and a singular verb: "The dogs
@@ -16,6 +16,7 @@ milliseconds. Four patterns are checked, each only where the words around it lea
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterator
 from functools import lru_cache
 from pathlib import Path
@@ -197,15 +198,46 @@ _NOT_VERBS = frozenset(
 _FOLLOWS_VERB = frozenset({"at", "to", "a", "an", "the", "him", "her", "them", "us", "me", "it"})
 
 
+class WordClass:
+    """One class of the lexicon: its words in sorted order, found by bisection. A story asks
+    a few dozen questions, and hashing 16,000 words into sets costs more than all of them."""
+
+    __slots__ = ("_words",)
+
+    def __init__(self, words: list[str]) -> None:
+        words.sort()  # the file keeps them sorted; sorting a sorted list is one pass
+        self._words = words
+
+    def __contains__(self, word: object) -> bool:
+        if not isinstance(word, str):
+            return False
+        words = self._words
+        at = bisect_left(words, word)
+        return at < len(words) and words[at] == word
+
+
+class Lexicon:
+    """The word classes of ``data/lexicon.txt``: the file is read on the first lookup, a
+    class split into words on its own first lookup."""
+
+    def __init__(self) -> None:
+        self._lines: dict[str, str] | None = None
+        self._classes: dict[str, WordClass] = {}
+
+    def __getitem__(self, name: str) -> WordClass:
+        found = self._classes.get(name)
+        if found is None:
+            if self._lines is None:
+                # a plain path: importlib.resources costs more to import than the file to read
+                text = (Path(__file__).parent / "data" / "lexicon.txt").read_text(encoding="utf-8")
+                self._lines = dict(line.split("\t", 1) for line in text.splitlines() if line)
+            found = self._classes[name] = WordClass(self._lines[name].split())
+        return found
+
+
 @lru_cache(maxsize=1)
-def lexicon() -> dict[str, frozenset[str]]:
-    # a plain path: importlib.resources costs more to import than the lexicon costs to read
-    text = (Path(__file__).parent / "data" / "lexicon.txt").read_text(encoding="utf-8")
-    classes: dict[str, frozenset[str]] = {}
-    for line in text.splitlines():
-        name, _, words = line.partition("\t")
-        classes[name] = frozenset(words.split())
-    return classes
+def lexicon() -> Lexicon:
+    return Lexicon()
 
 
 class Kind:
@@ -313,7 +345,7 @@ class Kind:
         words: list[str],
         lower: list[str],
         tokens: list[tuple[str, int, int]],
-        lex: dict[str, frozenset[str]],
+        lex: Lexicon,
     ) -> Iterator[Match]:
         """'he walk', 'somebody enter', 'everybody hate': a third-person singular subject
         and a bare verb. After a word that can take a bare infinitive or a subjunctive
@@ -347,7 +379,7 @@ class Kind:
         words: list[str],
         lower: list[str],
         tokens: list[tuple[str, int, int]],
-        lex: dict[str, frozenset[str]],
+        lex: Lexicon,
     ) -> Iterator[Match]:
         """'they works', 'you is', 'we doesn't': I, we, you and they never take -s forms."""
         if i > 0 and lower[i - 1] in ("and", "or", "nor", "than", "as"):
@@ -371,7 +403,7 @@ class Kind:
         words: list[str],
         lower: list[str],
         tokens: list[tuple[str, int, int]],
-        lex: dict[str, frozenset[str]],
+        lex: Lexicon,
     ) -> Iterator[Match]:
         """'this errors', 'these error are': a demonstrative and its noun disagree."""
         noun = words[i + 1]
@@ -401,7 +433,7 @@ class Kind:
             j += 1
         return j
 
-    def _bare_verb(self, word: str, lex: dict[str, frozenset[str]], past_too: bool) -> bool:
+    def _bare_verb(self, word: str, lex: Lexicon, past_too: bool) -> bool:
         """A verb base form that cannot be anything else here, or a simple past form."""
         if not word.islower():
             return False
@@ -423,7 +455,7 @@ class Kind:
         words: list[str],
         lower: list[str],
         tokens: list[tuple[str, int, int]],
-        lex: dict[str, frozenset[str]],
+        lex: Lexicon,
     ) -> Iterator[Match]:
         n = len(words)
         det = lower[i]

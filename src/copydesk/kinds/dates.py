@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
+from copydesk import patterncache
 from copydesk.kinds import Context, Match
 
 if TYPE_CHECKING:
@@ -67,7 +68,7 @@ def date_pattern() -> re.Pattern[str]:
     def year(g: str) -> str:
         return rf"(?:,?\s+(?P<{g}>1[6-9]\d\d|2[01]\d\d)\b(?![-/]))?"
 
-    return re.compile(
+    return patterncache.compile(
         rf"\b(?:{weekday('weekday')}{day('day')}(?:\s+of)?\s+{month('month')}{year('year')}"
         rf"|{weekday('weekday2')}{month('month2')}\s+{day('day2')}{year('year2')})(?![\w-])"
     )

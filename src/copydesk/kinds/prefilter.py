@@ -16,7 +16,7 @@ import re
 from collections.abc import Iterator
 from typing import Any, Final
 
-from copydesk import literals
+from copydesk import literals, patterncache
 from copydesk.document.model import fold
 
 _STYLE = literals.Style(
@@ -126,7 +126,7 @@ class EntryScanner:
             scanner = self._scanners.get(i)
             if scanner is None:
                 scanner = self._scanners[i] = literals.Scanner(
-                    re.compile(self.patterns[i], self.flags)
+                    patterncache.compile(self.patterns[i], self.flags)
                 )
             for m in scanner.finditer(masked, folded=folded):
                 if m.end() > m.start():

@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
+from copydesk import patterncache
 from copydesk.kinds import REQUIRED, Context, Match, option
 from copydesk.kinds._words import PhraseBook, PhraseIndex, match_case, normalise, phrase_pattern
 from copydesk.kinds.prefilter import (
@@ -66,7 +67,7 @@ class Kind:
         was; compiled on first need, since most rules match nothing in most texts."""
         if self._pattern is None:
             order = sorted(range(len(self.keys)), key=lambda i: len(self.keys[i]), reverse=True)
-            self._pattern = re.compile(
+            self._pattern = patterncache.compile(
                 "|".join(f"(?P<s{i}>{phrase_pattern(self.keys[i], True)})" for i in order),
                 self.flags,
             )
@@ -75,7 +76,9 @@ class Kind:
     def _entry(self, index: int) -> re.Pattern[str]:
         """The pattern of one entry alone, for expanding its own group references."""
         if index not in self._entries:
-            self._entries[index] = re.compile(phrase_pattern(self.keys[index], True), self.flags)
+            self._entries[index] = patterncache.compile(
+                phrase_pattern(self.keys[index], True), self.flags
+            )
         return self._entries[index]
 
     def run(self, doc: Document) -> Iterator[Match]:

@@ -844,6 +844,7 @@ def _overlaps(taken: list[tuple[int, int]], start: int, end: int) -> bool:
             return True
         if a < b:
             return False
+    return False
 
 
 def _references(

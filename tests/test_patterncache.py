@@ -1,0 +1,53 @@
+import re
+from pathlib import Path
+
+import pytest
+
+from copydesk import patterncache
+
+
+@pytest.fixture
+def folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setenv("COPYDESK_CACHE_DIR", str(tmp_path))
+    monkeypatch.setattr(patterncache, "_folder", None)
+    return tmp_path
+
+
+PATTERN = r"(?<![\w-])(?P<verb>could|should)\s+of\b(?!\s+course)|\b([Tt])heir\s+(is|are)\b"
+
+
+def _same(a: re.Pattern[str], b: re.Pattern[str]) -> None:
+    text = "They should of known. Their is a way, of course; could of course go. THEIR ARE"
+    assert (a.pattern, a.flags, a.groups, a.groupindex) == (
+        b.pattern,
+        b.flags,
+        b.groups,
+        b.groupindex,
+    )
+    assert [(m.span(), m.groups()) for m in a.finditer(text)] == [
+        (m.span(), m.groups()) for m in b.finditer(text)
+    ]
+
+
+@pytest.mark.parametrize("flags", [0, re.IGNORECASE])
+def test_stored_pattern_matches_like_a_fresh_one(folder: Path, flags: int) -> None:
+    first = patterncache.compile(PATTERN, flags)
+    stored = list(folder.glob("*/patterns-*/*"))
+    assert len(stored) == 1
+    second = patterncache.compile(PATTERN, flags)
+    assert second is not first  # built from the stored code, not from re's own cache
+    _same(first, re.compile(PATTERN, flags))
+    _same(second, re.compile(PATTERN, flags))
+
+
+def test_damaged_file_is_a_miss(folder: Path) -> None:
+    patterncache.compile(PATTERN)
+    (path,) = folder.glob("*/patterns-*/*")
+    path.write_bytes(b"\x00not marshal")
+    _same(patterncache.compile(PATTERN), re.compile(PATTERN))
+    _same(patterncache.compile(PATTERN), re.compile(PATTERN))
+
+
+def test_bad_pattern_raises_the_usual_error(folder: Path) -> None:
+    with pytest.raises(re.error):
+        patterncache.compile(r"(unclosed")
