@@ -195,6 +195,7 @@ _NOT_VERBS = frozenset(
         "then",
     ]
 )
+_SUBJUNCTIVE_OPENERS = frozenset({"if", "though", "wish", "wished", "suppose", "supposing"})
 _FOLLOWS_VERB = frozenset({"at", "to", "a", "an", "the", "him", "her", "them", "us", "me", "it"})
 
 
@@ -509,6 +510,8 @@ class Kind:
             and not noun.endswith("s")  # "finances", "clothes": plural in sense
             and verb in _PLURAL_VERBS
             and verb_at == k + 1
+            # the subjunctive: "as if the future were known", "if the server were to fail"
+            and not (verb == "were" and i > 0 and lower[i - 1] in _SUBJUNCTIVE_OPENERS)
         ):
             yield self._match(tokens[verb_at], f"'{noun}' is singular")
 
