@@ -79,6 +79,8 @@ def _how(command: str) -> str:
         return "an extra: test_named_extras_exist checks it, .ci/run installs it through dev"
     if re.match(r"\.venv/bin/python benchmarks/\w+\.py \.\./shared", command):
         return NEEDS_SHARED
+    if re.match(r"\.venv/bin/python -m pytest -q tests/fuzz --", command):
+        return "a longer run of tests/fuzz, which the suite itself runs with a short profile"
     if re.match(r"python3? \.\./shared/", command):
         return "the evaluation's own scorer in ../shared: run by hand"
     if command.startswith(("copydesk ", "cat ", ".venv/bin/python benchmarks/rule_times.py")):

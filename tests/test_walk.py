@@ -70,6 +70,7 @@ EXPECTED = [
     "docs/page.htm",
     "docs/sub/page.html",
     "keep.md",
+    "notes.txt",
 ]
 
 
@@ -87,22 +88,23 @@ def test_same_files_with_and_without_git(
     _git(tmp_path, "init", "-q")
     # git's own answer, for the same extensions
     listed = _git(tmp_path, "ls-files", "-z", "--others", "--exclude-standard")
-    by_git = sorted(n for n in listed if n.endswith((".md", ".html", ".htm")))
+    by_git = sorted(n for n in listed if n.endswith((".md", ".html", ".htm", ".txt")))
     assert _checked(tmp_path, capsys) == without == by_git == EXPECTED
 
 
 @needs_git
 @pytest.mark.parametrize("in_git", [False, True])
-def test_plain_text_only_when_asked(
+def test_plain_text_unless_turned_off(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], in_git: bool
 ) -> None:
     _make(tmp_path)
     if in_git:
         _git(tmp_path, "init", "-q")
+    assert "notes.txt" in _checked(tmp_path, capsys)
+    assert "notes.txt" not in _checked(tmp_path, capsys, "--no-include-text")
+    (tmp_path / "copydesk.toml").write_text("include-text = false\n")
     assert "notes.txt" not in _checked(tmp_path, capsys)
     assert "notes.txt" in _checked(tmp_path, capsys, "--include-text")
-    (tmp_path / "copydesk.toml").write_text("include-text = true\n")
-    assert "notes.txt" in _checked(tmp_path, capsys)
 
 
 def test_a_named_text_file_is_checked(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -179,7 +179,7 @@ class Config(NamedTuple):
     prose_fields: tuple[str, ...] = DEFAULT_PROSE_FIELDS
     profile: str = "auto"  # news | docs | auto; a finder resolves auto for each file
     profile_reason: str = ""  # why auto chose the profile it did
-    include_text: bool = False  # folder walks also take .txt and .text files
+    include_text: bool = True  # folder walks take .txt and .text files too
     rule_docs: str | None = None  # a rule page's URL, {code} for the code; None: built-in pages
     dialect: str = "auto"  # Markdown dialect; "auto": the site generator's (document/dialect.py)
 

@@ -69,8 +69,10 @@ def add_lint_options(p: argparse.ArgumentParser) -> None:
     )
     p.add_argument(
         "--include-text",
-        action="store_true",
-        help="folders: also check .txt files (named files are always checked)",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="folders: check .txt files too (the default; --no-include-text skips them; "
+        "named files are always checked)",
     )
     p.add_argument(
         "--no-cache",

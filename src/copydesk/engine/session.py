@@ -307,6 +307,6 @@ def overrides_from_args(args: Any) -> dict[str, Any]:
         out["fail_level"] = Level.parse(args.fail_level)
     if getattr(args, "language", None):
         out["language"] = args.language
-    if getattr(args, "include_text", False):
-        out["include_text"] = True
+    if getattr(args, "include_text", None) is not None:
+        out["include_text"] = args.include_text
     return out
