@@ -45,5 +45,8 @@ def pytest_configure(config: pytest.Config) -> None:
     )
     if examples:
         settings.register_profile(
-            "fuzz", max_examples=examples, database=None, **common  # type: ignore[arg-type]
+            "fuzz",
+            max_examples=examples,
+            database=None,
+            **common,  # type: ignore[arg-type]
         )

@@ -373,6 +373,7 @@ def test_reads_an_odt_written_by_docutils(
     automatic style is built on 'Title', its footnote a real note."""
     core = pytest.importorskip("docutils.core", reason="docutils is a dev extra")
     from docutils.writers.odf_odt import Writer
+
     story = tmp_path / "flood.odt"
     core.publish_file(
         source=io.StringIO(ODT_STORY),

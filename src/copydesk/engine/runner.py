@@ -46,7 +46,9 @@ def select_rules(registry: Registry, config: Config) -> list[RuleSpec]:
     for pack in config.packs:
         if pack not in registry.packs:
             known = ", ".join(sorted(registry.packs))
-            raise ConfigError(f"{_origin(config, pack)}packs: no rule pack {pack!r} (packs: {known})")
+            raise ConfigError(
+                f"{_origin(config, pack)}packs: no rule pack {pack!r} (packs: {known})"
+            )
     for code in dict(config.levels):
         if not any(_matches(code, r) for r in registry):
             raise ConfigError(f"{_origin(config, code)}levels: {code!r} names no rule")
