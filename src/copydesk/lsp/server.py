@@ -24,6 +24,7 @@ from pygls.uris import to_fs_path
 
 from copydesk import __version__
 from copydesk.config import CONFIG_NAMES
+from copydesk.live import Checked
 from copydesk.lsp import actions, convert, hover
 from copydesk.lsp.settings import read_settings
 from copydesk.lsp.state import EditorState, OpenDocument, Result, document_kind
@@ -132,6 +133,13 @@ class CopydeskServer(LanguageServer):
             return None
         result: Result = await self.run(self.state.check, doc)
         return doc, result
+
+    async def checked(self, uri: str) -> tuple[OpenDocument, Checked] | None:
+        """``current``, for requests that need findings: None when the text was not checked."""
+        got = await self.current(uri)
+        if got is None or got[1].checked is None:
+            return None
+        return got[0], got[1].checked
 
     async def _check_later(self, uri: str, delay: float) -> None:
         if delay > 0:
@@ -293,12 +301,10 @@ def build_server() -> CopydeskServer:
     async def code_action(
         ls: CopydeskServer, params: types.CodeActionParams
     ) -> list[types.CodeAction] | None:
-        got = await ls.current(params.text_document.uri)
-        if got is None or got[1].checked is None:
+        got = await ls.checked(params.text_document.uri)
+        if got is None:
             return None
-        doc, result = got
-        checked = result.checked
-        assert checked is not None
+        doc, checked = got
         lines = ls.lines(doc.text)
         start = lines.offset(params.range.start.line, params.range.start.character)
         end = lines.offset(params.range.end.line, params.range.end.character)
@@ -320,12 +326,10 @@ def build_server() -> CopydeskServer:
 
     @server.feature(types.TEXT_DOCUMENT_HOVER)
     async def on_hover(ls: CopydeskServer, params: types.HoverParams) -> types.Hover | None:
-        got = await ls.current(params.text_document.uri)
-        if got is None or got[1].checked is None:
+        got = await ls.checked(params.text_document.uri)
+        if got is None:
             return None
-        doc, result = got
-        checked = result.checked
-        assert checked is not None
+        doc, checked = got
         lines = ls.lines(doc.text)
         offset = lines.offset(params.position.line, params.position.character)
         settings = ls.state.settings
