@@ -74,9 +74,7 @@ class Kind:
                 following = doc.blocks[n + 1] if n + 1 < len(doc.blocks) else None
                 yield from self._quotes(doc, block.start, block.end, following, cut)
 
-    def _brackets(
-        self, text: str, start: int, end: int, cut: tuple[bool, bool]
-    ) -> Iterator[Match]:
+    def _brackets(self, text: str, start: int, end: int, cut: tuple[bool, bool]) -> Iterator[Match]:
         assert self.chars is not None
         stack: list[list[Any]] = []  # runs of open brackets: [bracket, offset, how many open]
         for m in self.chars.finditer(text, start, end):
