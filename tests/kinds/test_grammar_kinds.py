@@ -92,3 +92,24 @@ def test_entry_scanner_matches_like_one_alternation() -> None:
     got = [m.span() for _, m in scanner.finditer(text, text)]
     want = [m.span() for m in re.finditer("|".join(f"(?:{e})" for e in entries), text)]
     assert got == want
+
+
+@pytest.mark.parametrize(
+    ("text", "wrong", "fix", "code"),
+    [
+        ("Tell me: is their any milk left?\n", "their any", "there any", "GRA007"),
+        ("Costs were far higher then expected.\n", "then expected", "than expected", "GRA007"),
+        ("I wondered if they could loose their seats.\n", "loose", "lose", "GRA007"),
+        ("It was, to some extend, a success.\n", "to some extend", "to some extent", "GRA030"),
+        ("Fans had been loosing track of time.\n", "loosing track of", "losing track of", "GRA030"),
+        ("The two plans were one in the same.\n", "one in the same", "one and the same", "STY002"),
+    ],
+)
+def test_confused_word_span_and_fix(text: str, wrong: str, fix: str, code: str) -> None:
+    # entries that start at the confused word keep the words before it in a look-behind: the
+    # finding covers the wrong words only, and the fix still fills in their groups
+    [finding] = check_text(text, select=[code])
+    assert text[finding.span.start : finding.span.end] == wrong
+    assert finding.span.start == text.index(wrong)
+    assert finding.fix is not None
+    assert [e.replacement for e in finding.fix.edits] == [fix]
