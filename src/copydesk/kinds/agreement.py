@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -361,11 +361,151 @@ _NOT_DEGREES = frozenset(
         "eldest",
     ]
 )
-_QUESTION_SUBJECTS = frozenset("he she they we you i".split())
+# endings of participles and adjectives the lexicon may not hold: "those responsible"
+_ADJECTIVE_ENDINGS = ("ing", "ed", "ible", "able", "ous", "ful", "ive")
+_QUESTION_SUBJECTS = frozenset(["he", "she", "they", "we", "you", "i"])
 _FINITE_BE = frozenset(["is", "are", "was", "were"])
 _DO_FORMS = frozenset(["do", "does", "did", "done", "doing"])
 # nouns that follow "be" as places or parts: "was home by six"
 _PLACE_NOUNS = frozenset(["home", "back", "part", "top", "bottom", "front"])
+_SUBJECT_DETERMINERS = frozenset(["my", "his", "her", "our", "their", "your", "the"])
+_SUBJECT_CASE = frozenset(["I", "he", "she", "we", "they"])
+_SUBJECT_PRONOUNS = frozenset(["i", "you", "he", "she", "we", "they"])
+_OBJECT_CASE = frozenset(["you", "him", "her", "them", "us", "me"])
+_OBJECT_ONLY = frozenset(["him", "her", "them", "us", "me"])
+_BOTH_CASES = frozenset(["i", "he", "she", "they", "we", "him", "her", "them", "us", "me"])
+_OPENING_OBJECTS = frozenset(["Him", "Her", "Them", "Us", "Me"])
+_PHRASE_MARKS = frozenset([".", ",", ";", ":", "!", "?", ")"])
+_CASE_PREPOSITIONS = frozenset(
+    [
+        "for",
+        "with",
+        "to",
+        "from",
+        "among",
+        "against",
+        "about",
+        "behind",
+        "beside",
+        "without",
+        "toward",
+        "towards",
+        "by",
+        "at",
+        "upon",
+        "except",
+    ]
+)
+_WE_PREPOSITIONS = frozenset(
+    [
+        "to",
+        "with",
+        "of",
+        "by",
+        "between",
+        "among",
+        "against",
+        "from",
+        "about",
+        "at",
+        "without",
+        "toward",
+        "towards",
+        "upon",
+    ]
+)
+_WHO_PREPOSITIONS = frozenset(
+    ["to", "with", "for", "from", "against", "by", "about", "without", "among"]
+)
+_QUESTION_AUXILIARIES = frozenset(
+    [
+        "do",
+        "does",
+        "did",
+        "will",
+        "would",
+        "can",
+        "could",
+        "should",
+        "shall",
+        "have",
+        "has",
+        "had",
+        "are",
+        "were",
+        "is",
+        "was",
+        "am",
+    ]
+)
+_QUANTITY_PRONOUNS = frozenset(
+    [
+        "many",
+        "some",
+        "all",
+        "most",
+        "none",
+        "both",
+        "each",
+        "few",
+        "several",
+        "either",
+        "neither",
+        "two",
+        "three",
+    ]
+)
+_PLURAL_SUBJECT_VERBS = frozenset(
+    [
+        "are",
+        "were",
+        "have",
+        "had",
+        "will",
+        "would",
+        "can",
+        "could",
+        "should",
+        "must",
+        "did",
+        "do",
+        "need",
+        "want",
+        "know",
+        "think",
+        "went",
+        "got",
+    ]
+)
+_FINITE_AFTER_SUBJECT = frozenset(
+    [
+        "went",
+        "were",
+        "are",
+        "was",
+        "is",
+        "have",
+        "had",
+        "will",
+        "would",
+        "can",
+        "could",
+        "should",
+        "might",
+        "must",
+        "did",
+        "do",
+        "got",
+        "came",
+        "left",
+        "both",
+        "often",
+        "always",
+        "never",
+        "then",
+        "also",
+    ]
+)
 # auxiliaries that are never nouns or main verbs, after which any -s form is a slip
 _SURE_AUXILIARIES = frozenset(
     [
@@ -437,10 +577,38 @@ def lexicon() -> Lexicon:
     return Lexicon()
 
 
+_DEGREE_WORDS = frozenset(["more", "most", "less", "least"])
+_PRONOUN_TRIGGERS = (
+    frozenset({"between", "us"}) | _CASE_PREPOSITIONS | _WE_PREPOSITIONS | _WHO_PREPOSITIONS
+) | _QUANTITY_PRONOUNS
+
+
+def _verb_follows(lower: list[str], at: int) -> bool:
+    """Whether a finite verb comes within a few words of ``at`` in the same sentence: "Him
+    and I went" is a subject, "Him and her husband." a fragment."""
+    for word in lower[at : at + 4]:
+        if word in _ENDS or word in ("?", "!"):
+            return False
+        if word in _FINITE_AFTER_SUBJECT or (word.endswith("ed") and len(word) > 3):
+            return True
+    return False
+
+
+def _is_name(word: str) -> bool:
+    """A capitalised word that may be a name ("Sam"), not a pronoun or a mark."""
+    return len(word) > 1 and word[0].isupper() and word[1:].islower()
+
+
+Tokens = tuple[list[tuple[str, int, int]], list[str], list[str]]
+
+
 @lru_cache(maxsize=2)
-def _tokens(text: str) -> list[tuple[str, int, int]]:
-    """The words and marks of a story, shared by the rules of this kind that read it."""
-    return [(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text)]
+def _tokens(text: str) -> Tokens:
+    """The words and marks of a story with their offsets, as written and in lower case,
+    shared by the rules of this kind that read the same story."""
+    tokens = [(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text)]
+    words = [t[0] for t in tokens]
+    return tokens, words, [w.lower() for w in words]
 
 
 class Kind:
@@ -458,10 +626,14 @@ class Kind:
         self.verbs = "verbs" in checks
         self.determiners = "determiners" in checks
         self.degrees = "degrees" in checks
+        self.pronouns = "pronouns" in checks
         self.plural_quant = frozenset(w.lower() for w in option(rule, "plural_quantifiers"))
         self.singular_quant = frozenset(w.lower() for w in option(rule, "singular_quantifiers"))
         self.counted = frozenset(w.lower() for w in option(rule, "counted_singular"))
         self.quantity_heads = frozenset(w.lower() for w in option(rule, "quantity_heads"))
+        self.determiner_triggers = (
+            self.plural_quant | self.singular_quant | {"much", "this", "these", "those"}
+        )
         # a subjunctive after a verb of asking or insisting: "she insisted he go"
         self.openers_bare = frozenset(
             [
@@ -494,15 +666,15 @@ class Kind:
 
     def run(self, doc: Document) -> Iterator[Match]:
         lex = lexicon()
-        tokens = _tokens(doc.masked)
-        words = [t[0] for t in tokens]
-        lower = [w.lower() for w in words]
+        tokens, words, lower = _tokens(doc.masked)
         if self.verbs:
             yield from self._verbs(words, lower, tokens, lex)
         if self.determiners:
             yield from self._determiners(words, lower, tokens, lex)
         if self.degrees:
             yield from self._degrees(words, lower, tokens, lex)
+        if self.pronouns:
+            yield from self._pronouns(words, lower, tokens)
 
     def _verbs(
         self,
@@ -697,7 +869,7 @@ class Kind:
             and noun not in lex["adj"]
             and noun not in lex["adv"]
             and noun not in _PREPOSITIONS
-            and not noun.endswith(("ing", "ed"))
+            and not noun.endswith(_ADJECTIVE_ENDINGS)
             and follows in _NOUN_PHRASE_ENDS
             and follows not in ("who", "that", "which", "whose")  # "those absent who"
         ):
@@ -898,7 +1070,8 @@ class Kind:
         n = len(words)
         plural_quant = self.plural_quant
         singular_quant = self.singular_quant
-        for i in range(n - 2):
+        triggers = self.determiner_triggers
+        for i in [i for i, w in enumerate(lower[: n - 2]) if w in triggers]:
             w = lower[i]
             if w in plural_quant:
                 single = True
@@ -912,6 +1085,8 @@ class Kind:
             noun = words[i + 1]
             if not noun.islower() or not noun.isalpha():
                 continue
+            if i > 0 and tokens[i - 1][2] == tokens[i][1]:
+                continue  # part of a compound or a name: "under-five", "Q&A"
             after = lower[i + 2]
             if after not in _NOUN_PHRASE_ENDS and not (
                 after in lex["past"]  # "a women walked in"
@@ -936,7 +1111,7 @@ class Kind:
                     and noun not in lex["adj"]
                     and noun not in lex["adv"]
                     and noun not in _PREPOSITIONS
-                    and not noun.endswith("ing")
+                    and not noun.endswith(_ADJECTIVE_ENDINGS)
                 ):
                     yield self._match(tokens[i + 1], f"after '{words[i]}' the noun is plural")
             elif (
@@ -958,10 +1133,8 @@ class Kind:
         """'more easier', 'most biggest', 'a most older': a comparison made twice. "More
         older people" is left alone: it may be "more people who are older"."""
         n = len(words)
-        for i in range(n - 1):
+        for i in [i for i, w in enumerate(lower[: n - 1]) if w in _DEGREE_WORDS]:
             w = lower[i]
-            if w not in ("more", "most", "less", "least"):
-                continue
             adj = lower[i + 1]
             if not words[i + 1].islower() or adj in _NOT_DEGREES:
                 continue
@@ -985,6 +1158,82 @@ class Kind:
                         "why": f"'{words[i + 1]}' is already compared",
                     },
                 )
+
+    def _pronouns(
+        self, words: list[str], lower: list[str], tokens: list[tuple[str, int, int]]
+    ) -> Iterator[Match]:
+        """'between you and I', 'Me and him went', 'us fans were', 'to who?': a pronoun
+        whose case the words around it settle."""
+        n = len(words)
+
+        def span(a: int, b: int, why: str) -> Match:
+            text = words[a] if a == b else f"{words[a]} … {words[b]}"
+            return Match(tokens[a][1], tokens[b][2], {"match": text, "why": why})
+
+        starts = {0} | {i + 1 for i, w in enumerate(words) if w in _ENDS or w in ('"', "“")}
+        found = [i for i, w in enumerate(lower[: n - 2]) if w in _PRONOUN_TRIGGERS or i in starts]
+        for i in found:
+            w = lower[i]
+            start = i in starts
+            nxt = words[i + 1]
+            if w == "between":
+                if nxt in _SUBJECT_CASE and lower[i + 2] == "and":
+                    yield span(i + 1, i + 1, "after 'between' the object form")
+                elif (
+                    (lower[i + 1] in _OBJECT_CASE or _is_name(nxt))
+                    and lower[i + 2] == "and"
+                    and i + 3 < n
+                    and words[i + 3] in _SUBJECT_CASE
+                ):
+                    yield span(i + 1, i + 3, "after 'between' the object form")
+            elif (
+                w in _CASE_PREPOSITIONS
+                and (lower[i + 1] in _OBJECT_CASE or _is_name(nxt))
+                and lower[i + 2] == "and"
+                and i + 3 < n
+                and words[i + 3] == "I"
+            ):
+                after = words[i + 4] if i + 4 < n else "."
+                if after in _PHRASE_MARKS or (after == "to" and w == "for"):
+                    yield span(i + 1, i + 3, f"after '{words[i]}' the object form: 'me'")
+            elif start and words[i] in _OPENING_OBJECTS and lower[i + 1] == "and":
+                third = lower[i + 2]
+                if (third in _BOTH_CASES or third in _DETERMINERS) and _verb_follows(lower, i + 3):
+                    yield span(i, i + 2, "a subject takes the subject form")
+            elif w == "us" and start and words[i] == "Us" and i + 3 < n:
+                if nxt.islower() and nxt.endswith("s") and lower[i + 2] in _PLURAL_SUBJECT_VERBS:
+                    yield span(i, i + 1, "a subject takes 'we'")
+            elif w in _WE_PREPOSITIONS and words[i + 1] == "we":
+                if words[i + 2].islower() and words[i + 2].endswith("s"):
+                    yield span(i + 1, i + 2, f"after '{words[i]}' the object form: 'us'")
+            elif w in _WHO_PREPOSITIONS and words[i + 1] == "who":
+                if words[i + 2] == "?" or (
+                    lower[i + 2] in _QUESTION_AUXILIARIES
+                    and i + 3 < n
+                    and lower[i + 3] in _SUBJECT_PRONOUNS
+                ):
+                    yield span(i + 1, i + 1, f"after '{words[i]}' the object form: 'whom'")
+            elif w in _QUANTITY_PRONOUNS and lower[i + 1] == "of" and words[i + 2] == "who":
+                yield span(i + 2, i + 2, "after 'of' the object form: 'whom'")
+            if start:
+                yield from self._joined_subject(i, words, lower, span)
+
+    @staticmethod
+    def _joined_subject(
+        i: int, words: list[str], lower: list[str], span: Callable[[int, int, str], Match]
+    ) -> Iterator[Match]:
+        """'My sister and her went', 'I and him are': an object form joined to a subject at
+        the start of a sentence, before its verb."""
+        if lower[i] in _SUBJECT_DETERMINERS and words[i + 1].islower():
+            conj = i + 2
+        elif words[i] in _SUBJECT_CASE or _is_name(words[i]):
+            conj = i + 1
+        else:
+            return
+        if conj + 2 >= len(words) or lower[conj] != "and":
+            return
+        if lower[conj + 1] in _OBJECT_ONLY and lower[conj + 2] in _FINITE_AFTER_SUBJECT:
+            yield span(conj + 1, conj + 1, "a subject takes the subject form")
 
     @staticmethod
     def _match(token: tuple[str, int, int], why: str) -> Match:
