@@ -577,6 +577,21 @@ def lexicon() -> Lexicon:
     return Lexicon()
 
 
+_NUMBER_NOUNS = frozenset(
+    ["hundred", "thousand", "million", "billion", "trillion", "dozen", "score", "few", "little"]
+)
+_THERE = frozenset(["there", "there's", "there’s"])
+_COUNT_OF = frozenset(["one", "many", "several", "few", "both", "each", "either", "neither"])
+_IT_THIS = frozenset(["it", "It", "this", "This"])
+_ARE = frozenset(["are", "aren't", "aren’t"])
+_THERE_SINGULAR = frozenset(["is", "was", "isn't", "isn’t", "wasn't", "wasn’t"])
+# -ing forms a subject pronoun may precede in an absolute construction: "we being hosts"
+_ABSOLUTE_ING = frozenset(["being", "having"])
+_BE_CONTRACTIONS = ("'s", "’s", "'re", "’re")
+_AUXILIARY_NEGATIVES = frozenset(
+    ["isn't", "isn’t", "aren't", "aren’t", "wasn't", "wasn’t", "weren't", "weren’t"]
+)
+_JOINERS = frozenset(["-", "&", "/", "+", "'", "’"])
 _DEGREE_WORDS = frozenset(["more", "most", "less", "least"])
 _PRONOUN_TRIGGERS = (
     frozenset({"between", "us"}) | _CASE_PREPOSITIONS | _WE_PREPOSITIONS | _WHO_PREPOSITIONS
@@ -599,16 +614,28 @@ def _is_name(word: str) -> bool:
     return len(word) > 1 and word[0].isupper() and word[1:].islower()
 
 
-Tokens = tuple[list[tuple[str, int, int]], list[str], list[str]]
+class Spans:
+    """The tokens of a story with their offsets, found only when a rule first asks for one:
+    most stories raise no finding, and the offsets cost more than the words."""
+
+    __slots__ = ("_spans", "_text")
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+        self._spans: list[tuple[str, int, int]] | None = None
+
+    def __getitem__(self, i: int) -> tuple[str, int, int]:
+        if self._spans is None:
+            self._spans = [(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(self._text)]
+        return self._spans[i]
 
 
 @lru_cache(maxsize=2)
-def _tokens(text: str) -> Tokens:
-    """The words and marks of a story with their offsets, as written and in lower case,
+def _tokens(text: str) -> tuple[Spans, list[str], list[str]]:
+    """The words and marks of a story, as written and in lower case, and their offsets,
     shared by the rules of this kind that read the same story."""
-    tokens = [(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text)]
-    words = [t[0] for t in tokens]
-    return tokens, words, [w.lower() for w in words]
+    words = _TOKEN.findall(text)
+    return Spans(text), words, [w.lower() for w in words]
 
 
 class Kind:
@@ -632,7 +659,7 @@ class Kind:
         self.counted = frozenset(w.lower() for w in option(rule, "counted_singular"))
         self.quantity_heads = frozenset(w.lower() for w in option(rule, "quantity_heads"))
         self.determiner_triggers = (
-            self.plural_quant | self.singular_quant | {"much", "this", "these", "those"}
+            self.plural_quant | self.singular_quant | _COUNT_OF | {"much", "this", "these", "those"}
         )
         # a subjunctive after a verb of asking or insisting: "she insisted he go"
         self.openers_bare = frozenset(
@@ -680,17 +707,17 @@ class Kind:
         self,
         words: list[str],
         lower: list[str],
-        tokens: list[tuple[str, int, int]],
+        tokens: Spans,
         lex: Lexicon,
     ) -> Iterator[Match]:
-        n = len(tokens)
+        n = len(words)
         for i in range(n):
             w = lower[i]
             starts = i == 0 or words[i - 1] in _ENDS or lower[i - 1] in self.openers
             if starts:
                 yield from self._subject(i, words, lower, tokens, lex)
                 yield from self._quantity_of(i, words, lower, tokens, lex)
-            if w in _THIRD_PERSON or words[i] in ("it", "It"):
+            if w in _THIRD_PERSON or words[i] in _IT_THIS:
                 yield from self._third_person(i, words, lower, tokens, lex)
             elif (
                 w in _NON_THIRD
@@ -706,6 +733,10 @@ class Kind:
                 yield from self._non_third(i, words, lower, tokens, lex)
             elif w in ("people", "those") and i + 2 < n and lower[i + 1] == "who":
                 yield from self._who(i, words, lower, tokens, lex)
+            elif w == "who" and 0 < i < n - 2:
+                yield from self._singular_who(i, words, lower, tokens, lex)
+            elif w in _THERE and i + 3 < n:
+                yield from self._there(i, words, lower, tokens, lex)
             if (
                 (
                     w in _TAKES_PLAIN
@@ -771,7 +802,7 @@ class Kind:
         i: int,
         words: list[str],
         lower: list[str],
-        tokens: list[tuple[str, int, int]],
+        tokens: Spans,
         lex: Lexicon,
     ) -> Iterator[Match]:
         """'he walk', 'somebody enter', 'everybody hate': a third-person singular subject
@@ -782,7 +813,7 @@ class Kind:
         if i > 0 and lower[i - 1] in ("and", "or", "nor", "as"):
             return  # "he and she go", "you as well as he are"
         w = lower[i]
-        if (w in _INDEFINITE or w == "it") and i > 0:
+        if (w in _INDEFINITE or w in ("it", "this")) and i > 0:
             before = lower[i - 1]
             if before in _PREPOSITIONS or before in lex["base"] or before in lex["past"]:
                 return  # an object: "give someone room", "the answers to it are"
@@ -795,8 +826,11 @@ class Kind:
         if v in _PLURAL_FORMS:
             yield self._match(tokens[j], f"'{words[i]}' does not take '{v}'")
             return
-        if w == "it":
+        if w in ("it", "this"):
             return  # "it" may be an object before a bare verb: "made it happen"
+        if w in ("he", "she") and j == i + 1 and self._participle(i, lower[j], lower, lex):
+            yield self._match(tokens[j], f"'{words[i]} {words[j]}' lacks a form of 'be'")
+            return
         if lower[j + 1] in ("and", "or", ",", "!") or words[j + 1] in ("-", "'", "’"):
             return
         if (
@@ -817,7 +851,7 @@ class Kind:
         i: int,
         words: list[str],
         lower: list[str],
-        tokens: list[tuple[str, int, int]],
+        tokens: Spans,
         lex: Lexicon,
     ) -> Iterator[Match]:
         """'they works', 'you is', 'we doesn't': I, we, you and they never take -s forms."""
@@ -827,8 +861,16 @@ class Kind:
         if j >= len(words) or not words[j].islower():
             return
         v = lower[j]
-        if v in _SINGULAR_FORMS or (v in _WAS and lower[i] != "i"):
+        me = lower[i] == "i"
+        if (
+            v in _SINGULAR_FORMS
+            or (v in _WAS and not me)
+            or (v in _ARE and me)
+            or (v == "am" and not me)
+        ):
             yield self._match(tokens[j], f"'{words[i]}' does not take '{words[j]}'")
+        elif j == i + 1 and lower[i] != "you" and self._participle(i, v, lower, lex):
+            yield self._match(tokens[j], f"'{words[i]} {words[j]}' lacks a form of 'be'")
         elif (
             v in lex["vbz"]
             # "they usually works", "I works", but "you kids", "we Scots"
@@ -842,7 +884,7 @@ class Kind:
         i: int,
         words: list[str],
         lower: list[str],
-        tokens: list[tuple[str, int, int]],
+        tokens: Spans,
         lex: Lexicon,
     ) -> Iterator[Match]:
         """'this errors', 'these error are', 'those day': a demonstrative and its noun
@@ -875,6 +917,25 @@ class Kind:
         ):
             better = "this" if lower[i] == "these" else "that"
             yield self._match(tokens[i], f"'{noun}' is singular: '{better}'")
+
+    @staticmethod
+    def _participle(i: int, v: str, lower: list[str], lex: Lexicon) -> bool:
+        """'I going', 'she waiting': a subject pronoun straight before an -ing verb, where
+        no "be" before it makes a question ("is she waiting") and no absolute construction
+        ("we being hosts") is possible."""
+        if not v.endswith("ing") or len(v) < 5 or v in _ABSOLUTE_ING or v in lex["singular"]:
+            return False
+        if i > 0 and (lower[i - 1] in _BE or lower[i - 1] in _QUESTION_AUXILIARIES):
+            return False
+        if i > 0 and (
+            lower[i - 1] in _AUXILIARY_NEGATIVES or lower[i - 1].endswith(_BE_CONTRACTIONS)
+        ):
+            return False  # "isn't she going", "what's he doing"
+        stem = v[:-3]
+        base = lex["base"]
+        return (
+            stem in base or stem + "e" in base or (stem[-1:] == stem[-2:-1] and stem[:-1] in base)
+        )
 
     def _skip_adverbs(self, j: int, lower: list[str], also: tuple[str, ...] = ()) -> int:
         while j < len(lower) and (lower[j] in self.adverbs or lower[j] in also):
@@ -923,7 +984,7 @@ class Kind:
         i: int,
         words: list[str],
         lower: list[str],
-        tokens: list[tuple[str, int, int]],
+        tokens: Spans,
         lex: Lexicon,
     ) -> Iterator[Match]:
         n = len(words)
@@ -1003,7 +1064,7 @@ class Kind:
         i: int,
         words: list[str],
         lower: list[str],
-        tokens: list[tuple[str, int, int]],
+        tokens: Spans,
         lex: Lexicon,
     ) -> Iterator[Match]:
         """'A lot of people is', 'Most of the players was': after a quantity and "of" the
@@ -1039,7 +1100,7 @@ class Kind:
         i: int,
         words: list[str],
         lower: list[str],
-        tokens: list[tuple[str, int, int]],
+        tokens: Spans,
         lex: Lexicon,
     ) -> Iterator[Match]:
         """'people who has', 'those who is': the relative clause agrees with its plural
@@ -1057,11 +1118,101 @@ class Kind:
         ):
             yield self._match(tokens[j], f"'{words[i]}' is plural")
 
+    def _singular_who(
+        self,
+        i: int,
+        words: list[str],
+        lower: list[str],
+        tokens: Spans,
+        lex: Lexicon,
+    ) -> Iterator[Match]:
+        """'a man who live here', 'anyone who want it': "who" after a singular noun or
+        pronoun takes the -s form."""
+        before = lower[i - 1]
+        if not words[i - 1].islower():
+            return
+        if before not in _INDEFINITE and not (
+            before in lex["singular"]
+            and before not in lex["plural"]
+            and before not in self.collective
+            and before not in self.invariant
+            and not before.endswith("s")
+        ):
+            return
+        k = i - 2
+        while k >= 0 and k >= i - 4 and (lower[k] in _DETERMINERS or lower[k] in lex["adj"]):
+            k -= 1
+        if k >= 0 and (lower[k] in _PREPOSITIONS or lower[k] in ("than", "as")):
+            return  # "people in the world who rely": "who" may belong to a noun further back
+        j = self._skip_adverbs(i + 1, lower)
+        if j + 1 >= len(words) or not words[j].islower():
+            return
+        v = words[j]
+        if lower[j + 1] in ("and", "or", ",") or words[j + 1] in ("-", "'", "’"):
+            return
+        if (
+            v in lex["base"]
+            and v not in lex["vbz"]
+            and v not in lex["vbn"]
+            and v not in lex["past"]
+            and v not in lex["adj"]
+            and v not in lex["adv"]
+            and v not in lex["singular"]
+            and v not in lex["plural"]
+            and v not in _MODALS
+            and v not in _NOT_VERBS
+            and v not in self.adjective_verbs
+        ):
+            yield self._match(tokens[j], f"after '{words[i - 1]} who' the verb takes its -s form")
+
+    def _there(
+        self,
+        i: int,
+        words: list[str],
+        lower: list[str],
+        tokens: Spans,
+        lex: Lexicon,
+    ) -> Iterator[Match]:
+        """'there is problems', 'there are a problem': "there" agrees with the noun after
+        its verb."""
+        at = i if lower[i] != "there" else i + 1  # "there's" holds its verb
+        verb, k = ("is" if at == i else lower[at]), at + 1
+        if verb in _THERE_SINGULAR:
+            while k < len(words) - 1 and lower[k] in lex["adj"] and lower[k] not in lex["plural"]:
+                k += 1
+            noun = words[k]
+            if (
+                noun.islower()
+                and noun in lex["plural"]
+                and noun not in lex["singular"]
+                and noun not in self.invariant
+                and k + 1 < len(words)
+                and lower[k + 1] in _NOUN_PHRASE_ENDS
+            ):
+                yield self._match(tokens[at], f"'{noun}' is plural")
+        elif verb in _ARE and lower[k] in ("a", "an") and k + 2 < len(words):
+            k += 1
+            if lower[k] in lex["adj"] and lower[k] not in lex["singular"]:
+                k += 1
+            noun = lower[k]
+            if (
+                words[k].islower()
+                and noun in lex["singular"]
+                and noun not in lex["plural"]
+                and noun not in self.collective
+                and noun not in self.quantity_heads
+                and noun not in self.invariant
+                and noun not in _NUMBER_NOUNS  # "there are a hundred reasons"
+                and k + 1 < len(words)
+                and lower[k + 1] in _NOUN_PHRASE_ENDS
+            ):
+                yield self._match(tokens[at], f"'{noun}' is singular")
+
     def _determiners(
         self,
         words: list[str],
         lower: list[str],
-        tokens: list[tuple[str, int, int]],
+        tokens: Spans,
         lex: Lexicon,
     ) -> Iterator[Match]:
         """'a cars', 'many problem', 'much problems', 'these day': a determiner and the number
@@ -1073,6 +1224,11 @@ class Kind:
         triggers = self.determiner_triggers
         for i in [i for i, w in enumerate(lower[: n - 2]) if w in triggers]:
             w = lower[i]
+            if w in _COUNT_OF:
+                if lower[i + 1] == "of":
+                    yield from self._count_of(i, words, lower, tokens, lex)
+                if w not in plural_quant:
+                    continue
             if w in plural_quant:
                 single = True
             elif w in singular_quant or w == "much":
@@ -1085,15 +1241,7 @@ class Kind:
             noun = words[i + 1]
             if not noun.islower() or not noun.isalpha():
                 continue
-            if i > 0 and tokens[i - 1][2] == tokens[i][1]:
-                continue  # part of a compound or a name: "under-five", "Q&A"
-            after = lower[i + 2]
-            if after not in _NOUN_PHRASE_ENDS and not (
-                after in lex["past"]  # "a women walked in"
-                and after not in lex["singular"]
-                and after not in lex["plural"]
-                and after not in lex["adj"]
-            ):
+            if not self._ends_phrase(lower, i + 2, lex):
                 continue
             if single and i > 0:
                 before = lower[i - 1]
@@ -1103,6 +1251,8 @@ class Kind:
                     continue  # a number inside a name: "a final four appearance"
             if noun in self.invariant or noun in self.collective or noun in self.counted:
                 continue
+            if i > 0 and words[i - 1] in _JOINERS:
+                continue  # part of a compound or a name: "under-five", "Q&A"
             if single:
                 if (
                     noun in lex["singular"]
@@ -1123,11 +1273,78 @@ class Kind:
                 why = "much" if w == "much" else f"'{words[i]}'"
                 yield self._match(tokens[i + 1], f"after {why} the noun is singular")
 
+    def _count_of(
+        self,
+        i: int,
+        words: list[str],
+        lower: list[str],
+        tokens: Spans,
+        lex: Lexicon,
+    ) -> Iterator[Match]:
+        """'one of the best player', 'each of the candidate': a count before "of the" needs a
+        plural noun after it."""
+        n = len(words)
+        if i > 0 and (
+            lower[i - 1] in ("a", "the", "no")
+            or (
+                lower[i] == "one"
+                and (lower[i - 1] in lex["singular"] or lower[i - 1] in lex["adj"])
+            )
+            or (words[i - 1][:1].isupper() and i > 1 and words[i - 2] not in _ENDS)
+        ):
+            return  # "a few of the", "number one of the year", "Formula One of"
+        m = i + 2
+        if m >= n or lower[m] not in _OF_DETERMINERS:
+            return
+        m += 1
+        while m < n and m - i <= 5:
+            if lower[m] not in lex["superlative"] and (
+                lower[m] not in lex["adj"]
+                or lower[m] in lex["singular"]
+                or lower[m] in lex["plural"]
+            ):
+                break
+            m += 1
+        if m + 1 >= n:
+            return
+        noun = words[m]
+        if (
+            noun.isalpha()
+            and noun.islower()
+            and noun in lex["singular"]
+            and noun not in lex["plural"]
+            and noun not in lex["adj"]
+            and noun not in self.collective
+            and noun not in self.invariant
+            and noun not in self.counted
+            and not noun.endswith(_ADJECTIVE_ENDINGS)
+            and self._ends_phrase(lower, m + 1, lex)
+        ):
+            yield self._match(tokens[m], f"after '{words[i]} of' the noun is plural")
+
+    @staticmethod
+    def _ends_phrase(lower: list[str], at: int, lex: Lexicon) -> bool:
+        """Whether the word at ``at`` shows that the noun before it ends its phrase: a mark,
+        a function word, or a simple past that is no noun and does not itself modify one
+        ("a women walked in", not "both enterprise distributed systems")."""
+        after = lower[at]
+        if after in _NOUN_PHRASE_ENDS:
+            return True
+        if (
+            after not in lex["past"]
+            or after in lex["singular"]
+            or after in lex["plural"]
+            or after in lex["adj"]
+        ):
+            return False
+        then = lower[at + 1] if at + 1 < len(lower) else "."
+        return then not in lex["singular"] and then not in lex["plural"]
+
     def _degrees(
         self,
         words: list[str],
         lower: list[str],
-        tokens: list[tuple[str, int, int]],
+        tokens: Spans,
         lex: Lexicon,
     ) -> Iterator[Match]:
         """'more easier', 'most biggest', 'a most older': a comparison made twice. "More
@@ -1159,9 +1376,7 @@ class Kind:
                     },
                 )
 
-    def _pronouns(
-        self, words: list[str], lower: list[str], tokens: list[tuple[str, int, int]]
-    ) -> Iterator[Match]:
+    def _pronouns(self, words: list[str], lower: list[str], tokens: Spans) -> Iterator[Match]:
         """'between you and I', 'Me and him went', 'us fans were', 'to who?': a pronoun
         whose case the words around it settle."""
         n = len(words)
