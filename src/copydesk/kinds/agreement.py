@@ -716,7 +716,8 @@ class Kind:
             starts = i == 0 or words[i - 1] in _ENDS or lower[i - 1] in self.openers
             if starts:
                 yield from self._subject(i, words, lower, tokens, lex)
-                yield from self._quantity_of(i, words, lower, tokens, lex)
+                if w in self.quantity_heads or (i + 1 < n and lower[i + 1] in self.quantity_heads):
+                    yield from self._quantity_of(i, words, lower, tokens, lex)
             if w in _THIRD_PERSON or words[i] in _IT_THIS:
                 yield from self._third_person(i, words, lower, tokens, lex)
             elif (
