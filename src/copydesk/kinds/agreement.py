@@ -52,6 +52,8 @@ SCHEMA: dict[str, tuple[str, Any]] = {
     # nouns counted in the singular after a number ("six foot tall", "ten head of cattle")
     # or a quantifier that are numbers themselves ("two hundred", "several dozen")
     "counted_singular": ("list[str]", []),
+    # nouns that are never counted, so never take "a": "advice", "information"
+    "uncountable": ("list[str]", []),
     # head nouns whose verb agrees with the noun of their of-phrase: "a lot of people are"
     "quantity_heads": ("list[str]", []),
 }
@@ -580,6 +582,7 @@ def lexicon() -> Lexicon:
 _NUMBER_NOUNS = frozenset(
     ["hundred", "thousand", "million", "billion", "trillion", "dozen", "score", "few", "little"]
 )
+_AMOUNT_ADJECTIVES = frozenset(["little", "great", "good", "fair", "whole"])
 _THERE = frozenset(["there", "there's", "there’s"])
 _COUNT_OF = frozenset(["one", "many", "several", "few", "both", "each", "either", "neither"])
 _IT_THIS = frozenset(["it", "It", "this", "This"])
@@ -658,6 +661,7 @@ class Kind:
         self.singular_quant = frozenset(w.lower() for w in option(rule, "singular_quantifiers"))
         self.counted = frozenset(w.lower() for w in option(rule, "counted_singular"))
         self.quantity_heads = frozenset(w.lower() for w in option(rule, "quantity_heads"))
+        self.uncountable = frozenset(w.lower() for w in option(rule, "uncountable"))
         self.determiner_triggers = (
             self.plural_quant | self.singular_quant | _COUNT_OF | {"much", "this", "these", "those"}
         )
@@ -1239,6 +1243,8 @@ class Kind:
                 continue
             else:
                 continue
+            if w in ("a", "an") and self.uncountable:
+                yield from self._uncountable(i, words, lower, tokens, lex)
             noun = words[i + 1]
             if not noun.islower() or not noun.isalpha():
                 continue
@@ -1273,6 +1279,25 @@ class Kind:
             ):
                 why = "much" if w == "much" else f"'{words[i]}'"
                 yield self._match(tokens[i + 1], f"after {why} the noun is singular")
+
+    def _uncountable(
+        self,
+        i: int,
+        words: list[str],
+        lower: list[str],
+        tokens: Spans,
+        lex: Lexicon,
+    ) -> Iterator[Match]:
+        """'an advice', 'a useful information': a noun that is never counted takes no "a".
+        One adjective may come between, but not "little" ("a little money")."""
+        k = i + 1
+        if k + 1 < len(words) and lower[k] in lex["adj"] and lower[k] not in _AMOUNT_ADJECTIVES:
+            k += 1
+        if k + 1 >= len(words) or (i > 0 and words[i - 1] in _JOINERS):
+            return
+        noun = words[k]
+        if noun in self.uncountable and self._ends_phrase(lower, k + 1, lex):
+            yield self._match(tokens[k], f"'{noun}' is not counted: no '{words[i]}'")
 
     def _count_of(
         self,
