@@ -113,3 +113,41 @@ def test_confused_word_span_and_fix(text: str, wrong: str, fix: str, code: str) 
     assert finding.span.start == text.index(wrong)
     assert finding.fix is not None
     assert [e.replacement for e in finding.fix.edits] == [fix]
+
+
+def test_lexicon_degree_classes() -> None:
+    lex = lexicon()
+    assert "easier" in lex["comparative"] and "biggest" in lex["superlative"]
+    assert "clever" not in lex["comparative"]  # a positive ending in -er is no comparative
+
+
+@pytest.mark.parametrize(
+    ("text", "code", "flagged", "position"),
+    [
+        ("Well.\nThey works here.\n", "GRA013", "works", (2, 6)),
+        ("The list of items are long.\n", "GRA013", "are", (1, 19)),
+        ("A lot of people is angry.\n", "GRA013", "is", (1, 17)),
+        ("Does he goes home?\n", "GRA013", "goes", (1, 9)),
+        ("There's problems with it.\n", "GRA013", "There's", (1, 1)),
+        ("A women walked in.\n", "GRA040", "women", (1, 3)),
+        ("She is one of the best player in the team.\n", "GRA040", "player", (1, 24)),
+        ("It is more easier to use.\n", "GRA041", "more easier", (1, 7)),
+        ("Keep it between you and I.\n", "GRA042", "you and I", (1, 17)),
+        ("My sister and her went home.\n", "GRA042", "her", (1, 15)),
+        ("To who do I write?\n", "GRA042", "who", (1, 4)),
+    ],
+)
+def test_agreement_spans_are_exact(
+    text: str, code: str, flagged: str, position: tuple[int, int]
+) -> None:
+    [finding] = check_text(text, select=[code])
+    assert text[finding.span.start : finding.span.end] == flagged
+    assert (finding.line, finding.column) == position
+
+
+def test_agreement_rules_read_one_story_each() -> None:
+    # the rules of the kind share one tokenisation; a second story must not see the first's
+    first = check_text("They works here.\n", select=["GRA013", "GRA040"])
+    second = check_text("A women walked in.\n", select=["GRA013", "GRA040"])
+    assert [f.code for f in first] == ["GRA013"]
+    assert [f.code for f in second] == ["GRA040"]
