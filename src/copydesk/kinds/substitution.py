@@ -81,6 +81,12 @@ class Kind:
             )
         return self._entries[index]
 
+    def _inner(self, index: int, text: str, m: re.Match[str]) -> re.Match[str] | None:
+        """The entry's own match at the same place, read in the whole text so that a
+        look-ahead or look-behind at its edges still sees the words around it."""
+        inner = self._entry(index).match(text, m.start())
+        return inner if inner is not None and inner.end() == m.end() else None
+
     def run(self, doc: Document) -> Iterator[Match]:
         if self.phrases is not None:
             for start, end, key in self.phrases.finditer(doc):
@@ -90,8 +96,7 @@ class Kind:
             return
         if self._split is not None:
             for index, m in self._split.finditer(doc.masked, doc.folded):
-                # in place, so that a look-behind sees the words before the match
-                inner = self._entry(index).fullmatch(doc.masked, m.start(), m.end())
+                inner = self._inner(index, doc.masked, m)
                 target = self.values[index]
                 yield from self._match(
                     m.group(), m.start(), m.end(), inner.expand(target) if inner else target
@@ -101,7 +106,7 @@ class Kind:
             self._scanner = Scanner(self.pattern)
         for m in self._scanner.finditer(doc.masked, folded=doc.folded):
             index = int((m.lastgroup or "s0")[1:])
-            inner = self._entry(index).fullmatch(doc.masked, m.start(), m.end())
+            inner = self._inner(index, doc.masked, m)
             target = self.values[index]
             yield from self._match(
                 m.group(), m.start(), m.end(), inner.expand(target) if inner else target
