@@ -817,6 +817,8 @@ class Kind:
             return
         if i > 0 and lower[i - 1] in ("and", "or", "nor", "as"):
             return  # "he and she go", "you as well as he are"
+        if i > 0 and words[i - 1] in _JOINERS:
+            return  # "does she/he go": the pair's first word took the question
         w = lower[i]
         if (w in _INDEFINITE or w in ("it", "this")) and i > 0:
             before = lower[i - 1]
@@ -1267,6 +1269,7 @@ class Kind:
                     and noun not in lex["base"]
                     and noun not in lex["adj"]
                     and noun not in lex["adv"]
+                    and noun not in lex["past"]  # "what many thought was": a verb
                     and noun not in _PREPOSITIONS
                     and not noun.endswith(_ADJECTIVE_ENDINGS)
                 ):
