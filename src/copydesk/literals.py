@@ -503,3 +503,201 @@ def _finders(pattern: re.Pattern[str], split_most: int) -> tuple[re.Pattern[str]
         # A back-reference cannot stand in a look-behind: look for the first characters
         # alone, and try the pattern at each (worth it only where they are rare).
         return tuple(re.compile(first) for first in firsts)
+
+
+class WordStarts(NamedTuple):
+    """Where the matches of a pattern can begin, in the text lower-cased: at the start of a
+    word that is one of ``words``, or of one that begins with one of ``stems``; where one of
+    ``marks`` (strings that begin with a character other than a word character) stands; with
+    ``at_start``, also at the very start of the text."""
+
+    words: frozenset[str]
+    stems: frozenset[str]
+    marks: frozenset[str]
+    at_start: bool
+
+
+# how many literal beginnings one pattern may spell out before the rest count as stems
+_MOST_LEADS = 256
+_UNSUPPORTED = _c.SRE_FLAG_ASCII | _c.SRE_FLAG_LOCALE  # a narrower \b than the text's words
+
+
+def word_starts(pattern: str, flags: int = 0) -> WordStarts | None:
+    """Words every match of ``pattern`` (compiled with ``flags``, with or without IGNORECASE)
+    starts with, or None when a match may start anywhere else: inside a word, at a
+    punctuation mark, after an anchor this does not follow.
+
+    A match starts at a word when the pattern begins with ``\\b`` or a look-behind that
+    refuses a word character, and then a literal word character. The literals that follow
+    give the word, whole when something after them cannot be a word character (``\\b``,
+    ``\\s``, a space, a look-ahead refusing ``\\w``), else as a stem the word begins with.
+    Keys are ASCII lower case: the text is compared lower-cased, with the four characters
+    beyond ASCII that a case-insensitive pattern takes for an ASCII letter replaced by it."""
+    try:
+        parsed = _parser.parse(pattern, flags & ~_c.SRE_FLAG_IGNORECASE)
+        if (parsed.state.flags | flags) & _UNSUPPORTED or parsed.getwidth()[0] < 1:
+            return None
+        multiline = bool(parsed.state.flags & _c.SRE_FLAG_MULTILINE)
+        leads = _Leads()
+        if not _word_leads(_flat(list(parsed)), False, multiline, leads):
+            return None
+    except (re.error, RecursionError, _Unknown):
+        return None
+    return WordStarts(
+        frozenset(leads.words), frozenset(leads.stems), frozenset(leads.marks), leads.at_start
+    )
+
+
+class _Leads:
+    def __init__(self) -> None:
+        self.words: set[str] = set()
+        self.stems: set[str] = set()
+        self.marks: set[str] = set()
+        self.at_start = False
+
+
+def _is_word(ch: str) -> bool:
+    return ch.isalnum() or ch == "_"  # the regex engine's \w for str patterns
+
+
+def _word_leads(items: list[tuple[Any, Any]], boundary: bool, multiline: bool, out: _Leads) -> bool:
+    """Add to ``out`` where matches of ``items`` start; False when that is unknown.
+    ``boundary``: a word boundary (or a look-behind refusing \\w) stands right before."""
+    for i, (op, av) in enumerate(items):
+        if op is _c.AT:
+            if av is _c.AT_BOUNDARY:
+                boundary = True
+            elif av is _c.AT_BEGINNING_STRING or (av is _c.AT_BEGINNING and not multiline):
+                out.at_start = True
+                return True
+            continue  # the other anchors only narrow where a match starts
+        if op is _c.ASSERT_NOT and av[0] < 0 and _refuses_word(list(av[1])):
+            boundary = True
+            continue
+        if op is _c.ASSERT and av[0] < 0 and _ends_not_word(list(av[1])):
+            boundary = True
+            continue
+        if op in (_c.ASSERT, _c.ASSERT_NOT):
+            continue
+        if op is _c.BRANCH:
+            rest = items[i + 1 :]
+            return all(
+                _word_leads(_flat([*branch, *rest]), boundary, multiline, out) for branch in av[1]
+            )
+        leads = _literal_leads(items[i:])
+        if not leads:
+            return False
+        for lead, closed in leads:
+            if not _is_word(lead[0]):
+                if not all(ch.isascii() or ch.lower() == ch == ch.upper() for ch in lead):
+                    return False
+                out.marks.add(lead.lower())
+                continue
+            if not boundary:
+                return False
+            end = 0
+            while end < len(lead) and _is_word(lead[end]):
+                end += 1
+            word = lead[:end]
+            if not word or not word.isascii():
+                return False
+            if end < len(lead):
+                after = lead[end]
+                if after.lower() != after.upper():
+                    return False  # a case-insensitive match might read a letter there
+                out.words.add(word.lower())
+            elif closed:
+                out.words.add(word.lower())
+            else:
+                out.stems.add(word.lower())
+        return True
+    return False
+
+
+def _literal_leads(items: list[tuple[Any, Any]]) -> set[tuple[str, bool]] | None:
+    """The literal strings a match of ``items`` starts with, each with whether what follows
+    it in the match cannot be a word character; None when a match may start otherwise."""
+    strings = {""}
+    stop = len(items)
+    for i, (op, av) in enumerate(items):
+        if op is _c.AT and av is _c.AT_BOUNDARY and strings != {""}:
+            return {(s, True) for s in strings}  # the word the literals end ends here
+        if op is _c.ASSERT_NOT and av[0] > 0 and _refuses_word(list(av[1])) and strings != {""}:
+            return {(s, True) for s in strings}
+        if op in (_c.AT, _c.ASSERT, _c.ASSERT_NOT):
+            continue  # zero-width: the literals on either side stay adjacent
+        alt = _literal_alternatives(op, av, _PREFIX_STYLE)
+        if alt is not None and len(strings) * len(alt) <= _MOST_LEADS:
+            strings = {s + a for s in strings for a in alt}
+            continue
+        if alt is None and op is _c.BRANCH:
+            rest = items[i + 1 :]
+            subs = [_literal_leads(_flat([*branch, *rest])) for branch in av[1]]
+            if all(subs):
+                joined = {
+                    (s + t, closed) for s in strings for sub in subs if sub for t, closed in sub
+                }
+                if len(joined) <= _MOST_LEADS:
+                    return joined
+        stop = i
+        break
+    if "" in strings:
+        return None
+    closed = stop < len(items) and _no_word_first(items[stop:])
+    return {(s, closed) for s in strings}
+
+
+def _refuses_word(items: list[tuple[Any, Any]]) -> bool:
+    """A look-around body that matches every word character (so refusing it refuses them)."""
+    if len(items) != 1:
+        return False
+    op, av = items[0]
+    if op is _c.IN:
+        return any(o is _c.CATEGORY and a is _c.CATEGORY_WORD for o, a in av) and not any(
+            o is _c.NEGATE for o, _ in av
+        )
+    if op is _c.BRANCH:
+        return any(_refuses_word(list(branch)) for branch in av[1])
+    return False
+
+
+_NOT_WORD_CATEGORIES = (_c.CATEGORY_SPACE, _c.CATEGORY_NOT_WORD)
+
+
+def _ends_not_word(items: list[tuple[Any, Any]]) -> bool:
+    """A look-behind body whose last character cannot be a word character."""
+    return bool(items) and _no_word_first(items[-1:])
+
+
+def _no_word_first(items: list[tuple[Any, Any]]) -> bool:
+    """Whether ``items`` must start with a character that is not a word character."""
+    for op, av in _flat(items):
+        if op in (_c.AT, _c.ASSERT, _c.ASSERT_NOT):
+            if op is _c.AT and av is _c.AT_BOUNDARY:
+                return False  # after a non-word character a boundary needs a word
+            continue
+        if op is _c.LITERAL:
+            return not _is_word(chr(av))
+        if op is _c.IN:
+            for o, a in av:
+                if o is _c.LITERAL:
+                    ok = not _is_word(chr(a))
+                elif o is _c.RANGE:
+                    ok = a[1] - a[0] < 512 and not any(
+                        _is_word(chr(c)) for c in range(a[0], a[1] + 1)
+                    )
+                else:
+                    ok = o is _c.CATEGORY and a in _NOT_WORD_CATEGORIES
+                if not ok:
+                    return False
+            return True
+        if op in (_c.MAX_REPEAT, _c.MIN_REPEAT, _c.POSSESSIVE_REPEAT):
+            if not _no_word_first(list(av[2])):
+                return False
+            if av[0] >= 1:
+                return True
+            continue  # repeated no times: what follows comes first
+        if op is _c.BRANCH:
+            return all(_no_word_first(list(branch)) for branch in av[1])
+        return False
+    return False
