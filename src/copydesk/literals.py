@@ -701,3 +701,82 @@ def _no_word_first(items: list[tuple[Any, Any]]) -> bool:
             return all(_no_word_first(list(branch)) for branch in av[1])
         return False
     return False
+
+
+def word_gates(pattern: str) -> frozenset[str] | None:
+    """Words (ASCII lower case) one of which every match of ``pattern`` holds as a whole
+    word, or None when this finds none: the stretch of literal word characters in the
+    pattern's main sequence that has a non-word character or a boundary on both sides and
+    whose shortest word is longest (``\\b(is|are|was)\\s+loosing\\b`` gives "loosing").
+    A text without any of them as a word cannot match, whatever the case."""
+    try:
+        parsed = _parser.parse(pattern, 0)
+        if parsed.state.flags & _UNSUPPORTED:
+            return None
+        items = _flat(list(parsed))
+    except (re.error, RecursionError):
+        return None
+    best: set[str] | None = None
+    before = False  # the character before items[i] is not a word character (or there is none)
+    i = 0
+    while i < len(items):
+        op, av = items[i]
+        if op in (_c.AT, _c.ASSERT, _c.ASSERT_NOT):
+            before = before or _not_word_behind(op, av, parsed.state.flags)
+            i += 1
+            continue
+        alt = _literal_alternatives(op, av, _PREFIX_STYLE)
+        if alt and all(s and all(map(_is_word, s)) for s in alt):
+            strings, j = alt, i + 1
+            while j < len(items):
+                more = _literal_alternatives(*items[j], _PREFIX_STYLE)
+                if not more or len(strings) * len(more) > _PREFIX_STYLE.max_product:
+                    break
+                if not all(s and all(map(_is_word, s)) for s in more):
+                    break
+                strings = {s + m for s in strings for m in more}
+                j += 1
+            if (
+                before
+                and j < len(items)
+                and _word_ends(items[j:])
+                and all(s.isascii() for s in strings)
+                and (best is None or min(map(len, strings)) > min(map(len, best)))
+            ):
+                best = {s.lower() for s in strings}
+            before, i = False, j
+            continue
+        if op in (_c.MAX_REPEAT, _c.MIN_REPEAT, _c.POSSESSIVE_REPEAT) and av[0] == 0:
+            before = before and _no_word_first(list(av[2])[-1:])  # it may be left out
+        elif alt is not None:
+            before = bool(alt) and all(s and not _is_word(s[-1]) for s in alt)
+        else:
+            before = _no_word_first([(op, av)]) if op is not _c.BRANCH else False
+        i += 1
+    return frozenset(best) if best else None
+
+
+def _not_word_behind(op: Any, av: Any, flags: int) -> bool:
+    """Whether a zero-width item says that no word character stands before a word
+    character that follows it (``\\b``, a start, a look-behind refusing one)."""
+    if op is _c.AT:
+        return av in (_c.AT_BOUNDARY, _c.AT_BEGINNING_STRING) or (
+            av is _c.AT_BEGINNING and not flags & _c.SRE_FLAG_MULTILINE
+        )
+    if op is _c.ASSERT_NOT:
+        return bool(av[0] < 0 and _refuses_word(list(av[1])))
+    return bool(op is _c.ASSERT and av[0] < 0 and _ends_not_word(list(av[1])))
+
+
+def _word_ends(rest: list[tuple[Any, Any]]) -> bool:
+    """Whether a word character cannot follow: a boundary, a look-ahead refusing one, or a
+    character that is not one."""
+    for op, av in rest:
+        if op is _c.AT and av is _c.AT_BOUNDARY:
+            return True
+        if op is _c.ASSERT_NOT and av[0] > 0 and _refuses_word(list(av[1])):
+            return True
+        if op in (_c.AT, _c.ASSERT, _c.ASSERT_NOT):
+            continue
+        return _no_word_first(rest)
+    return False

@@ -101,7 +101,7 @@ def load_pack(name: str, folder: Path) -> tuple[list[RuleSpec], str]:
     try:
         raw = json.loads(cache.read_text(encoding="utf-8"))
         prefilter.seed(raw["prefilters"])
-        prefilter.seed_starts(raw["starts"])
+        prefilter.seed_entries(raw["entries"])
         return [_from_json(r) for r in raw["rules"]], stamp
     except (OSError, ValueError, KeyError, TypeError):
         pass
@@ -113,7 +113,7 @@ def load_pack(name: str, folder: Path) -> tuple[list[RuleSpec], str]:
         {
             "rules": [_to_json(s) for s in specs],
             "prefilters": prefilter.computed(patterns),
-            "starts": prefilter.computed_starts(patterns),
+            "entries": prefilter.computed_entries(patterns),
         },
     )
     return specs, stamp

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
-from typing import Any, Final
+from typing import Any, Final, NamedTuple
 
 from copydesk import literals, patterncache
 from copydesk.document.model import fold
@@ -138,9 +138,14 @@ class EntryScanner:
         if self._index is None:
             self._index = StartIndex(self.entries)
             self._required = {i: required_literals(self.entries[i]) for i in self._index.unknown}
+        index = word_index(masked)
         found: list[tuple[int, int, int, re.Match[str]]] = []
-        for i, places in self._index.starts(word_index(masked)).items():
-            if len(places) > TRY_AT_MOST and not may_match(self._index.required(i), folded):
+        for i, places in self._index.starts(index).items():
+            if (
+                len(places) > TRY_AT_MOST
+                and i not in self._index.gated
+                and not may_match(self._index.required(i), folded)
+            ):
                 continue
             match = self._pattern(i).match
             pos = 0
@@ -150,7 +155,7 @@ class EntryScanner:
                     if pos > at:
                         found.append((at, at - pos, i, m))
         for i, need in self._required.items():
-            if not may_match(need, folded):
+            if not self._index.may_hold(i, index) or not may_match(need, folded):
                 continue
             scanner = self._scanners.get(i)
             if scanner is None:
@@ -178,9 +183,7 @@ class AlternationScanner:
         self.flags = flags
         self.index = StartIndex(entries)
         # worth it for rules of words; a rule of punctuation keeps ``literals.Scanner``
-        self.usable = bool(self.index.words or self.index.by_stem) and all(
-            _never_empty(entries[i]) for i in self.index.unknown
-        )
+        self.usable = self.index.wordy and all(_never_empty(entries[i]) for i in self.index.unknown)
         self._required = {i: required_literals(entries[i]) for i in self.index.unknown}
         self._finders: dict[int, re.Pattern[str]] = {}
 
@@ -188,12 +191,17 @@ class AlternationScanner:
         self, pattern: Callable[[], re.Pattern[str]], masked: str, folded: str
     ) -> Iterator[re.Match[str]]:
         """The matches of ``pattern()``, compiled only when there is a place to try it."""
+        index = word_index(masked)
         places: set[int] = set()
-        for i, found in self.index.starts(word_index(masked)).items():
-            if len(found) <= TRY_AT_MOST or may_match(self.index.required(i), folded):
+        for i, found in self.index.starts(index).items():
+            if (
+                len(found) <= TRY_AT_MOST
+                or i in self.index.gated
+                or may_match(self.index.required(i), folded)
+            ):
                 places.update(found)
         for i, need in self._required.items():
-            if may_match(need, folded):
+            if self.index.may_hold(i, index) and may_match(need, folded):
                 places.update(m.start() for m in self._finder(i).finditer(masked))
         if not places:
             return
@@ -317,73 +325,123 @@ def word_index(text: str) -> WordIndex:
     return index
 
 
-_STARTS_MEMO: dict[str, literals.WordStarts | None] = {}
+class Entry(NamedTuple):
+    """What the word index needs to know of one entry (``literals.word_starts`` and
+    ``literals.word_gates``)."""
+
+    starts: literals.WordStarts | None
+    gates: frozenset[str] | None
 
 
-def seed_starts(known: dict[str, list[Any] | None]) -> None:
-    for pattern, v in known.items():
-        _STARTS_MEMO[pattern] = (
+_ENTRY_MEMO: dict[str, Entry] = {}
+
+
+def seed_entries(known: dict[str, list[Any]]) -> None:
+    for pattern, (starts, gates) in known.items():
+        _ENTRY_MEMO[pattern] = Entry(
             None
-            if v is None
-            else literals.WordStarts(frozenset(v[0]), frozenset(v[1]), frozenset(v[2]), bool(v[3]))
+            if starts is None
+            else literals.WordStarts(
+                frozenset(starts[0]), frozenset(starts[1]), frozenset(starts[2]), bool(starts[3])
+            ),
+            None if gates is None else frozenset(gates),
         )
 
 
-def word_starts(pattern: str) -> literals.WordStarts | None:
-    """``literals.word_starts``, memoised (the rule packs' cache seeds it)."""
-    if pattern not in _STARTS_MEMO:
-        _STARTS_MEMO[pattern] = literals.word_starts(pattern)
-    return _STARTS_MEMO[pattern]
+def entry(pattern: str) -> Entry:
+    """Where ``pattern`` may start and the words it needs, memoised (the rule packs' cache
+    seeds it)."""
+    found = _ENTRY_MEMO.get(pattern)
+    if found is None:
+        found = _ENTRY_MEMO[pattern] = Entry(
+            literals.word_starts(pattern), literals.word_gates(pattern)
+        )
+    return found
 
 
-def computed_starts(patterns: list[str]) -> dict[str, list[Any] | None]:
-    out: dict[str, list[Any] | None] = {}
+def computed_entries(patterns: list[str]) -> dict[str, list[Any]]:
+    """``entry`` of each of ``patterns`` in a JSON-friendly form, for the registry's cache."""
+    out: dict[str, list[Any]] = {}
     for p in patterns:
-        ws = word_starts(p)
-        out[p] = (
+        ws, gates = entry(p)
+        out[p] = [
             None
             if ws is None
-            else [sorted(ws.words), sorted(ws.stems), sorted(ws.marks), ws.at_start]
-        )
+            else [sorted(ws.words), sorted(ws.stems), sorted(ws.marks), ws.at_start],
+            None if gates is None else sorted(gates),
+        ]
     return out
 
 
 class StartIndex:
     """Where each entry of a regex rule can start matching in a text, found through the
-    text's ``WordIndex``: a set intersection picks the entries whose first words the text
-    holds, so a text pays per word it has and per place an entry may start, not per entry.
-    Entries whose starts are not known in words (``unknown``) are left to the caller."""
+    text's ``WordIndex`` by set intersections, so that a text pays per word it has and per
+    place an entry may start there, not per entry. An entry that needs one of some words
+    (its gates: "loosing" in ``\\b(is|are|was)\\s+loosing\\b``) is looked at only in texts
+    that have one; the others are picked by the words they start with. Entries whose starts
+    are not known in words (``unknown``) are left to the caller."""
 
     def __init__(self, entries: list[str]) -> None:
+        self.entries = entries
+        self.by_gate: dict[str, list[int]] = {}
+        self.gated: dict[int, literals.WordStarts] = {}
         self.by_word: dict[str, list[int]] = {}
         self.by_stem: dict[int, dict[str, list[int]]] = {}
         self.by_mark: dict[str, list[int]] = {}
         self.at_start: list[int] = []
         self.unknown: list[int] = []
-        for i, entry in enumerate(entries):
-            ws = word_starts(entry)
+        self.gates: dict[int, frozenset[str]] = {}
+        for i, pattern in enumerate(entries):
+            ws, gates = entry(pattern)
+            if gates is not None:
+                self.gates[i] = gates
             if ws is None:
                 self.unknown.append(i)
-                continue
-            for w in ws.words:
-                self.by_word.setdefault(w, []).append(i)
-            for s in ws.stems:
-                self.by_stem.setdefault(len(s), {}).setdefault(s, []).append(i)
-            for m in ws.marks:
-                self.by_mark.setdefault(m, []).append(i)
-            if ws.at_start:
-                self.at_start.append(i)
+            elif gates is not None:
+                self.gated[i] = ws
+                for w in gates:
+                    self.by_gate.setdefault(w, []).append(i)
+            else:
+                for w in ws.words:
+                    self.by_word.setdefault(w, []).append(i)
+                for s in ws.stems:
+                    self.by_stem.setdefault(len(s), {}).setdefault(s, []).append(i)
+                for m in ws.marks:
+                    self.by_mark.setdefault(m, []).append(i)
+                if ws.at_start:
+                    self.at_start.append(i)
+        self.gate_words = frozenset(self.by_gate)
         self.words = frozenset(self.by_word)
-        self.entries = entries
+        # a rule of words, which the index serves; one of punctuation has none of these
+        self.wordy = bool(self.by_gate or self.by_word or self.by_stem)
 
     def required(self, i: int) -> frozenset[str] | None:
         return required_literals(self.entries[i])
+
+    def may_hold(self, i: int, index: WordIndex) -> bool:
+        """Whether the text has one of entry ``i``'s gates (if it has gates)."""
+        gates = self.gates.get(i)
+        return gates is None or not gates.isdisjoint(index.words)
 
     def starts(self, index: WordIndex) -> dict[int, list[int]]:
         """Entry -> the places (unsorted, maybe repeated) where it may start, for the entries
         with starts known in words that can start somewhere in the text."""
         out: dict[int, list[int]] = {}
         places = index.places
+        opened: set[int] = set()
+        for word in index.words & self.gate_words:
+            opened.update(self.by_gate[word])
+        for i in opened:
+            ws = self.gated[i]
+            found = [at for w in ws.words & index.words for at in places[w]]
+            for stem in ws.stems:
+                found.extend(index.where(stem, STEM))
+            for mark in ws.marks:
+                found.extend(index.where(mark, MARK))
+            if ws.at_start:
+                found.append(0)
+            if found:
+                out[i] = found
         for word in index.words & self.words:
             for i in self.by_word[word]:
                 out.setdefault(i, []).extend(places[word])
