@@ -732,7 +732,7 @@ def word_gates(pattern: str) -> frozenset[str] | None:
                 more = _literal_alternatives(*items[j], _PREFIX_STYLE)
                 if not more or len(strings) * len(more) > _PREFIX_STYLE.max_product:
                     break
-                if not all(s and all(map(_is_word, s)) for s in more):
+                if not all(all(map(_is_word, m)) for m in more):  # "" when "a|an" is "a(|n)"
                     break
                 strings = {s + m for s in strings for m in more}
                 j += 1
