@@ -19,6 +19,7 @@ import re
 from bisect import bisect_left
 from collections.abc import Iterator
 from functools import lru_cache
+from itertools import compress
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -199,6 +200,26 @@ _SUBJUNCTIVE_OPENERS = frozenset({"if", "though", "wish", "wished", "suppose", "
 _FOLLOWS_VERB = frozenset({"at", "to", "a", "an", "the", "him", "her", "them", "us", "me", "it"})
 
 
+# the words at which a check begins (besides a clause's first word)
+_TRIGGERS = _THIRD_PERSON | _NON_THIRD | {"this", "these"} | _TAKES_PLAIN | _HAVE | _BE
+
+
+class _Tokens:
+    """The tokens of a text as (text, start, end), found again only when a finding needs
+    one: most texts have none."""
+
+    __slots__ = ("_all", "_text")
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+        self._all: list[tuple[str, int, int]] | None = None
+
+    def __getitem__(self, j: int) -> tuple[str, int, int]:
+        if self._all is None:
+            self._all = [(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(self._text)]
+        return self._all[j]
+
+
 class WordClass:
     """One class of the lexicon: its words in sorted order, found by bisection. A story asks
     a few dozen questions, and hashing 16,000 words into sets costs more than all of them."""
@@ -252,6 +273,9 @@ class Kind:
         self.collective = frozenset(w.lower() for w in option(rule, "collective"))
         self.adjective_verbs = frozenset(w.lower() for w in option(rule, "adjective_verbs"))
         self.adverbs = frozenset(w.lower() for w in option(rule, "adverbs"))
+        # what opens a clause: ``run`` asks about the word after one of these
+        self._after = frozenset(_ENDS) | self.openers
+        self._wanted = _TRIGGERS | self._after
         # a subjunctive after a verb of asking or insisting: "she insisted he go"
         self.openers_bare = frozenset(
             [
@@ -284,11 +308,14 @@ class Kind:
 
     def run(self, doc: Document) -> Iterator[Match]:
         lex = lexicon()
-        tokens = [(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(doc.masked)]
-        words = [t[0] for t in tokens]
-        lower = [w.lower() for w in words]
-        n = len(tokens)
-        for i in range(n):
+        masked = doc.masked
+        words = _TOKEN.findall(masked)
+        # lower-casing ASCII text changes no token's extent, so the regex engine can find the
+        # lower-case tokens too; beyond ASCII a letter may lower-case to two ("İ")
+        lower = _TOKEN.findall(masked.lower()) if masked.isascii() else [w.lower() for w in words]
+        tokens = _Tokens(masked)
+        n = len(words)
+        for i in self._candidates(lower):
             w = lower[i]
             starts = i == 0 or words[i - 1] in _ENDS or lower[i - 1] in self.openers
             if starts:
@@ -340,12 +367,29 @@ class Kind:
                             tokens[j], f"after '{words[i]}' the verb takes its past participle"
                         )
 
+    def _candidates(self, lower: list[str]) -> list[int]:
+        """The tokens where a check may begin, ascending: those of ``_TRIGGERS`` and the
+        first of each clause (the first token, and the one after a clause end or opener).
+        Membership is asked in C: most tokens are neither."""
+        n = len(lower)
+        wanted = self._wanted
+        hits = compress(range(n), map(wanted.__contains__, lower))
+        after = self._after
+        found = {0} if n else set()
+        for i in hits:
+            w = lower[i]
+            if w in _TRIGGERS:
+                found.add(i)
+            if w in after and i + 1 < n:
+                found.add(i + 1)
+        return sorted(found)
+
     def _third_person(
         self,
         i: int,
         words: list[str],
         lower: list[str],
-        tokens: list[tuple[str, int, int]],
+        tokens: _Tokens,
         lex: Lexicon,
     ) -> Iterator[Match]:
         """'he walk', 'somebody enter', 'everybody hate': a third-person singular subject
@@ -379,7 +423,7 @@ class Kind:
         i: int,
         words: list[str],
         lower: list[str],
-        tokens: list[tuple[str, int, int]],
+        tokens: _Tokens,
         lex: Lexicon,
     ) -> Iterator[Match]:
         """'they works', 'you is', 'we doesn't': I, we, you and they never take -s forms."""
@@ -403,7 +447,7 @@ class Kind:
         i: int,
         words: list[str],
         lower: list[str],
-        tokens: list[tuple[str, int, int]],
+        tokens: _Tokens,
         lex: Lexicon,
     ) -> Iterator[Match]:
         """'this errors', 'these error are': a demonstrative and its noun disagree."""
@@ -455,7 +499,7 @@ class Kind:
         i: int,
         words: list[str],
         lower: list[str],
-        tokens: list[tuple[str, int, int]],
+        tokens: _Tokens,
         lex: Lexicon,
     ) -> Iterator[Match]:
         n = len(words)
