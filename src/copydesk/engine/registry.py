@@ -101,7 +101,7 @@ def load_pack(name: str, folder: Path) -> tuple[list[RuleSpec], str]:
     try:
         raw = json.loads(cache.read_text(encoding="utf-8"))
         prefilter.seed(raw["prefilters"])
-        prefilter.seed_entries(raw["entries"])
+        prefilter.seed_entries(raw["prefilters"], raw["entries"])
         return [_from_json(r) for r in raw["rules"]], stamp
     except (OSError, ValueError, KeyError, TypeError):
         pass
@@ -113,7 +113,7 @@ def load_pack(name: str, folder: Path) -> tuple[list[RuleSpec], str]:
         {
             "rules": [_to_json(s) for s in specs],
             "prefilters": prefilter.computed(patterns),
-            "entries": prefilter.computed_entries(patterns),
+            "entries": prefilter.computed_entries(dict.fromkeys(patterns)),
         },
     )
     return specs, stamp

@@ -13,7 +13,7 @@ the registry stores them with its cache of parsed rule packs (``seed``/``compute
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any, Final, NamedTuple
 
 from copydesk import literals, patterncache
@@ -27,7 +27,7 @@ _MEMO: dict[str, frozenset[str] | None] = {}
 
 # The rule packs' cache stores these answers under a key that includes this number (see
 # ``registry.load_pack``): raise it whenever the extraction learns more.
-EXTRACTION = "3"
+EXTRACTION = "4"
 
 
 def seed(known: dict[str, list[str] | None]) -> None:
@@ -336,15 +336,19 @@ class Entry(NamedTuple):
 _ENTRY_MEMO: dict[str, Entry] = {}
 
 
-def seed_entries(known: dict[str, list[Any]]) -> None:
-    for pattern, (starts, gates) in known.items():
+def seed_entries(patterns: Iterable[str], known: list[list[Any]]) -> None:
+    """Memoise ``entry`` from the pack cache's list, in the order of ``patterns``."""
+    keys = list(patterns)
+    if len(keys) != len(known):
+        raise ValueError("the cache's entries do not match its patterns")
+    for pattern, (words, stems, marks, at_start, gates) in zip(keys, known, strict=True):
         _ENTRY_MEMO[pattern] = Entry(
             None
-            if starts is None
+            if words is None
             else literals.WordStarts(
-                frozenset(starts[0]), frozenset(starts[1]), frozenset(starts[2]), bool(starts[3])
+                frozenset(words.split()), frozenset(stems.split()), frozenset(marks), at_start
             ),
-            None if gates is None else frozenset(gates),
+            None if gates is None else frozenset(gates.split()),
         )
 
 
@@ -359,17 +363,21 @@ def entry(pattern: str) -> Entry:
     return found
 
 
-def computed_entries(patterns: list[str]) -> dict[str, list[Any]]:
-    """``entry`` of each of ``patterns`` in a JSON-friendly form, for the registry's cache."""
-    out: dict[str, list[Any]] = {}
+def computed_entries(patterns: Iterable[str]) -> list[list[Any]]:
+    """``entry`` of each of ``patterns`` in a compact JSON-friendly form, for the registry's
+    cache (words hold no spaces, so a string of them is cheaper to read than a list)."""
+    out: list[list[Any]] = []
     for p in patterns:
         ws, gates = entry(p)
-        out[p] = [
-            None
-            if ws is None
-            else [sorted(ws.words), sorted(ws.stems), sorted(ws.marks), ws.at_start],
-            None if gates is None else sorted(gates),
-        ]
+        out.append(
+            [
+                None if ws is None else " ".join(sorted(ws.words)),
+                None if ws is None else " ".join(sorted(ws.stems)),
+                None if ws is None else sorted(ws.marks),
+                ws is not None and ws.at_start,
+                None if gates is None else " ".join(sorted(gates)),
+            ]
+        )
     return out
 
 
