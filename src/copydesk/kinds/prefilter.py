@@ -318,8 +318,9 @@ _LAST: list[WordIndex] = []
 def word_index(text: str) -> WordIndex:
     """The index of ``text``, shared by all the rules that check it: rules run document by
     document, so the last one built is the one asked for again."""
-    if _LAST and _LAST[0].text is text:
-        return _LAST[0]
+    last = _LAST[0] if _LAST else None  # read once: a server may check in several threads
+    if last is not None and last.text is text:
+        return last
     index = WordIndex(text)
     _LAST[:] = [index]
     return index
