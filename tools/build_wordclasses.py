@@ -8,7 +8,8 @@ speller's 12,000 most frequent words so the file stays small; run it again after
 Each line is a class name, a tab, and its words separated by spaces:
 ``plural`` (plural noun forms), ``singular`` (noun base forms), ``vbz`` (third-person -s
 verb forms), ``base`` (verb base forms), ``vbd_only`` (simple-past forms that are not also
-the past participle: "went", "gave"), ``past`` (every simple-past form), ``vbn`` (past participles), ``adj`` and ``adv``.
+the past participle: "went", "gave"), ``past`` (every simple-past form), ``vbn`` (past participles), ``adj`` and ``adv``, ``comparative`` and ``superlative`` (the
+inflected degrees of adjectives: "bigger", "biggest").
 """
 
 from __future__ import annotations
@@ -23,10 +24,13 @@ ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "src/copydesk/kinds/data/lexicon.txt"
 RANKED = ROOT / "src/copydesk/spelling/data/ranked.txt"
 TOP = 12_000  # the most frequent words: a larger lexicon costs start-up time for rare words
+DEGREES = frozenset({"comparative", "superlative"})
 
 
 def main() -> None:
-    common = set(RANKED.read_text(encoding="utf-8").split()[:TOP])
+    ranked = RANKED.read_text(encoding="utf-8").split()
+    common = set(ranked[:TOP])
+    known = set(ranked)
     table = files("lemminflect") / "resources" / "infl_lu.csv.gz"
     classes: dict[str, set[str]] = defaultdict(set)
     with gzip.open(str(table), "rt", encoding="utf-8") as fh:
@@ -51,6 +55,11 @@ def main() -> None:
                 classes["adj"].add(lemma)
                 for cell in alts:
                     classes["adj"].update(cell)
+                # inflected degrees only: "more older" is a slip, "more clever" is not
+                if alts:
+                    classes["comparative"].update(f for f in alts[0] if f != lemma)
+                if len(alts) > 1:
+                    classes["superlative"].update(f for f in alts[1] if f != lemma)
             elif upos == "adv":
                 classes["adv"].add(lemma)
     # an irregular simple past that is no verb's participle nor base, nor a noun: "went",
@@ -62,7 +71,9 @@ def main() -> None:
     }
     lines = []
     for name in sorted(classes):
-        words = sorted(w for w in classes[name] if w in common and w.islower() and w.isalpha())
+        # a degree form is looked up only after "more" or "most", so rarer ones cost little
+        pool = known if name in DEGREES else common
+        words = sorted(w for w in classes[name] if w in pool and w.islower() and w.isalpha())
         lines.append(f"{name}\t{' '.join(words)}")
     OUT.write_text("\n".join(lines) + "\n", encoding="utf-8")
     print(f"wrote {OUT} ({OUT.stat().st_size} bytes)")

@@ -92,3 +92,62 @@ def test_entry_scanner_matches_like_one_alternation() -> None:
     got = [m.span() for _, m in scanner.finditer(text, text)]
     want = [m.span() for m in re.finditer("|".join(f"(?:{e})" for e in entries), text)]
     assert got == want
+
+
+@pytest.mark.parametrize(
+    ("text", "wrong", "fix", "code"),
+    [
+        ("Tell me: is their any milk left?\n", "their any", "there any", "GRA007"),
+        ("Costs were far higher then expected.\n", "then expected", "than expected", "GRA007"),
+        ("I wondered if they could loose their seats.\n", "loose", "lose", "GRA007"),
+        ("It was, to some extend, a success.\n", "to some extend", "to some extent", "GRA030"),
+        ("Fans had been loosing track of time.\n", "loosing track of", "losing track of", "GRA030"),
+        ("The two plans were one in the same.\n", "one in the same", "one and the same", "STY002"),
+    ],
+)
+def test_confused_word_span_and_fix(text: str, wrong: str, fix: str, code: str) -> None:
+    # entries that start at the confused word keep the words before it in a look-behind: the
+    # finding covers the wrong words only, and the fix still fills in their groups
+    [finding] = check_text(text, select=[code])
+    assert text[finding.span.start : finding.span.end] == wrong
+    assert finding.span.start == text.index(wrong)
+    assert finding.fix is not None
+    assert [e.replacement for e in finding.fix.edits] == [fix]
+
+
+def test_lexicon_degree_classes() -> None:
+    lex = lexicon()
+    assert "easier" in lex["comparative"] and "biggest" in lex["superlative"]
+    assert "clever" not in lex["comparative"]  # a positive ending in -er is no comparative
+
+
+@pytest.mark.parametrize(
+    ("text", "code", "flagged", "position"),
+    [
+        ("Well.\nThey works here.\n", "GRA013", "works", (2, 6)),
+        ("The list of items are long.\n", "GRA013", "are", (1, 19)),
+        ("A lot of people is angry.\n", "GRA013", "is", (1, 17)),
+        ("Does he goes home?\n", "GRA013", "goes", (1, 9)),
+        ("There's problems with it.\n", "GRA013", "There's", (1, 1)),
+        ("A women walked in.\n", "GRA040", "women", (1, 3)),
+        ("She is one of the best player in the team.\n", "GRA040", "player", (1, 24)),
+        ("It is more easier to use.\n", "GRA041", "more easier", (1, 7)),
+        ("Keep it between you and I.\n", "GRA042", "you and I", (1, 17)),
+        ("My sister and her went home.\n", "GRA042", "her", (1, 15)),
+        ("To who do I write?\n", "GRA042", "who", (1, 4)),
+    ],
+)
+def test_agreement_spans_are_exact(
+    text: str, code: str, flagged: str, position: tuple[int, int]
+) -> None:
+    [finding] = check_text(text, select=[code])
+    assert text[finding.span.start : finding.span.end] == flagged
+    assert (finding.line, finding.column) == position
+
+
+def test_agreement_rules_read_one_story_each() -> None:
+    # the rules of the kind share one tokenisation; a second story must not see the first's
+    first = check_text("They works here.\n", select=["GRA013", "GRA040"])
+    second = check_text("A women walked in.\n", select=["GRA013", "GRA040"])
+    assert [f.code for f in first] == ["GRA013"]
+    assert [f.code for f in second] == ["GRA040"]

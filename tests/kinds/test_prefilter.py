@@ -23,6 +23,8 @@ def _patterns() -> list[tuple[str, str, int]]:
 
 
 PATTERNS = _patterns()
+# each rule's flagged examples, for patterns whose look-behinds hypothesis cannot satisfy
+EXAMPLES = {rule.code: [ex.text for ex in rule.fail] for rule in default_registry()}
 
 
 def test_examples_extract_what_they_should() -> None:
@@ -51,6 +53,12 @@ def test_prefilter_never_rejects_a_match(code: str, pattern: str, flags: int) ->
     if required is None:
         return
     compiled = re.compile(pattern, flags)
+    if "(?<=\\b" in pattern:
+        # an entry that starts at its keyword keeps the words before it in look-behinds,
+        # which random strings never satisfy: the rule's own flagged examples stand in
+        texts = [t for t in EXAMPLES[code] if compiled.search(t)]
+        assert all(may_match(required, t.casefold()) for t in texts), (pattern, texts)
+        return
     strategy = st.from_regex(compiled)  # strings that contain a match, look-arounds and all
 
     @settings(max_examples=20, deadline=None, suppress_health_check=list(HealthCheck))

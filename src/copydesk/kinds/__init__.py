@@ -31,6 +31,7 @@ KINDS = {
     "headline": "copydesk.kinds.headline",
     "agreement": "copydesk.kinds.agreement",
     "dates": "copydesk.kinds.dates",
+    "capitals": "copydesk.kinds.capitals",
 }
 
 REQUIRED = object()

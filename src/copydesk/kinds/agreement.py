@@ -17,9 +17,8 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from functools import lru_cache
-from itertools import compress
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -42,6 +41,21 @@ SCHEMA: dict[str, tuple[str, Any]] = {
     "adjective_verbs": ("list[str]", []),
     # adverbs allowed between an auxiliary and its verb: "has always wrote"
     "adverbs": ("list[str]", []),
+    # which families of checks the rule runs: "verbs" (a subject and its verb, a verb after
+    # an auxiliary), "determiners" (a determiner and its noun: "a cars", "many problem"),
+    # "degrees" (a doubled comparison: "more easier", "most biggest")
+    "checks": ("list[str]", ["verbs"]),
+    # determiners that take a plural noun: "many", "several", "two"
+    "plural_quantifiers": ("list[str]", []),
+    # determiners that take a singular count noun: "a", "every", "another"
+    "singular_quantifiers": ("list[str]", []),
+    # nouns counted in the singular after a number ("six foot tall", "ten head of cattle")
+    # or a quantifier that are numbers themselves ("two hundred", "several dozen")
+    "counted_singular": ("list[str]", []),
+    # nouns that are never counted, so never take "a": "advice", "information"
+    "uncountable": ("list[str]", []),
+    # head nouns whose verb agrees with the noun of their of-phrase: "a lot of people are"
+    "quantity_heads": ("list[str]", []),
 }
 
 _TOKEN = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)?|[^\sA-Za-z]")
@@ -196,28 +210,331 @@ _NOT_VERBS = frozenset(
         "then",
     ]
 )
+# a noun is only judged against its determiner when one of these follows it, so that a noun
+# used as a modifier ("a sports car", "many problem areas") is never read as the head
+_NOUN_PHRASE_ENDS = frozenset(
+    [
+        ".",
+        ",",
+        "!",
+        "?",
+        ";",
+        ":",
+        ")",
+        "is",
+        "was",
+        "are",
+        "were",
+        "has",
+        "have",
+        "had",
+        "will",
+        "would",
+        "can",
+        "could",
+        "should",
+        "may",
+        "might",
+        "must",
+        "did",
+        "does",
+        "do",
+        "in",
+        "on",
+        "at",
+        "of",
+        "for",
+        "with",
+        "from",
+        "to",
+        "by",
+        "into",
+        "about",
+        "than",
+        "that",
+        "who",
+        "which",
+        "whose",
+        "but",
+        "ago",
+    ]
+)
+# after a comparative, words showing that it modifies no noun: "more older people" is "more
+# people who are older", but "more older than" doubles the comparison
+_AFTER_DEGREE = frozenset(
+    [
+        ".",
+        ",",
+        "!",
+        "?",
+        ";",
+        ":",
+        ")",
+        "than",
+        "to",
+        "and",
+        "or",
+        "for",
+        "in",
+        "at",
+        "with",
+        "if",
+        "when",
+        "because",
+        "now",
+        "today",
+        "though",
+    ]
+)
+_WH = frozenset(["how", "what", "which", "who", "whom", "whose", "whether", "why", "where", "when"])
+_NUMBER_WORDS = frozenset(["two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"])
+_INDEFINITE = frozenset(
+    ["somebody", "someone", "everybody", "everyone", "nobody", "anybody", "anyone"]
+)
+_PREPOSITIONS = frozenset(
+    [
+        "to",
+        "for",
+        "with",
+        "from",
+        "by",
+        "of",
+        "about",
+        "at",
+        "on",
+        "in",
+        "like",
+        "than",
+        "as",
+        "without",
+        "against",
+        "among",
+        "between",
+        "behind",
+        "over",
+        "under",
+        "outside",
+        "inside",
+        "above",
+        "below",
+        "near",
+        "past",
+        "beyond",
+        "around",
+        "through",
+        "across",
+        "along",
+    ]
+)
+_SINGULAR_FORMS = frozenset(
+    ["is", "has", "does", "doesn't", "doesn’t", "isn't", "isn’t", "hasn't", "hasn’t"]
+)
+_WAS = frozenset(["was", "wasn't", "wasn’t"])
+# what "he", "she", "it" and "everyone" never take
+_PLURAL_FORMS = frozenset(
+    ["are", "aren't", "aren’t", "have", "haven't", "haven’t", "don't", "don’t"]
+)
+# quantity nouns that take "a" before their of-phrase: "a lot of", "a number of"
+_AFTER_A_ONLY = frozenset(["lot", "number", "couple", "handful", "dozen"])
+_OF_DETERMINERS = frozenset(
+    ["the", "these", "those", "his", "her", "their", "our", "my", "your", "its"]
+)
+# degree forms that are also nouns or adverbs of time: "say more later", "more lighter fuel"
+_NOT_DEGREES = frozenset(
+    [
+        "more",
+        "most",
+        "less",
+        "least",
+        "number",
+        "later",
+        "earlier",
+        "sooner",
+        "further",
+        "farther",
+        "elder",
+        "lighter",
+        "cooler",
+        "stranger",
+        "thinner",
+        "warmer",
+        "cleaner",
+        "closer",
+        "eldest",
+    ]
+)
+# endings of participles and adjectives the lexicon may not hold: "those responsible"
+_ADJECTIVE_ENDINGS = ("ing", "ed", "ible", "able", "ous", "ful", "ive")
+_QUESTION_SUBJECTS = frozenset(["he", "she", "they", "we", "you", "i"])
+_FINITE_BE = frozenset(["is", "are", "was", "were"])
+_DO_FORMS = frozenset(["do", "does", "did", "done", "doing"])
+# nouns that follow "be" as places or parts: "was home by six"
+_PLACE_NOUNS = frozenset(["home", "back", "part", "top", "bottom", "front"])
+_SUBJECT_DETERMINERS = frozenset(["my", "his", "her", "our", "their", "your", "the"])
+_SUBJECT_CASE = frozenset(["I", "he", "she", "we", "they"])
+_SUBJECT_PRONOUNS = frozenset(["i", "you", "he", "she", "we", "they"])
+_OBJECT_CASE = frozenset(["you", "him", "her", "them", "us", "me"])
+_OBJECT_ONLY = frozenset(["him", "her", "them", "us", "me"])
+_BOTH_CASES = frozenset(["i", "he", "she", "they", "we", "him", "her", "them", "us", "me"])
+_OPENING_OBJECTS = frozenset(["Him", "Her", "Them", "Us", "Me"])
+_PHRASE_MARKS = frozenset([".", ",", ";", ":", "!", "?", ")"])
+_CASE_PREPOSITIONS = frozenset(
+    [
+        "for",
+        "with",
+        "to",
+        "from",
+        "among",
+        "against",
+        "about",
+        "behind",
+        "beside",
+        "without",
+        "toward",
+        "towards",
+        "by",
+        "at",
+        "upon",
+        "except",
+    ]
+)
+_WE_PREPOSITIONS = frozenset(
+    [
+        "to",
+        "with",
+        "of",
+        "by",
+        "between",
+        "among",
+        "against",
+        "from",
+        "about",
+        "at",
+        "without",
+        "toward",
+        "towards",
+        "upon",
+    ]
+)
+_WHO_PREPOSITIONS = frozenset(
+    ["to", "with", "for", "from", "against", "by", "about", "without", "among"]
+)
+_QUESTION_AUXILIARIES = frozenset(
+    [
+        "do",
+        "does",
+        "did",
+        "will",
+        "would",
+        "can",
+        "could",
+        "should",
+        "shall",
+        "have",
+        "has",
+        "had",
+        "are",
+        "were",
+        "is",
+        "was",
+        "am",
+    ]
+)
+_QUANTITY_PRONOUNS = frozenset(
+    [
+        "many",
+        "some",
+        "all",
+        "most",
+        "none",
+        "both",
+        "each",
+        "few",
+        "several",
+        "either",
+        "neither",
+        "two",
+        "three",
+    ]
+)
+_PLURAL_SUBJECT_VERBS = frozenset(
+    [
+        "are",
+        "were",
+        "have",
+        "had",
+        "will",
+        "would",
+        "can",
+        "could",
+        "should",
+        "must",
+        "did",
+        "do",
+        "need",
+        "want",
+        "know",
+        "think",
+        "went",
+        "got",
+    ]
+)
+_FINITE_AFTER_SUBJECT = frozenset(
+    [
+        "went",
+        "were",
+        "are",
+        "was",
+        "is",
+        "have",
+        "had",
+        "will",
+        "would",
+        "can",
+        "could",
+        "should",
+        "might",
+        "must",
+        "did",
+        "do",
+        "got",
+        "came",
+        "left",
+        "both",
+        "often",
+        "always",
+        "never",
+        "then",
+        "also",
+    ]
+)
+# auxiliaries that are never nouns or main verbs, after which any -s form is a slip
+_SURE_AUXILIARIES = frozenset(
+    [
+        "could",
+        "would",
+        "should",
+        "cannot",
+        "can't",
+        "can’t",
+        "couldn't",
+        "couldn’t",
+        "wouldn't",
+        "wouldn’t",
+        "shouldn't",
+        "shouldn’t",
+        "won't",
+        "won’t",
+        "doesn't",
+        "doesn’t",
+        "didn't",
+        "didn’t",
+        "don't",
+        "don’t",
+    ]
+)
 _SUBJUNCTIVE_OPENERS = frozenset({"if", "though", "wish", "wished", "suppose", "supposing"})
 _FOLLOWS_VERB = frozenset({"at", "to", "a", "an", "the", "him", "her", "them", "us", "me", "it"})
-
-
-# the words at which a check begins (besides a clause's first word)
-_TRIGGERS = _THIRD_PERSON | _NON_THIRD | {"this", "these"} | _TAKES_PLAIN | _HAVE | _BE
-
-
-class _Tokens:
-    """The tokens of a text as (text, start, end), found again only when a finding needs
-    one: most texts have none."""
-
-    __slots__ = ("_all", "_text")
-
-    def __init__(self, text: str) -> None:
-        self._text = text
-        self._all: list[tuple[str, int, int]] | None = None
-
-    def __getitem__(self, j: int) -> tuple[str, int, int]:
-        if self._all is None:
-            self._all = [(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(self._text)]
-        return self._all[j]
 
 
 class WordClass:
@@ -262,6 +579,68 @@ def lexicon() -> Lexicon:
     return Lexicon()
 
 
+_NUMBER_NOUNS = frozenset(
+    ["hundred", "thousand", "million", "billion", "trillion", "dozen", "score", "few", "little"]
+)
+_AMOUNT_ADJECTIVES = frozenset(["little", "great", "good", "fair", "whole"])
+_THERE = frozenset(["there", "there's", "there’s"])
+_COUNT_OF = frozenset(["one", "many", "several", "few", "both", "each", "either", "neither"])
+_IT_THIS = frozenset(["it", "It", "this", "This"])
+_ARE = frozenset(["are", "aren't", "aren’t"])
+_THERE_SINGULAR = frozenset(["is", "was", "isn't", "isn’t", "wasn't", "wasn’t"])
+# -ing forms a subject pronoun may precede in an absolute construction: "we being hosts"
+_ABSOLUTE_ING = frozenset(["being", "having"])
+_BE_CONTRACTIONS = ("'s", "’s", "'re", "’re")
+_AUXILIARY_NEGATIVES = frozenset(
+    ["isn't", "isn’t", "aren't", "aren’t", "wasn't", "wasn’t", "weren't", "weren’t"]
+)
+_JOINERS = frozenset(["-", "&", "/", "+", "'", "’"])
+_DEGREE_WORDS = frozenset(["more", "most", "less", "least"])
+_PRONOUN_TRIGGERS = (
+    frozenset({"between", "us"}) | _CASE_PREPOSITIONS | _WE_PREPOSITIONS | _WHO_PREPOSITIONS
+) | _QUANTITY_PRONOUNS
+
+
+def _verb_follows(lower: list[str], at: int) -> bool:
+    """Whether a finite verb comes within a few words of ``at`` in the same sentence: "Him
+    and I went" is a subject, "Him and her husband." a fragment."""
+    for word in lower[at : at + 4]:
+        if word in _ENDS or word in ("?", "!"):
+            return False
+        if word in _FINITE_AFTER_SUBJECT or (word.endswith("ed") and len(word) > 3):
+            return True
+    return False
+
+
+def _is_name(word: str) -> bool:
+    """A capitalised word that may be a name ("Sam"), not a pronoun or a mark."""
+    return len(word) > 1 and word[0].isupper() and word[1:].islower()
+
+
+class Spans:
+    """The tokens of a story with their offsets, found only when a rule first asks for one:
+    most stories raise no finding, and the offsets cost more than the words."""
+
+    __slots__ = ("_spans", "_text")
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+        self._spans: list[tuple[str, int, int]] | None = None
+
+    def __getitem__(self, i: int) -> tuple[str, int, int]:
+        if self._spans is None:
+            self._spans = [(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(self._text)]
+        return self._spans[i]
+
+
+@lru_cache(maxsize=2)
+def _tokens(text: str) -> tuple[Spans, list[str], list[str]]:
+    """The words and marks of a story, as written and in lower case, and their offsets,
+    shared by the rules of this kind that read the same story."""
+    words = _TOKEN.findall(text)
+    return Spans(text), words, [w.lower() for w in words]
+
+
 class Kind:
     default_quotes = "skip"
 
@@ -273,9 +652,19 @@ class Kind:
         self.collective = frozenset(w.lower() for w in option(rule, "collective"))
         self.adjective_verbs = frozenset(w.lower() for w in option(rule, "adjective_verbs"))
         self.adverbs = frozenset(w.lower() for w in option(rule, "adverbs"))
-        # what opens a clause: ``run`` asks about the word after one of these
-        self._after = frozenset(_ENDS) | self.openers
-        self._wanted = _TRIGGERS | self._after
+        checks = frozenset(option(rule, "checks"))
+        self.verbs = "verbs" in checks
+        self.determiners = "determiners" in checks
+        self.degrees = "degrees" in checks
+        self.pronouns = "pronouns" in checks
+        self.plural_quant = frozenset(w.lower() for w in option(rule, "plural_quantifiers"))
+        self.singular_quant = frozenset(w.lower() for w in option(rule, "singular_quantifiers"))
+        self.counted = frozenset(w.lower() for w in option(rule, "counted_singular"))
+        self.quantity_heads = frozenset(w.lower() for w in option(rule, "quantity_heads"))
+        self.uncountable = frozenset(w.lower() for w in option(rule, "uncountable"))
+        self.determiner_triggers = (
+            self.plural_quant | self.singular_quant | _COUNT_OF | {"much", "this", "these", "those"}
+        )
         # a subjunctive after a verb of asking or insisting: "she insisted he go"
         self.openers_bare = frozenset(
             [
@@ -308,19 +697,32 @@ class Kind:
 
     def run(self, doc: Document) -> Iterator[Match]:
         lex = lexicon()
-        masked = doc.masked
-        words = _TOKEN.findall(masked)
-        # lower-casing ASCII text changes no token's extent, so the regex engine can find the
-        # lower-case tokens too; beyond ASCII a letter may lower-case to two ("İ")
-        lower = _TOKEN.findall(masked.lower()) if masked.isascii() else [w.lower() for w in words]
-        tokens = _Tokens(masked)
+        tokens, words, lower = _tokens(doc.masked)
+        if self.verbs:
+            yield from self._verbs(words, lower, tokens, lex)
+        if self.determiners:
+            yield from self._determiners(words, lower, tokens, lex)
+        if self.degrees:
+            yield from self._degrees(words, lower, tokens, lex)
+        if self.pronouns:
+            yield from self._pronouns(words, lower, tokens)
+
+    def _verbs(
+        self,
+        words: list[str],
+        lower: list[str],
+        tokens: Spans,
+        lex: Lexicon,
+    ) -> Iterator[Match]:
         n = len(words)
-        for i in self._candidates(lower):
+        for i in range(n):
             w = lower[i]
             starts = i == 0 or words[i - 1] in _ENDS or lower[i - 1] in self.openers
             if starts:
                 yield from self._subject(i, words, lower, tokens, lex)
-            if w in _THIRD_PERSON:
+                if w in self.quantity_heads or (i + 1 < n and lower[i + 1] in self.quantity_heads):
+                    yield from self._quantity_of(i, words, lower, tokens, lex)
+            if w in _THIRD_PERSON or words[i] in _IT_THIS:
                 yield from self._third_person(i, words, lower, tokens, lex)
             elif (
                 w in _NON_THIRD
@@ -334,62 +736,78 @@ class Kind:
                 )
             ):  # "you" is a subject only at a clause's start; "Phase I", "phase I" are names
                 yield from self._non_third(i, words, lower, tokens, lex)
-            elif w in ("this", "these") and i + 1 < n:
-                yield from self._demonstrative(i, words, lower, tokens, lex)
+            elif w in ("people", "those") and i + 2 < n and lower[i + 1] == "who":
+                yield from self._who(i, words, lower, tokens, lex)
+            elif w == "who" and 0 < i < n - 2:
+                yield from self._singular_who(i, words, lower, tokens, lex)
+            elif w in _THERE and i + 3 < n:
+                yield from self._there(i, words, lower, tokens, lex)
             if (
-                w in _TAKES_PLAIN
-                and words[i].islower()  # "May" is a month
+                (
+                    w in _TAKES_PLAIN
+                    or (w in ("do", "does", "did") and lower[i + 1 : i + 2] == ["not"])
+                )
                 and i + 1 < n
+                # "May" is a month, but "Does he" opens a question
+                and (words[i].islower() or (w != "may" and lower[i + 1] in _QUESTION_SUBJECTS))
                 and not (i > 0 and lower[i - 1] in _DETERMINERS)
             ):
                 j = self._skip_adverbs(i + 1, lower)
+                asked = j + 1 < n and lower[j] in _QUESTION_SUBJECTS and words[j] != "i"
+                if asked:
+                    j = self._skip_adverbs(j + 1, lower)  # "Does he goes?", "did they went"
                 v = words[j] if j < n else ""
+                # "could", "won't" or "did not" leave no doubt that a verb follows, so a form
+                # that is also a plural noun is read as a verb there: "cannot works"; so does a
+                # pronoun that cannot be followed by a noun: "does he goes", not "do you guys"
+                sure = (
+                    w in _SURE_AUXILIARIES
+                    or lower[j - 1] == "not"
+                    or (asked and lower[j - 1] not in ("you", "we"))
+                )
                 if v.islower() and (
                     v in lex["vbd_only"]
-                    or (v in lex["vbz"] and v not in lex["plural"] and v not in lex["adj"])
+                    or (
+                        v in lex["vbz"] and (v not in lex["plural"] or sure) and v not in lex["adj"]
+                    )
+                    or (v in ("has", "does", "is", "was") and sure)
                 ):
                     yield self._match(
                         tokens[j], f"after '{words[i]}' the verb takes its plain form"
                     )
             if w in _HAVE and i + 1 < n:
                 j = self._skip_adverbs(i + 1, lower)
-                if j < n and self._bare_verb(words[j], lex, past_too=True):
+                if (
+                    j < n
+                    and self._bare_verb(words[j], lex, past_too=True)
+                    # "have write access": the base form is a noun's modifier
+                    and not (
+                        j + 1 < n
+                        and lower[j + 1] in lex["singular"]
+                        and lower[j] not in lex["vbd_only"]
+                    )
+                ):
                     yield self._match(tokens[j], "after 'have' the verb takes its past participle")
             if w in _BE and i + 1 < n and words[i].islower():
                 j = self._skip_adverbs(i + 1, lower)
                 if j < n and words[j].islower():
                     v = words[j]
                     after = lower[j + 1] if j + 1 < n else ""
-                    if (v in lex["vbd_only"] and after not in _SUBJECTS) or (
-                        w in ("been", "being") and self._bare_verb(v, lex, past_too=False)
+                    if (
+                        (v in lex["vbd_only"] and after not in _SUBJECTS)
+                        or (w in ("been", "being") and self._bare_verb(v, lex, past_too=False))
+                        or (w in _FINITE_BE and self._passive_base(i, j, words, lower, lex))
                     ):
                         yield self._match(
                             tokens[j], f"after '{words[i]}' the verb takes its past participle"
                         )
-
-    def _candidates(self, lower: list[str]) -> list[int]:
-        """The tokens where a check may begin, ascending: those of ``_TRIGGERS`` and the
-        first of each clause (the first token, and the one after a clause end or opener).
-        Membership is asked in C: most tokens are neither."""
-        n = len(lower)
-        wanted = self._wanted
-        hits = compress(range(n), map(wanted.__contains__, lower))
-        after = self._after
-        found = {0} if n else set()
-        for i in hits:
-            w = lower[i]
-            if w in _TRIGGERS:
-                found.add(i)
-            if w in after and i + 1 < n:
-                found.add(i + 1)
-        return sorted(found)
 
     def _third_person(
         self,
         i: int,
         words: list[str],
         lower: list[str],
-        tokens: _Tokens,
+        tokens: Spans,
         lex: Lexicon,
     ) -> Iterator[Match]:
         """'he walk', 'somebody enter', 'everybody hate': a third-person singular subject
@@ -397,12 +815,27 @@ class Kind:
         ("does he go", "let him go", "insisted that he go") nothing is said."""
         if i > 0 and (lower[i - 1] in _TAKES_BARE or lower[i - 1] in self.openers_bare):
             return
-        if i > 0 and lower[i - 1] in ("and", "or", "nor"):
-            return  # "he and she go"
+        if i > 0 and lower[i - 1] in ("and", "or", "nor", "as"):
+            return  # "he and she go", "you as well as he are"
+        w = lower[i]
+        if (w in _INDEFINITE or w in ("it", "this")) and i > 0:
+            before = lower[i - 1]
+            if before in _PREPOSITIONS or before in lex["base"] or before in lex["past"]:
+                return  # an object: "give someone room", "the answers to it are"
+            if before in lex["vbz"] and before not in lex["plural"]:
+                return
         j = self._skip_adverbs(i + 1, lower, also=("else",))
         if j >= len(words) or not words[j].islower() or j + 1 >= len(words):
             return
         v = words[j]
+        if v in _PLURAL_FORMS:
+            yield self._match(tokens[j], f"'{words[i]}' does not take '{v}'")
+            return
+        if w in ("it", "this"):
+            return  # "it" may be an object before a bare verb: "made it happen"
+        if w in ("he", "she") and j == i + 1 and self._participle(i, lower[j], lower, lex):
+            yield self._match(tokens[j], f"'{words[i]} {words[j]}' lacks a form of 'be'")
+            return
         if lower[j + 1] in ("and", "or", ",", "!") or words[j + 1] in ("-", "'", "’"):
             return
         if (
@@ -423,7 +856,7 @@ class Kind:
         i: int,
         words: list[str],
         lower: list[str],
-        tokens: _Tokens,
+        tokens: Spans,
         lex: Lexicon,
     ) -> Iterator[Match]:
         """'they works', 'you is', 'we doesn't': I, we, you and they never take -s forms."""
@@ -433,11 +866,20 @@ class Kind:
         if j >= len(words) or not words[j].islower():
             return
         v = lower[j]
-        if v in ("is", "has", "does", "doesn't", "doesn’t", "isn't", "isn’t", "hasn't", "hasn’t"):
+        me = lower[i] == "i"
+        if (
+            v in _SINGULAR_FORMS
+            or (v in _WAS and not me)
+            or (v in _ARE and me)
+            or (v == "am" and not me)
+        ):
             yield self._match(tokens[j], f"'{words[i]}' does not take '{words[j]}'")
+        elif j == i + 1 and lower[i] != "you" and self._participle(i, v, lower, lex):
+            yield self._match(tokens[j], f"'{words[i]} {words[j]}' lacks a form of 'be'")
         elif (
             v in lex["vbz"]
-            and (v not in lex["plural"] or j > i + 1)  # "they usually works", not "you kids"
+            # "they usually works", "I works", but "you kids", "we Scots"
+            and (v not in lex["plural"] or j > i + 1 or lower[i] in ("i", "they"))
             and v not in lex["adj"]
         ):
             yield self._match(tokens[j], f"'{words[i]}' does not take the -s form")
@@ -447,20 +889,24 @@ class Kind:
         i: int,
         words: list[str],
         lower: list[str],
-        tokens: _Tokens,
+        tokens: Spans,
         lex: Lexicon,
     ) -> Iterator[Match]:
-        """'this errors', 'these error are': a demonstrative and its noun disagree."""
+        """'this errors', 'these error are', 'those day': a demonstrative and its noun
+        disagree."""
         noun = words[i + 1]
         if not noun.isalpha() or not noun.islower() or noun in self.invariant:
             return
-        follows = lower[i + 2] if i + 2 < len(words) else ""
+        if noun in self.collective or noun in self.counted:
+            return
+        follows = lower[i + 2] if i + 2 < len(words) else "."
         if lower[i] == "this":
             if (
                 noun in lex["plural"]
                 and noun not in lex["singular"]
-                and noun not in self.collective
-                and follows in _PLURAL_VERBS | _CLAUSE_END
+                # "this helps", "this leads to": "this" is the subject of a verb
+                and (noun not in lex["vbz"] or follows in _PLURAL_VERBS)
+                and follows in _NOUN_PHRASE_ENDS
             ):
                 yield self._match(tokens[i], f"'{noun}' is plural: 'these'")
         elif (
@@ -468,15 +914,59 @@ class Kind:
             and noun not in lex["plural"]
             and noun not in lex["base"]
             and noun not in lex["adj"]
-            and noun not in self.collective
-            and follows in _PLURAL_VERBS | {"is", "was"}
+            and noun not in lex["adv"]
+            and noun not in _PREPOSITIONS
+            and not noun.endswith(_ADJECTIVE_ENDINGS)
+            and follows in _NOUN_PHRASE_ENDS
+            and follows not in ("who", "that", "which", "whose")  # "those absent who"
         ):
-            yield self._match(tokens[i], f"'{noun}' is singular: 'this'")
+            better = "this" if lower[i] == "these" else "that"
+            yield self._match(tokens[i], f"'{noun}' is singular: '{better}'")
+
+    @staticmethod
+    def _participle(i: int, v: str, lower: list[str], lex: Lexicon) -> bool:
+        """'I going', 'she waiting': a subject pronoun straight before an -ing verb, where
+        no "be" before it makes a question ("is she waiting") and no absolute construction
+        ("we being hosts") is possible."""
+        if not v.endswith("ing") or len(v) < 5 or v in _ABSOLUTE_ING or v in lex["singular"]:
+            return False
+        if i > 0 and (lower[i - 1] in _BE or lower[i - 1] in _QUESTION_AUXILIARIES):
+            return False
+        if i > 0 and (
+            lower[i - 1] in _AUXILIARY_NEGATIVES or lower[i - 1].endswith(_BE_CONTRACTIONS)
+        ):
+            return False  # "isn't she going", "what's he doing"
+        stem = v[:-3]
+        base = lex["base"]
+        return (
+            stem in base or stem + "e" in base or (stem[-1:] == stem[-2:-1] and stem[:-1] in base)
+        )
 
     def _skip_adverbs(self, j: int, lower: list[str], also: tuple[str, ...] = ()) -> int:
         while j < len(lower) and (lower[j] in self.adverbs or lower[j] in also):
             j += 1
         return j
+
+    def _passive_base(
+        self, i: int, j: int, words: list[str], lower: list[str], lex: Lexicon
+    ) -> bool:
+        """'was introduce', 'is cause by': a base form where a passive wants the participle.
+        A base form that is also a noun counts only before "by"; and after "do" in the same
+        sentence it is right ("all they did was complain")."""
+        v = lower[j]
+        if v not in lex["base"] or v in lex["adj"] or v in lex["adv"] or v in lex["vbn"]:
+            return False
+        if v in self.adjective_verbs or v in _NOT_VERBS or v in _MODALS or v == "be":
+            return False
+        noun = v in lex["singular"] or v in lex["plural"]
+        if noun and not (j + 1 < len(lower) and lower[j + 1] == "by" and v not in _PLACE_NOUNS):
+            return False
+        k = i - 1
+        while k >= 0 and k >= i - 8 and words[k] not in _ENDS:
+            if lower[k] in _DO_FORMS:
+                return False
+            k -= 1
+        return True
 
     def _bare_verb(self, word: str, lex: Lexicon, past_too: bool) -> bool:
         """A verb base form that cannot be anything else here, or a simple past form."""
@@ -499,7 +989,7 @@ class Kind:
         i: int,
         words: list[str],
         lower: list[str],
-        tokens: _Tokens,
+        tokens: Spans,
         lex: Lexicon,
     ) -> Iterator[Match]:
         n = len(words)
@@ -513,7 +1003,9 @@ class Kind:
         if k >= n or k + 1 >= n:
             return
         noun = words[k] if k > i else words[k].lower()
-        if not noun.islower() or noun in self.invariant:
+        # "people" is plural after any determiner but "a" ("a people" is a nation)
+        people = noun == "people" and k > i and det not in self.singular_quant
+        if not noun.islower() or (noun in self.invariant and not people):
             return
         verb_at = k + 1
         if lower[verb_at] == "of" and k > i:  # "the dogs of war": skip a short of-phrase
@@ -521,12 +1013,16 @@ class Kind:
             while m < n and m - verb_at <= 3 and words[m].isalpha() and words[m].islower():
                 if lower[m] in _SINGULAR_VERBS or lower[m] in _PLURAL_VERBS:
                     break
+                if lower[m] in _WH:
+                    return  # "the details of how data is stored": a clause, not a noun
                 m += 1
             verb_at = m
         if verb_at >= n:
             return
         verb = lower[verb_at]
-        plural_subject = noun in lex["plural"] and noun not in lex["singular"]
+        plural_subject = people or (noun in lex["plural"] and noun not in lex["singular"])
+        if plural_subject and det in _NUMBER_WORDS and verb in ("is", "was"):
+            return  # an amount: "five bits is enough", "two hours was too long"
         if plural_subject and (j == i or det in self.plural_det):
             after = lower[verb_at + 1] if verb_at + 1 < n else ""
             if verb in _SINGULAR_VERBS or (
@@ -553,11 +1049,432 @@ class Kind:
             and noun not in _COUNTING
             and not noun.endswith("s")  # "finances", "clothes": plural in sense
             and verb in _PLURAL_VERBS
-            and verb_at == k + 1
+            # right after the noun, or after an of-phrase ending in a plural: "the list of
+            # items are" agrees with the nearer noun, not with its head
+            and (
+                verb_at == k + 1
+                or (
+                    words[verb_at - 1] in lex["plural"]
+                    and words[verb_at - 1] not in lex["singular"]
+                    and noun not in self.quantity_heads
+                )
+            )
             # the subjunctive: "as if the future were known", "if the server were to fail"
             and not (verb == "were" and i > 0 and lower[i - 1] in _SUBJUNCTIVE_OPENERS)
         ):
             yield self._match(tokens[verb_at], f"'{noun}' is singular")
+
+    def _quantity_of(
+        self,
+        i: int,
+        words: list[str],
+        lower: list[str],
+        tokens: Spans,
+        lex: Lexicon,
+    ) -> Iterator[Match]:
+        """'A lot of people is', 'Most of the players was': after a quantity and "of" the
+        verb agrees with the noun of the of-phrase."""
+        n = len(words)
+        det = lower[i] if lower[i] in ("a", "an", "the") else ""
+        at = i + 1 if det else i
+        if at + 1 >= n or lower[at] not in self.quantity_heads or lower[at + 1] != "of":
+            return
+        if (lower[at] in _AFTER_A_ONLY) != (det in ("a", "an")):
+            return  # "a lot of", "a number of", but "the number of" takes a singular verb
+        m = at + 2
+        if m < n and lower[m] in _OF_DETERMINERS:
+            m += 1
+        while m < n and lower[m] in lex["adj"] and lower[m] not in lex["plural"]:
+            m += 1
+        if m + 1 >= n:
+            return
+        noun = words[m]
+        if (
+            noun.islower()
+            and (
+                noun in ("people", "them", "us")
+                or (noun in lex["plural"] and noun not in lex["singular"])
+            )
+            and noun not in self.invariant - {"people"}
+            and lower[m + 1] in _SINGULAR_VERBS
+        ):
+            yield self._match(tokens[m + 1], f"'{noun}' is plural")
+
+    def _who(
+        self,
+        i: int,
+        words: list[str],
+        lower: list[str],
+        tokens: Spans,
+        lex: Lexicon,
+    ) -> Iterator[Match]:
+        """'people who has', 'those who is': the relative clause agrees with its plural
+        antecedent. "One of those who has" is left alone: usage guides differ on it."""
+        if "one" in lower[max(0, i - 4) : i]:
+            return
+        j = self._skip_adverbs(i + 2, lower)
+        if j >= len(words) or not words[j].islower():
+            return
+        v = lower[j]
+        if (
+            v in _SINGULAR_FORMS
+            or v in _WAS
+            or (v in lex["vbz"] and v not in lex["plural"] and v not in lex["adj"])
+        ):
+            yield self._match(tokens[j], f"'{words[i]}' is plural")
+
+    def _singular_who(
+        self,
+        i: int,
+        words: list[str],
+        lower: list[str],
+        tokens: Spans,
+        lex: Lexicon,
+    ) -> Iterator[Match]:
+        """'a man who live here', 'anyone who want it': "who" after a singular noun or
+        pronoun takes the -s form."""
+        before = lower[i - 1]
+        if not words[i - 1].islower():
+            return
+        if before not in _INDEFINITE and not (
+            before in lex["singular"]
+            and before not in lex["plural"]
+            and before not in self.collective
+            and before not in self.invariant
+            and not before.endswith("s")
+        ):
+            return
+        k = i - 2
+        while k >= 0 and k >= i - 4 and (lower[k] in _DETERMINERS or lower[k] in lex["adj"]):
+            k -= 1
+        if k >= 0 and (lower[k] in _PREPOSITIONS or lower[k] in ("than", "as")):
+            return  # "people in the world who rely": "who" may belong to a noun further back
+        j = self._skip_adverbs(i + 1, lower)
+        if j + 1 >= len(words) or not words[j].islower():
+            return
+        v = words[j]
+        if lower[j + 1] in ("and", "or", ",") or words[j + 1] in ("-", "'", "’"):
+            return
+        if (
+            v in lex["base"]
+            and v not in lex["vbz"]
+            and v not in lex["vbn"]
+            and v not in lex["past"]
+            and v not in lex["adj"]
+            and v not in lex["adv"]
+            and v not in lex["singular"]
+            and v not in lex["plural"]
+            and v not in _MODALS
+            and v not in _NOT_VERBS
+            and v not in self.adjective_verbs
+        ):
+            yield self._match(tokens[j], f"after '{words[i - 1]} who' the verb takes its -s form")
+
+    def _there(
+        self,
+        i: int,
+        words: list[str],
+        lower: list[str],
+        tokens: Spans,
+        lex: Lexicon,
+    ) -> Iterator[Match]:
+        """'there is problems', 'there are a problem': "there" agrees with the noun after
+        its verb."""
+        at = i if lower[i] != "there" else i + 1  # "there's" holds its verb
+        verb, k = ("is" if at == i else lower[at]), at + 1
+        if verb in _THERE_SINGULAR:
+            while k < len(words) - 1 and lower[k] in lex["adj"] and lower[k] not in lex["plural"]:
+                k += 1
+            noun = words[k]
+            if (
+                noun.islower()
+                and noun in lex["plural"]
+                and noun not in lex["singular"]
+                and noun not in self.invariant
+                and k + 1 < len(words)
+                and lower[k + 1] in _NOUN_PHRASE_ENDS
+            ):
+                yield self._match(tokens[at], f"'{noun}' is plural")
+        elif verb in _ARE and lower[k] in ("a", "an") and k + 2 < len(words):
+            k += 1
+            if lower[k] in lex["adj"] and lower[k] not in lex["singular"]:
+                k += 1
+            noun = lower[k]
+            if (
+                words[k].islower()
+                and noun in lex["singular"]
+                and noun not in lex["plural"]
+                and noun not in self.collective
+                and noun not in self.quantity_heads
+                and noun not in self.invariant
+                and noun not in _NUMBER_NOUNS  # "there are a hundred reasons"
+                and k + 1 < len(words)
+                and lower[k + 1] in _NOUN_PHRASE_ENDS
+            ):
+                yield self._match(tokens[at], f"'{noun}' is singular")
+
+    def _determiners(
+        self,
+        words: list[str],
+        lower: list[str],
+        tokens: Spans,
+        lex: Lexicon,
+    ) -> Iterator[Match]:
+        """'a cars', 'many problem', 'much problems', 'these day': a determiner and the number
+        of its noun disagree. The noun must end its phrase (a verb, a preposition or a mark
+        follows), so that a modifier ("a sports car", "two bedroom flats") is never judged."""
+        n = len(words)
+        plural_quant = self.plural_quant
+        singular_quant = self.singular_quant
+        triggers = self.determiner_triggers
+        for i in [i for i, w in enumerate(lower[: n - 2]) if w in triggers]:
+            w = lower[i]
+            if w in _COUNT_OF:
+                if lower[i + 1] == "of":
+                    yield from self._count_of(i, words, lower, tokens, lex)
+                if w not in plural_quant:
+                    continue
+            if w in plural_quant:
+                single = True
+            elif w in singular_quant or w == "much":
+                single = False
+            elif w in ("this", "these", "those"):
+                yield from self._demonstrative(i, words, lower, tokens, lex)
+                continue
+            else:
+                continue
+            if w in ("a", "an") and self.uncountable:
+                yield from self._uncountable(i, words, lower, tokens, lex)
+            noun = words[i + 1]
+            if not noun.islower() or not noun.isalpha():
+                continue
+            if not self._ends_phrase(lower, i + 2, lex):
+                continue
+            if single and i > 0:
+                before = lower[i - 1]
+                if before in ("a", "an", "the", "one", "or"):
+                    continue  # "a few", "one or two", "the many"
+                if w in _NUMBER_WORDS and (before in lex["adj"] or before in lex["singular"]):
+                    continue  # a number inside a name: "a final four appearance"
+            if noun in self.invariant or noun in self.collective or noun in self.counted:
+                continue
+            if i > 0 and words[i - 1] in _JOINERS:
+                continue  # part of a compound or a name: "under-five", "Q&A"
+            if single:
+                if (
+                    noun in lex["singular"]
+                    and noun not in lex["plural"]
+                    and noun not in lex["base"]
+                    and noun not in lex["adj"]
+                    and noun not in lex["adv"]
+                    and noun not in _PREPOSITIONS
+                    and not noun.endswith(_ADJECTIVE_ENDINGS)
+                ):
+                    yield self._match(tokens[i + 1], f"after '{words[i]}' the noun is plural")
+            elif (
+                noun in lex["plural"]
+                and noun not in lex["singular"]
+                and noun not in lex["vbz"]
+                and noun not in lex["adj"]
+            ):
+                why = "much" if w == "much" else f"'{words[i]}'"
+                yield self._match(tokens[i + 1], f"after {why} the noun is singular")
+
+    def _uncountable(
+        self,
+        i: int,
+        words: list[str],
+        lower: list[str],
+        tokens: Spans,
+        lex: Lexicon,
+    ) -> Iterator[Match]:
+        """'an advice', 'a useful information': a noun that is never counted takes no "a".
+        One adjective may come between, but not "little" ("a little money")."""
+        k = i + 1
+        if k + 1 < len(words) and lower[k] in lex["adj"] and lower[k] not in _AMOUNT_ADJECTIVES:
+            k += 1
+        if k + 1 >= len(words) or (i > 0 and words[i - 1] in _JOINERS):
+            return
+        noun = words[k]
+        if noun in self.uncountable and self._ends_phrase(lower, k + 1, lex):
+            yield self._match(tokens[k], f"'{noun}' is not counted: no '{words[i]}'")
+
+    def _count_of(
+        self,
+        i: int,
+        words: list[str],
+        lower: list[str],
+        tokens: Spans,
+        lex: Lexicon,
+    ) -> Iterator[Match]:
+        """'one of the best player', 'each of the candidate': a count before "of the" needs a
+        plural noun after it."""
+        n = len(words)
+        if i > 0 and (
+            lower[i - 1] in ("a", "the", "no")
+            or (
+                lower[i] == "one"
+                and (lower[i - 1] in lex["singular"] or lower[i - 1] in lex["adj"])
+            )
+            or (words[i - 1][:1].isupper() and i > 1 and words[i - 2] not in _ENDS)
+        ):
+            return  # "a few of the", "number one of the year", "Formula One of"
+        m = i + 2
+        if m >= n or lower[m] not in _OF_DETERMINERS:
+            return
+        m += 1
+        while m < n and m - i <= 5:
+            if lower[m] not in lex["superlative"] and (
+                lower[m] not in lex["adj"]
+                or lower[m] in lex["singular"]
+                or lower[m] in lex["plural"]
+            ):
+                break
+            m += 1
+        if m + 1 >= n:
+            return
+        noun = words[m]
+        if (
+            noun.isalpha()
+            and noun.islower()
+            and noun in lex["singular"]
+            and noun not in lex["plural"]
+            and noun not in lex["adj"]
+            and noun not in self.collective
+            and noun not in self.invariant
+            and noun not in self.counted
+            and not noun.endswith(_ADJECTIVE_ENDINGS)
+            and self._ends_phrase(lower, m + 1, lex)
+        ):
+            yield self._match(tokens[m], f"after '{words[i]} of' the noun is plural")
+
+    @staticmethod
+    def _ends_phrase(lower: list[str], at: int, lex: Lexicon) -> bool:
+        """Whether the word at ``at`` shows that the noun before it ends its phrase: a mark,
+        a function word, or a simple past that is no noun and does not itself modify one
+        ("a women walked in", not "both enterprise distributed systems")."""
+        after = lower[at]
+        if after in _NOUN_PHRASE_ENDS:
+            return True
+        if (
+            after not in lex["past"]
+            or after in lex["singular"]
+            or after in lex["plural"]
+            or after in lex["adj"]
+        ):
+            return False
+        then = lower[at + 1] if at + 1 < len(lower) else "."
+        return then not in lex["singular"] and then not in lex["plural"]
+
+    def _degrees(
+        self,
+        words: list[str],
+        lower: list[str],
+        tokens: Spans,
+        lex: Lexicon,
+    ) -> Iterator[Match]:
+        """'more easier', 'most biggest', 'a most older': a comparison made twice. "More
+        older people" is left alone: it may be "more people who are older"."""
+        n = len(words)
+        for i in [i for i, w in enumerate(lower[: n - 1]) if w in _DEGREE_WORDS]:
+            w = lower[i]
+            adj = lower[i + 1]
+            if not words[i + 1].islower() or adj in _NOT_DEGREES:
+                continue
+            after = lower[i + 2] if i + 2 < n else "."
+            before = lower[i - 1] if i > 0 else ""
+            if before in _BE and (i < 2 or lower[i - 2] in _WH or words[i - 2] in _ENDS):
+                continue  # "more" is the subject: "When is more better?"
+            if adj in lex["superlative"] or (
+                adj in lex["comparative"]
+                and (
+                    after in _AFTER_DEGREE
+                    or before in ("a", "an")
+                    or (before == "the" and w == "most")
+                )
+            ):
+                yield Match(
+                    tokens[i][1],
+                    tokens[i + 1][2],
+                    {
+                        "match": f"{words[i]} {words[i + 1]}",
+                        "why": f"'{words[i + 1]}' is already compared",
+                    },
+                )
+
+    def _pronouns(self, words: list[str], lower: list[str], tokens: Spans) -> Iterator[Match]:
+        """'between you and I', 'Me and him went', 'us fans were', 'to who?': a pronoun
+        whose case the words around it settle."""
+        n = len(words)
+
+        def span(a: int, b: int, why: str) -> Match:
+            text = words[a] if a == b else f"{words[a]} … {words[b]}"
+            return Match(tokens[a][1], tokens[b][2], {"match": text, "why": why})
+
+        starts = {0} | {i + 1 for i, w in enumerate(words) if w in _ENDS or w in ('"', "“")}
+        found = [i for i, w in enumerate(lower[: n - 2]) if w in _PRONOUN_TRIGGERS or i in starts]
+        for i in found:
+            w = lower[i]
+            start = i in starts
+            nxt = words[i + 1]
+            if w == "between":
+                if nxt in _SUBJECT_CASE and lower[i + 2] == "and":
+                    yield span(i + 1, i + 1, "after 'between' the object form")
+                elif (
+                    (lower[i + 1] in _OBJECT_CASE or _is_name(nxt))
+                    and lower[i + 2] == "and"
+                    and i + 3 < n
+                    and words[i + 3] in _SUBJECT_CASE
+                ):
+                    yield span(i + 1, i + 3, "after 'between' the object form")
+            elif (
+                w in _CASE_PREPOSITIONS
+                and (lower[i + 1] in _OBJECT_CASE or _is_name(nxt))
+                and lower[i + 2] == "and"
+                and i + 3 < n
+                and words[i + 3] == "I"
+            ):
+                after = words[i + 4] if i + 4 < n else "."
+                if after in _PHRASE_MARKS or (after == "to" and w == "for"):
+                    yield span(i + 1, i + 3, f"after '{words[i]}' the object form: 'me'")
+            elif start and words[i] in _OPENING_OBJECTS and lower[i + 1] == "and":
+                third = lower[i + 2]
+                if (third in _BOTH_CASES or third in _DETERMINERS) and _verb_follows(lower, i + 3):
+                    yield span(i, i + 2, "a subject takes the subject form")
+            elif w == "us" and start and words[i] == "Us" and i + 3 < n:
+                if nxt.islower() and nxt.endswith("s") and lower[i + 2] in _PLURAL_SUBJECT_VERBS:
+                    yield span(i, i + 1, "a subject takes 'we'")
+            elif w in _WE_PREPOSITIONS and words[i + 1] == "we":
+                if words[i + 2].islower() and words[i + 2].endswith("s"):
+                    yield span(i + 1, i + 2, f"after '{words[i]}' the object form: 'us'")
+            elif w in _WHO_PREPOSITIONS and words[i + 1] == "who":
+                if words[i + 2] == "?" or (
+                    lower[i + 2] in _QUESTION_AUXILIARIES
+                    and i + 3 < n
+                    and lower[i + 3] in _SUBJECT_PRONOUNS
+                ):
+                    yield span(i + 1, i + 1, f"after '{words[i]}' the object form: 'whom'")
+            elif w in _QUANTITY_PRONOUNS and lower[i + 1] == "of" and words[i + 2] == "who":
+                yield span(i + 2, i + 2, "after 'of' the object form: 'whom'")
+            if start:
+                yield from self._joined_subject(i, words, lower, span)
+
+    @staticmethod
+    def _joined_subject(
+        i: int, words: list[str], lower: list[str], span: Callable[[int, int, str], Match]
+    ) -> Iterator[Match]:
+        """'My sister and her went', 'I and him are': an object form joined to a subject at
+        the start of a sentence, before its verb."""
+        if lower[i] in _SUBJECT_DETERMINERS and words[i + 1].islower():
+            conj = i + 2
+        elif words[i] in _SUBJECT_CASE or _is_name(words[i]):
+            conj = i + 1
+        else:
+            return
+        if conj + 2 >= len(words) or lower[conj] != "and":
+            return
+        if lower[conj + 1] in _OBJECT_ONLY and lower[conj + 2] in _FINITE_AFTER_SUBJECT:
+            yield span(conj + 1, conj + 1, "a subject takes the subject form")
 
     @staticmethod
     def _match(token: tuple[str, int, int], why: str) -> Match:

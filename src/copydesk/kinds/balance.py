@@ -1,7 +1,11 @@
 """Flag brackets and quotation marks that open without closing, or close without opening.
 
 News copy opens each paragraph of a long quote again and closes only the last, so a paragraph
-that ends inside a quote is fine when the next paragraph opens one."""
+that ends inside a quote is fine when the next paragraph opens one. An excerpt cut with an
+ellipsis may close what opened before the cut, or open what closes after it: a block that starts
+with an ellipsis is not asked to open its closers, one that ends with one not to close its
+openers. A straight double mark straight after a figure, with no quotation open, is an inch mark
+(a pitch of 31-33")."""
 
 from __future__ import annotations
 
@@ -40,6 +44,14 @@ def _is_label(text: str, pos: int, start: int, end: int) -> bool:
 _QUOTE_OPENERS = '“"'
 
 
+def _cut(text: str, start: int, end: int) -> tuple[bool, bool]:
+    """Whether the block is an excerpt cut at its start, and at its end."""
+    block = text[start:end].strip()
+    head = block.lstrip("\"“'‘([ ")
+    tail = block.rstrip("\"”'’)] ")
+    return head.startswith(("...", "…")), tail.endswith(("...", "…"))
+
+
 class Kind:
     default_quotes = "check"
 
@@ -55,13 +67,14 @@ class Kind:
     def run(self, doc: Document) -> Iterator[Match]:
         text = doc.masked
         for n, block in enumerate(doc.blocks):
+            cut = _cut(text, block.start, block.end)
             if self.chars is not None:
-                yield from self._brackets(text, block.start, block.end)
+                yield from self._brackets(text, block.start, block.end, cut)
             if self.quotes:
                 following = doc.blocks[n + 1] if n + 1 < len(doc.blocks) else None
-                yield from self._quotes(doc, block.start, block.end, following)
+                yield from self._quotes(doc, block.start, block.end, following, cut)
 
-    def _brackets(self, text: str, start: int, end: int) -> Iterator[Match]:
+    def _brackets(self, text: str, start: int, end: int, cut: tuple[bool, bool]) -> Iterator[Match]:
         assert self.chars is not None
         stack: list[list[Any]] = []  # runs of open brackets: [bracket, offset, how many open]
         for m in self.chars.finditer(text, start, end):
@@ -84,12 +97,16 @@ class Kind:
                 closed += taken
                 if not stack[-1][2]:
                     stack.pop()
-            if closed < count:
+            if closed < count and not cut[0]:
                 yield _unbalanced(ch, pos + closed, pos + count, "closes nothing")
+        if cut[1]:
+            return
         for ch, pos, count in stack:
             yield _unbalanced(ch, pos, pos + count, "is never closed")
 
-    def _quotes(self, doc: Document, start: int, end: int, following: Any) -> Iterator[Match]:
+    def _quotes(
+        self, doc: Document, start: int, end: int, following: Any, cut: tuple[bool, bool]
+    ) -> Iterator[Match]:
         text = doc.masked
         open_at: int | None = None
         for m in QUOTE_MARKS.finditer(text, start, end):
@@ -107,6 +124,8 @@ class Kind:
                 # after a full stop, a new opening mark continues a quote across a lost paragraph break
                 open_at = pos
             elif open_at is None:
+                if cut[0] or _inch_mark(text, pos, start):
+                    continue
                 yield Match(
                     pos,
                     pos + 1,
@@ -119,7 +138,7 @@ class Kind:
                 open_at = None
         if open_at is not None:
             continues = following is not None and text[following.start] in _QUOTE_OPENERS
-            if not continues:
+            if not continues and not cut[1]:
                 yield Match(
                     open_at,
                     open_at + 1,
@@ -142,6 +161,10 @@ def _is_opener(text: str, pos: int, start: int, end: int) -> bool:
     before = text[pos - 1] if pos > start else " "
     after = text[pos + 1] if pos + 1 < end else " "
     return (before.isspace() or before in "([{—–-/") and not after.isspace()
+
+
+def _inch_mark(text: str, pos: int, start: int) -> bool:
+    return text[pos] == '"' and pos > start and text[pos - 1].isdigit()
 
 
 def _after_sentence(text: str, start: int, pos: int) -> bool:

@@ -36,6 +36,47 @@ WORDS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight",
 _TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
          "eighty": 80, "ninety": 90}  # fmt: skip
 
+# capitalised only because they start a sentence: "The 3 children" is no name like "Halo 2"
+_FUNCTION_WORDS = frozenset(
+    [
+        "the",
+        "a",
+        "an",
+        "his",
+        "her",
+        "their",
+        "its",
+        "our",
+        "my",
+        "your",
+        "all",
+        "only",
+        "some",
+        "these",
+        "those",
+        "about",
+        "almost",
+        "nearly",
+        "just",
+        "over",
+        "under",
+        "at",
+        "in",
+        "on",
+        "for",
+        "with",
+        "by",
+        "from",
+        "after",
+        "before",
+        "and",
+        "but",
+    ]
+)
+
+# feet and inches (straight or prime marks) and numbered sections ("4.a", "5.2")
+_MARK_AFTER = re.compile(r"[′″\"]|'(?:\d|\s|$)|\.[a-z\d]\b")
+
 # words after a figure that make it a measurement, a count of units or part of a name
 UNITS = [
     "per",
@@ -373,6 +414,8 @@ class Kind:
             )
 
     def _kept(self, text: str, s: int, e: int, start: int, end: int) -> bool:
+        if _MARK_AFTER.match(text, e, end):
+            return True  # 5'9", 2′ 9″, section 4.a: a measurement or a label
         nxt = _NEXT.match(text, e, min(end, e + _WINDOW))
         after = nxt.group(1).lower().strip(".,;:!?)\"'’”") if nxt else ""
         if after in self.units or (after != "" and after[0] in "%°-–"):
@@ -393,7 +436,12 @@ class Kind:
             return True
         if prev and prev.group(1)[-1:].isdigit():
             return True
-        if prev and prev.group(1)[:1].isupper() and prev.group(1).replace("-", "").isalpha():
+        if (
+            prev
+            and prev.group(1)[:1].isupper()
+            and prev.group(1).replace("-", "").isalpha()
+            and before not in _FUNCTION_WORDS
+        ):
             return True  # part of a name: "Halo 2", "Channel 4", "Spider-Man 2"
         if nxt and nxt.group(1)[:1].isupper():
             return True  # part of a name: "6 Music", "3 Mobile"

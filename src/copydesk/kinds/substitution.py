@@ -90,7 +90,8 @@ class Kind:
             return
         if self._split is not None:
             for index, m in self._split.finditer(doc.masked, doc.folded):
-                inner = self._entry(index).fullmatch(m.group())
+                # in place, so that a look-behind sees the words before the match
+                inner = self._entry(index).fullmatch(doc.masked, m.start(), m.end())
                 target = self.values[index]
                 yield from self._match(
                     m.group(), m.start(), m.end(), inner.expand(target) if inner else target
@@ -108,7 +109,7 @@ class Kind:
             matches = self._scanner.finditer(doc.masked, folded=doc.folded)
         for m in matches:
             index = int((m.lastgroup or "s0")[1:])
-            inner = self._entry(index).fullmatch(m.group())
+            inner = self._entry(index).fullmatch(doc.masked, m.start(), m.end())
             target = self.values[index]
             yield from self._match(
                 m.group(), m.start(), m.end(), inner.expand(target) if inner else target

@@ -514,6 +514,8 @@ def _sports_context(opts: SourcingOptions, text: str, lo: int, hi: int) -> bool:
 # A competition stage ("the last eight", "the last 16") is not an amount.
 _RACE_TIME_AFTER: Final = LazyPattern(r"\s?(?:secs?|seconds|s)\b", re.IGNORECASE)
 _SUCCESSIVE: Final = LazyPattern(r"\s+(?:consecutive|straight|successive|victory|win|title)\b")
+# "the 90's", "the 1960's": a decade written with the apostrophe DAT001 objects to
+_DECADE_APOSTROPHE: Final = LazyPattern(r"['’]s\b")
 _ODDS_BEFORE: Final = LazyPattern(r"\bodds\s+(?:of|at|are|were|is|was)?\s*$", re.IGNORECASE)
 # A count that the rest of its clause names at once: "two firms - Fitch and Moody's".
 _ENUMERATION_AFTER: Final = LazyPattern(
@@ -545,6 +547,14 @@ def _classify_amount(
     pats = _patterns()
     value = _number_value(text[start:end])
     sfx = suffix.lower()
+    if (
+        not sfx
+        and not is_word
+        and value is not None
+        and value % 10 == 0
+        and _DECADE_APOSTROPHE.match(text, end)
+    ):
+        return "dates"
     if sfx:
         if sfx in ("st", "nd", "rd", "th"):
             if _SUCCESSIVE.match(text, end):
