@@ -48,6 +48,7 @@ TRICKY = [
     r"\bK\w+",
     r"(?i:\bSIS\b)",
 ]
+EXAMPLES = {rule.code: [ex.text for ex in rule.fail] for rule in default_registry()}
 PATTERNS = _patterns() + [("tricky", p, f) for p in TRICKY for f in (0, re.IGNORECASE)]
 
 
@@ -105,10 +106,7 @@ def test_the_index_never_misses_a_match(code: str, pattern: str, flags: int) -> 
         return
     compiled = re.compile(pattern, flags)
 
-    @settings(max_examples=25, deadline=None, suppress_health_check=list(HealthCheck))
-    @given(st.from_regex(compiled), st.sampled_from(["", "x ", "Ünï ", "— ", "İſ "]))
-    def check(text: str, before: str) -> None:
-        text = before + text
+    def holds(text: str) -> None:
         where = word_index(text)
         places = set(index.starts(where).get(0, []))
         for at in range(len(text) + 1):
@@ -116,6 +114,19 @@ def test_the_index_never_misses_a_match(code: str, pattern: str, flags: int) -> 
                 assert index.may_hold(0, where), (pattern, text)
                 if not index.unknown:
                     assert at in places, (pattern, text, at)
+
+    if "(?<=\\b" in pattern:
+        # an entry that starts at its keyword keeps the words before it in look-behinds,
+        # which random strings never satisfy: the rule's own flagged examples stand in
+        texts = [t for t in EXAMPLES.get(code, []) if compiled.search(t)]
+        for text in texts:
+            holds(text)
+        return
+
+    @settings(max_examples=25, deadline=None, suppress_health_check=list(HealthCheck))
+    @given(st.from_regex(compiled), st.sampled_from(["", "x ", "Ünï ", "— ", "İſ "]))
+    def check(text: str, before: str) -> None:
+        holds(before + text)
 
     check()
 
