@@ -141,11 +141,7 @@ class EntryScanner:
         index = word_index(masked)
         found: list[tuple[int, int, int, re.Match[str]]] = []
         for i, places in self._index.starts(index).items():
-            if (
-                len(places) > TRY_AT_MOST
-                and i not in self._index.gated
-                and not may_match(self._index.required(i), folded)
-            ):
+            if len(places) > TRY_AT_MOST and not may_match(self._index.required(i), folded):
                 continue
             match = self._pattern(i).match
             pos = 0
@@ -194,11 +190,7 @@ class AlternationScanner:
         index = word_index(masked)
         places: set[int] = set()
         for i, found in self.index.starts(index).items():
-            if (
-                len(found) <= TRY_AT_MOST
-                or i in self.index.gated
-                or may_match(self.index.required(i), folded)
-            ):
+            if len(found) <= TRY_AT_MOST or may_match(self.index.required(i), folded):
                 places.update(found)
         for i, need in self._required.items():
             if self.index.may_hold(i, index) and may_match(need, folded):
