@@ -83,7 +83,14 @@ def _how(command: str) -> str:
         return "a longer run of tests/fuzz, which the suite itself runs with a short profile"
     if re.match(r"python3? \.\./shared/", command):
         return "the evaluation's own scorer in ../shared: run by hand"
-    if command.startswith(("copydesk ", "cat ", ".venv/bin/python benchmarks/rule_times.py")):
+    if command.startswith(
+        (
+            "copydesk ",
+            "cat ",
+            ".venv/bin/python benchmarks/rule_times.py",
+            ".venv/bin/python benchmarks/entry_scaling.py",
+        )
+    ):
         return "run"
     return ""
 
@@ -153,8 +160,10 @@ def test_documented_command_runs(newsroom: Path, doc: str, command: str) -> None
         pytest.skip("python-docx is not installed to write the Word document")
     if command.startswith("copydesk audit"):
         pytest.importorskip("distributed")
-    if "rule_times.py" in command:  # its folder is perf.py's output: give it a small one
+    if "rule_times.py" in command or "entry_scaling.py" in command:
+        # their folder is perf.py's output: give them a small one, and fewer entries
         command = command.replace("bench-out/corpus", "examples")
+        command = command.replace("--sizes 200,2000", "--sizes 20,40")
         command = command.replace(".venv/bin/python", shlex.quote(sys.executable))
         command = command.replace("benchmarks/", shlex.quote(str(ROOT / "benchmarks")) + "/")
     env = {**os.environ, "PATH": f"{BIN}{os.pathsep}{os.environ['PATH']}", "NO_COLOR": "1"}

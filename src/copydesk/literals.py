@@ -503,3 +503,280 @@ def _finders(pattern: re.Pattern[str], split_most: int) -> tuple[re.Pattern[str]
         # A back-reference cannot stand in a look-behind: look for the first characters
         # alone, and try the pattern at each (worth it only where they are rare).
         return tuple(re.compile(first) for first in firsts)
+
+
+class WordStarts(NamedTuple):
+    """Where the matches of a pattern can begin, in the text lower-cased: at the start of a
+    word that is one of ``words``, or of one that begins with one of ``stems``; where one of
+    ``marks`` (strings that begin with a character other than a word character) stands; with
+    ``at_start``, also at the very start of the text."""
+
+    words: frozenset[str]
+    stems: frozenset[str]
+    marks: frozenset[str]
+    at_start: bool
+
+
+# how many literal beginnings one pattern may spell out before the rest count as stems
+_MOST_LEADS = 256
+_UNSUPPORTED = _c.SRE_FLAG_ASCII | _c.SRE_FLAG_LOCALE  # a narrower \b than the text's words
+
+
+def word_starts(pattern: str, flags: int = 0) -> WordStarts | None:
+    """Words every match of ``pattern`` (compiled with ``flags``, with or without IGNORECASE)
+    starts with, or None when a match may start anywhere else: inside a word, at a
+    punctuation mark, after an anchor this does not follow.
+
+    A match starts at a word when the pattern begins with ``\\b`` or a look-behind that
+    refuses a word character, and then a literal word character. The literals that follow
+    give the word, whole when something after them cannot be a word character (``\\b``,
+    ``\\s``, a space, a look-ahead refusing ``\\w``), else as a stem the word begins with.
+    Keys are ASCII lower case: the text is compared lower-cased, with the four characters
+    beyond ASCII that a case-insensitive pattern takes for an ASCII letter replaced by it."""
+    try:
+        parsed = _parser.parse(pattern, flags & ~_c.SRE_FLAG_IGNORECASE)
+        if (parsed.state.flags | flags) & _UNSUPPORTED or parsed.getwidth()[0] < 1:
+            return None
+        multiline = bool(parsed.state.flags & _c.SRE_FLAG_MULTILINE)
+        leads = _Leads()
+        if not _word_leads(_flat(list(parsed)), False, multiline, leads):
+            return None
+    except (re.error, RecursionError, _Unknown):
+        return None
+    return WordStarts(
+        frozenset(leads.words), frozenset(leads.stems), frozenset(leads.marks), leads.at_start
+    )
+
+
+class _Leads:
+    def __init__(self) -> None:
+        self.words: set[str] = set()
+        self.stems: set[str] = set()
+        self.marks: set[str] = set()
+        self.at_start = False
+
+
+def _is_word(ch: str) -> bool:
+    return ch.isalnum() or ch == "_"  # the regex engine's \w for str patterns
+
+
+def _word_leads(items: list[tuple[Any, Any]], boundary: bool, multiline: bool, out: _Leads) -> bool:
+    """Add to ``out`` where matches of ``items`` start; False when that is unknown.
+    ``boundary``: a word boundary (or a look-behind refusing \\w) stands right before."""
+    for i, (op, av) in enumerate(items):
+        if op is _c.AT:
+            if av is _c.AT_BOUNDARY:
+                boundary = True
+            elif av is _c.AT_BEGINNING_STRING or (av is _c.AT_BEGINNING and not multiline):
+                out.at_start = True
+                return True
+            continue  # the other anchors only narrow where a match starts
+        if op is _c.ASSERT_NOT and av[0] < 0 and _refuses_word(list(av[1])):
+            boundary = True
+            continue
+        if op is _c.ASSERT and av[0] < 0 and _ends_not_word(list(av[1])):
+            boundary = True
+            continue
+        if op in (_c.ASSERT, _c.ASSERT_NOT):
+            continue
+        if op is _c.BRANCH:
+            rest = items[i + 1 :]
+            return all(
+                _word_leads(_flat([*branch, *rest]), boundary, multiline, out) for branch in av[1]
+            )
+        leads = _literal_leads(items[i:])
+        if not leads:
+            return False
+        for lead, closed in leads:
+            if not _is_word(lead[0]):
+                if not all(ch.isascii() or ch.lower() == ch == ch.upper() for ch in lead):
+                    return False
+                out.marks.add(lead.lower())
+                continue
+            if not boundary:
+                return False
+            end = 0
+            while end < len(lead) and _is_word(lead[end]):
+                end += 1
+            word = lead[:end]
+            if not word or not word.isascii():
+                return False
+            if end < len(lead):
+                after = lead[end]
+                if after.lower() != after.upper():
+                    return False  # a case-insensitive match might read a letter there
+                out.words.add(word.lower())
+            elif closed:
+                out.words.add(word.lower())
+            else:
+                out.stems.add(word.lower())
+        return True
+    return False
+
+
+def _literal_leads(items: list[tuple[Any, Any]]) -> set[tuple[str, bool]] | None:
+    """The literal strings a match of ``items`` starts with, each with whether what follows
+    it in the match cannot be a word character; None when a match may start otherwise."""
+    strings = {""}
+    stop = len(items)
+    for i, (op, av) in enumerate(items):
+        if op is _c.AT and av is _c.AT_BOUNDARY and strings != {""}:
+            return {(s, True) for s in strings}  # the word the literals end ends here
+        if op is _c.ASSERT_NOT and av[0] > 0 and _refuses_word(list(av[1])) and strings != {""}:
+            return {(s, True) for s in strings}
+        if op in (_c.AT, _c.ASSERT, _c.ASSERT_NOT):
+            continue  # zero-width: the literals on either side stay adjacent
+        alt = _literal_alternatives(op, av, _PREFIX_STYLE)
+        if alt is not None and len(strings) * len(alt) <= _MOST_LEADS:
+            strings = {s + a for s in strings for a in alt}
+            continue
+        if alt is None and op is _c.BRANCH:
+            rest = items[i + 1 :]
+            subs = [_literal_leads(_flat([*branch, *rest])) for branch in av[1]]
+            if all(subs):
+                joined = {
+                    (s + t, closed) for s in strings for sub in subs if sub for t, closed in sub
+                }
+                if len(joined) <= _MOST_LEADS:
+                    return joined
+        stop = i
+        break
+    if "" in strings:
+        return None
+    closed = stop < len(items) and _no_word_first(items[stop:])
+    return {(s, closed) for s in strings}
+
+
+def _refuses_word(items: list[tuple[Any, Any]]) -> bool:
+    """A look-around body that matches every word character (so refusing it refuses them)."""
+    if len(items) != 1:
+        return False
+    op, av = items[0]
+    if op is _c.IN:
+        return any(o is _c.CATEGORY and a is _c.CATEGORY_WORD for o, a in av) and not any(
+            o is _c.NEGATE for o, _ in av
+        )
+    if op is _c.BRANCH:
+        return any(_refuses_word(list(branch)) for branch in av[1])
+    return False
+
+
+_NOT_WORD_CATEGORIES = (_c.CATEGORY_SPACE, _c.CATEGORY_NOT_WORD)
+
+
+def _ends_not_word(items: list[tuple[Any, Any]]) -> bool:
+    """A look-behind body whose last character cannot be a word character."""
+    return bool(items) and _no_word_first(items[-1:])
+
+
+def _no_word_first(items: list[tuple[Any, Any]]) -> bool:
+    """Whether ``items`` must start with a character that is not a word character."""
+    for op, av in _flat(items):
+        if op in (_c.AT, _c.ASSERT, _c.ASSERT_NOT):
+            if op is _c.AT and av is _c.AT_BOUNDARY:
+                return False  # after a non-word character a boundary needs a word
+            continue
+        if op is _c.LITERAL:
+            return not _is_word(chr(av))
+        if op is _c.IN:
+            for o, a in av:
+                if o is _c.LITERAL:
+                    ok = not _is_word(chr(a))
+                elif o is _c.RANGE:
+                    ok = a[1] - a[0] < 512 and not any(
+                        _is_word(chr(c)) for c in range(a[0], a[1] + 1)
+                    )
+                else:
+                    ok = o is _c.CATEGORY and a in _NOT_WORD_CATEGORIES
+                if not ok:
+                    return False
+            return True
+        if op in (_c.MAX_REPEAT, _c.MIN_REPEAT, _c.POSSESSIVE_REPEAT):
+            if not _no_word_first(list(av[2])):
+                return False
+            if av[0] >= 1:
+                return True
+            continue  # repeated no times: what follows comes first
+        if op is _c.BRANCH:
+            return all(_no_word_first(list(branch)) for branch in av[1])
+        return False
+    return False
+
+
+def word_gates(pattern: str) -> frozenset[str] | None:
+    """Words (ASCII lower case) one of which every match of ``pattern`` holds as a whole
+    word, or None when this finds none: the stretch of literal word characters in the
+    pattern's main sequence that has a non-word character or a boundary on both sides and
+    whose shortest word is longest (``\\b(is|are|was)\\s+loosing\\b`` gives "loosing").
+    A text without any of them as a word cannot match, whatever the case."""
+    try:
+        parsed = _parser.parse(pattern, 0)
+        if parsed.state.flags & _UNSUPPORTED:
+            return None
+        items = _flat(list(parsed))
+    except (re.error, RecursionError):
+        return None
+    best: set[str] | None = None
+    before = False  # the character before items[i] is not a word character (or there is none)
+    i = 0
+    while i < len(items):
+        op, av = items[i]
+        if op in (_c.AT, _c.ASSERT, _c.ASSERT_NOT):
+            before = before or _not_word_behind(op, av, parsed.state.flags)
+            i += 1
+            continue
+        alt = _literal_alternatives(op, av, _PREFIX_STYLE)
+        if alt and all(s and all(map(_is_word, s)) for s in alt):
+            strings, j = alt, i + 1
+            while j < len(items):
+                more = _literal_alternatives(*items[j], _PREFIX_STYLE)
+                if not more or len(strings) * len(more) > _PREFIX_STYLE.max_product:
+                    break
+                if not all(all(map(_is_word, m)) for m in more):  # "" when "a|an" is "a(|n)"
+                    break
+                strings = {s + m for s in strings for m in more}
+                j += 1
+            if (
+                before
+                and j < len(items)
+                and _word_ends(items[j:])
+                and all(s.isascii() for s in strings)
+                and (best is None or min(map(len, strings)) > min(map(len, best)))
+            ):
+                best = {s.lower() for s in strings}
+            before, i = False, j
+            continue
+        if op in (_c.MAX_REPEAT, _c.MIN_REPEAT, _c.POSSESSIVE_REPEAT) and av[0] == 0:
+            before = before and _no_word_first(list(av[2])[-1:])  # it may be left out
+        elif alt is not None:
+            before = bool(alt) and all(s and not _is_word(s[-1]) for s in alt)
+        else:
+            before = _no_word_first([(op, av)]) if op is not _c.BRANCH else False
+        i += 1
+    return frozenset(best) if best else None
+
+
+def _not_word_behind(op: Any, av: Any, flags: int) -> bool:
+    """Whether a zero-width item says that no word character stands before a word
+    character that follows it (``\\b``, a start, a look-behind refusing one)."""
+    if op is _c.AT:
+        return av in (_c.AT_BOUNDARY, _c.AT_BEGINNING_STRING) or (
+            av is _c.AT_BEGINNING and not flags & _c.SRE_FLAG_MULTILINE
+        )
+    if op is _c.ASSERT_NOT:
+        return bool(av[0] < 0 and _refuses_word(list(av[1])))
+    return bool(op is _c.ASSERT and av[0] < 0 and _ends_not_word(list(av[1])))
+
+
+def _word_ends(rest: list[tuple[Any, Any]]) -> bool:
+    """Whether a word character cannot follow: a boundary, a look-ahead refusing one, or a
+    character that is not one."""
+    for op, av in rest:
+        if op is _c.AT and av is _c.AT_BOUNDARY:
+            return True
+        if op is _c.ASSERT_NOT and av[0] > 0 and _refuses_word(list(av[1])):
+            return True
+        if op in (_c.AT, _c.ASSERT, _c.ASSERT_NOT):
+            continue
+        return _no_word_first(rest)
+    return False

@@ -101,6 +101,7 @@ def load_pack(name: str, folder: Path) -> tuple[list[RuleSpec], str]:
     try:
         raw = json.loads(cache.read_text(encoding="utf-8"))
         prefilter.seed(raw["prefilters"])
+        prefilter.seed_entries(raw["prefilters"], raw["entries"])
         return [_from_json(r) for r in raw["rules"]], stamp
     except (OSError, ValueError, KeyError, TypeError):
         pass
@@ -108,7 +109,12 @@ def load_pack(name: str, folder: Path) -> tuple[list[RuleSpec], str]:
     _drop_stale(cache, group)
     patterns = [p for s in specs for p in regex_patterns(s)]
     _write_cache(
-        cache, {"rules": [_to_json(s) for s in specs], "prefilters": prefilter.computed(patterns)}
+        cache,
+        {
+            "rules": [_to_json(s) for s in specs],
+            "prefilters": prefilter.computed(patterns),
+            "entries": prefilter.computed_entries(dict.fromkeys(patterns)),
+        },
     )
     return specs, stamp
 

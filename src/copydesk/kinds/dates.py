@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from copydesk import patterncache
 from copydesk.kinds import Context, Match
+from copydesk.kinds.prefilter import word_index
 
 if TYPE_CHECKING:
     from copydesk.document import Document
@@ -44,6 +45,7 @@ _MONTHS = (
     | {m[:3].lower(): i for i, m in enumerate(MONTH_NAMES, 1)}
     | {"sept": 9}
 )
+_MONTH_WORDS = frozenset(_MONTHS)
 _DAYS = (
     {d.lower(): i for i, d in enumerate(DAY_NAMES)}
     | {d[:3].lower(): i for i, d in enumerate(DAY_NAMES)}
@@ -100,6 +102,11 @@ class Kind:
     def run(self, doc: Document) -> Iterator[Match]:
         text = doc.masked
         if not any(c.isdigit() for c in text):
+            return
+        # every finding names a month as a whole word written "March" (the pattern's month is
+        # a capital and small letters between non-word characters): without one, skip the scan
+        months = _MONTH_WORDS & word_index(text).words
+        if not any(m.capitalize() in text for m in months):
             return
         default_year: int | bool | None = False  # read on first need
         for m in date_pattern().finditer(text):

@@ -16,6 +16,7 @@ from copydesk.kinds._words import (
 )
 from copydesk.kinds.prefilter import (
     SPLIT_ABOVE,
+    AlternationScanner,
     EntryScanner,
     may_match,
     required_literals,
@@ -48,6 +49,8 @@ class Kind:
         self.ignorecase: bool = ignorecase
         self.required = union([required_literals(t) for t in tokens]) if self.regex else None
         self._scanner: Scanner | None = None
+        self._compiled: re.Pattern[str] | None = None
+        self._alternation: AlternationScanner | None = None
         self._split = (
             EntryScanner(tokens, re.IGNORECASE if ignorecase else 0)
             if self.regex and sum(len(t) for t in tokens) > SPLIT_ABOVE
@@ -61,6 +64,12 @@ class Kind:
         self.exceptions = {normalise(e) for e in option(rule, "exceptions")}
         self.replacement: str = option(rule, "replacement")
 
+    def _pattern(self) -> re.Pattern[str]:
+        # compiled on first need: most rules never match most texts
+        if self._compiled is None:
+            self._compiled = compile_alternation(self.tokens, True, self.ignorecase)
+        return self._compiled
+
     def run(self, doc: Document) -> Iterator[Match]:
         if self.phrases is not None:
             for start, end, _ in self.phrases.finditer(doc):
@@ -69,16 +78,21 @@ class Kind:
                     fixes = (match_case(text, self.replacement),) if self.replacement else ()
                     yield Match(start, end, {"match": text}, fixes)
             return
-        if not may_match(self.required, doc.folded):
-            return
+        matches: Iterator[re.Match[str]]
         if self._split is not None:
-            matches: Iterator[re.Match[str]] = (
-                m for _, m in self._split.finditer(doc.masked, doc.folded)
-            )
+            matches = (m for _, m in self._split.finditer(doc.masked, doc.folded))
         else:
-            if self._scanner is None:  # compiled on first need: most rules never match most texts
-                self._scanner = Scanner(compile_alternation(self.tokens, True, self.ignorecase))
-            matches = self._scanner.finditer(doc.masked, folded=doc.folded)
+            if self._alternation is None:
+                flags = re.IGNORECASE if self.ignorecase else 0
+                self._alternation = AlternationScanner(self.tokens, flags)
+            if self._alternation.usable:
+                matches = self._alternation.finditer(self._pattern, doc.masked, doc.folded)
+            elif not may_match(self.required, doc.folded):
+                return
+            else:
+                if self._scanner is None:
+                    self._scanner = Scanner(self._pattern())
+                matches = self._scanner.finditer(doc.masked, folded=doc.folded)
         for m in matches:
             if m.end() == m.start() or normalise(m.group()) in self.exceptions:
                 continue

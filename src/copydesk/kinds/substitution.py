@@ -11,6 +11,7 @@ from copydesk.kinds import REQUIRED, Context, Match, option
 from copydesk.kinds._words import PhraseBook, PhraseIndex, match_case, normalise, phrase_pattern
 from copydesk.kinds.prefilter import (
     SPLIT_ABOVE,
+    AlternationScanner,
     EntryScanner,
     may_match,
     required_literals,
@@ -55,6 +56,7 @@ class Kind:
         self._scanner: Scanner | None = None
         self.required = union([required_literals(k) for k in self.keys]) if self.regex else None
         self._entries: dict[int, re.Pattern[str]] = {}
+        self._alternation: AlternationScanner | None = None
         self._split = (
             EntryScanner(self.keys, flags)
             if self.regex and sum(len(k) for k in self.keys) > SPLIT_ABOVE
@@ -92,8 +94,6 @@ class Kind:
             for start, end, key in self.phrases.finditer(doc):
                 yield from self._match(doc.masked[start:end], start, end, self.by_key[key])
             return
-        if not may_match(self.required, doc.folded):
-            return
         if self._split is not None:
             for index, m in self._split.finditer(doc.masked, doc.folded):
                 inner = self._inner(index, doc.masked, m)
@@ -102,9 +102,17 @@ class Kind:
                     m.group(), m.start(), m.end(), inner.expand(target) if inner else target
                 )
             return
-        if self._scanner is None:
-            self._scanner = Scanner(self.pattern)
-        for m in self._scanner.finditer(doc.masked, folded=doc.folded):
+        if self._alternation is None:
+            self._alternation = AlternationScanner(self.keys, self.flags)
+        if self._alternation.usable:
+            matches = self._alternation.finditer(lambda: self.pattern, doc.masked, doc.folded)
+        elif not may_match(self.required, doc.folded):
+            return
+        else:
+            if self._scanner is None:
+                self._scanner = Scanner(self.pattern)
+            matches = self._scanner.finditer(doc.masked, folded=doc.folded)
+        for m in matches:
             index = int((m.lastgroup or "s0")[1:])
             inner = self._inner(index, doc.masked, m)
             target = self.values[index]
