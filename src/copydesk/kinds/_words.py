@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Final
@@ -58,7 +59,7 @@ class PhraseBook:
         # first word (lower case) -> (owner, words of the phrase, phrase as written, ignorecase)
         self.first: dict[str, list[tuple[int, tuple[str, ...], str, bool]]] = {}
         self.owners = 0
-        self.longest = 0  # words in the longest phrase
+        self.need: dict[str, int] = {}  # first word -> words in the longest phrase it starts
         self._finder: re.Pattern[str] | None = None
         self._scans = 0  # documents scanned: the finder is worth compiling only for a batch
         self._doc: Document | None = None
@@ -71,10 +72,9 @@ class PhraseBook:
         for phrase in phrases:
             words = tuple(_norm(m.group(), ignorecase) for m in TOKEN_RE.finditer(phrase))
             if words:
-                self.first.setdefault(words[0].lower(), []).append(
-                    (owner, words, phrase, ignorecase)
-                )
-                self.longest = max(self.longest, len(words))
+                key = words[0].lower()
+                self.first.setdefault(key, []).append((owner, words, phrase, ignorecase))
+                self.need[key] = max(self.need.get(key, 0), len(words))
         for entries in self.first.values():
             entries.sort(key=lambda e: (e[0], -len(e[1])))  # per owner, longest phrase first
         self._finder = None
@@ -114,16 +114,21 @@ class PhraseBook:
         free: dict[int, int] = {}  # owner -> offset from which it may match again
         search = TOKEN_RE.search
         for start in self._candidates(masked):
-            tokens: list[re.Match[str]] = []
-            pos = start
-            while len(tokens) < self.longest and (token := search(masked, pos)) is not None:
+            first = search(masked, start)
+            if first is None:
+                continue
+            key = first.group().replace("’", "'").lower()
+            entries = self.first.get(key)
+            if not entries:
+                continue
+            need = self.need[key]  # only as many tokens as this word's longest phrase holds
+            tokens = [first]
+            pos = first.end()
+            while len(tokens) < need and (token := search(masked, pos)) is not None:
                 tokens.append(token)
                 pos = token.end()
             texts = [t.group().replace("’", "'") for t in tokens]
             norms = [t.lower() for t in texts]
-            entries = self.first.get(norms[0])
-            if not entries:
-                continue
             done = -1
             for owner, words, phrase, icase in entries:
                 if owner == done or free.get(owner, 0) > start:
@@ -158,15 +163,18 @@ _FINDER_AFTER: Final = 4
 
 def _phrase_finder(phrases: list[tuple[str, ...]]) -> re.Pattern[str]:
     r"""A pattern for the lower-cased text (after a line break) whose matches end just before
-    every occurrence of ``phrases``, or ``TOKEN_RE`` itself when a phrase holds a word it cannot
-    express (punctuation, or letters beyond ASCII, which ``str.lower`` may map to ASCII).
+    every occurrence of ``phrases``, or ``TOKEN_RE`` itself when a phrase starts with a word it
+    cannot express (punctuation, or letters beyond ASCII, which ``str.lower`` may map to ASCII).
+    A phrase with such a word later on ("St. Patrick's Day", "old wives' tale") is looked for
+    by the words before it: every occurrence of the phrase starts with them.
     A word of plain ASCII can only be written with characters that lower-case, one for
     one, to the word itself, and no character outside ``\w`` lower-cases to an ASCII
     letter, digit or underscore, so when the text keeps its length on lower-casing, nothing
     is missed; whether a match really is a run of whole tokens is the caller's to check."""
     rests: dict[str, list[str]] = {}
-    for words in phrases:
-        if not all(_PLAIN_WORD.fullmatch(w) for w in words):
+    for phrase in phrases:
+        words = list(itertools.takewhile(_PLAIN_WORD.fullmatch, phrase))
+        if not words:
             return TOKEN_RE
         body = r"\s+".join(re.escape(w.lower()).replace("'", "['’]") for w in words)
         rests.setdefault(body[0], []).append(body[1:])
