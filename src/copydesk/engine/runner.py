@@ -110,7 +110,10 @@ def _explicit(selector: str, rule: RuleSpec) -> bool:
 class Linter:
     """The rules one config turns on, built once and run over document after document."""
 
-    def __init__(self, registry: Registry, config: Config) -> None:
+    def __init__(self, registry: Registry, config: Config, reuse: Linter | None = None) -> None:
+        """``reuse``: a linter of the same run whose rules may serve this one. Where both
+        read the same settings, its built kinds (and their per-run memos) are taken as they
+        are: a file whose profile its content settles would otherwise build every rule twice."""
         self.registry = registry
         self.config = config
         self.rules = select_rules(self.registry, self.config)
@@ -151,7 +154,17 @@ class Linter:
             sourcing=sourcing,
             profile="docs" if self.config.profile == "docs" else "news",
         )
-        self.kinds = [(r, _build(r, self.context)) for r in self.rules]
+        built: dict[int, Kind] = {}
+        if (
+            reuse is not None
+            and reuse.registry is registry
+            and reuse.context.settings() == self.context.settings()
+        ):
+            self.context = reuse.context
+            built = {id(r): k for r, k in reuse.kinds}
+        self.kinds: list[tuple[RuleSpec, Kind]] = [
+            (r, built[id(r)] if id(r) in built else _build(r, self.context)) for r in self.rules
+        ]
         # per rule, whether its matches in quoted speech are dropped: asked once, not per file
         self._plan = [(r, k, (r.quotes or k.default_quotes) == "skip") for r, k in self.kinds]
         self.codes = {r.code for r in self.rules}

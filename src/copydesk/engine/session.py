@@ -43,7 +43,8 @@ class Session:
     def linter_for(self, config: Config) -> Linter:
         key = id(config)
         if key not in self.linters:
-            self.linters[key] = Linter(self.registry_for(config), config)
+            reuse = next(reversed(self.linters.values()), None)
+            self.linters[key] = Linter(self.registry_for(config), config, reuse)
         return self.linters[key]
 
     def _settled(self, linter: Linter, doc: Document) -> Linter:

@@ -73,6 +73,19 @@ class Context:
         self.sourcing = sourcing or {}
         self.shared: dict[str, Any] = {}
 
+    def settings(self) -> tuple[Any, ...]:
+        """What a kind may be built from besides its rule: two contexts with equal settings
+        build equal kinds."""
+        return (
+            self.variant,
+            self.profile,
+            repr(sorted(self.house.items())),
+            self.accept,
+            self.reject,
+            repr(sorted(self.grammar.items())),
+            repr(sorted(self.sourcing.items())),
+        )
+
     def tool(self, key: str, factory: Callable[[], T]) -> T:
         """One instance per run of a heavy object (the speller, the sourcing checker)."""
         if key not in self.shared:
