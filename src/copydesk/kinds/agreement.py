@@ -573,6 +573,11 @@ class Lexicon:
             found = self._classes[name] = WordClass(self._lines[name].split())
         return found
 
+    def only(self, word: str, of: str, *others: str) -> bool:
+        """Whether ``word`` is in class ``of`` and in none of ``others``: a word the lexicon
+        lets be one thing only."""
+        return word in self[of] and not any(word in self[c] for c in others)
+
 
 @lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
@@ -841,14 +846,9 @@ class Kind:
         if lower[j + 1] in ("and", "or", ",", "!") or words[j + 1] in ("-", "'", "’"):
             return
         if (
-            v in lex["base"]
-            and v not in lex["vbn"]
-            and v not in lex["vbz"]
-            and v not in lex["adj"]
-            and v not in lex["adv"]
+            lex.only(v, "base", "vbn", "vbz", "adj", "adv", "past")
             and v not in _MODALS
             and v not in _NOT_VERBS
-            and v not in lex["past"]
             and v not in self.adjective_verbs
         ):
             yield self._match(tokens[j], f"'{words[i]}' takes the -s form of the verb")
@@ -912,11 +912,7 @@ class Kind:
             ):
                 yield self._match(tokens[i], f"'{noun}' is plural: 'these'")
         elif (
-            noun in lex["singular"]
-            and noun not in lex["plural"]
-            and noun not in lex["base"]
-            and noun not in lex["adj"]
-            and noun not in lex["adv"]
+            lex.only(noun, "singular", "plural", "base", "adj", "adv")
             and noun not in _PREPOSITIONS
             and not noun.endswith(_ADJECTIVE_ENDINGS)
             and follows in _NOUN_PHRASE_ENDS
@@ -977,12 +973,7 @@ class Kind:
         if past_too and word in lex["vbd_only"]:
             return True
         return (
-            word in lex["base"]
-            and word not in lex["vbn"]
-            and word not in lex["singular"]
-            and word not in lex["adj"]
-            and word not in lex["plural"]
-            and word not in lex["adv"]
+            lex.only(word, "base", "vbn", "singular", "adj", "plural", "adv")
             and word not in self.adjective_verbs
         )
 
@@ -1158,14 +1149,7 @@ class Kind:
         if lower[j + 1] in ("and", "or", ",") or words[j + 1] in ("-", "'", "’"):
             return
         if (
-            v in lex["base"]
-            and v not in lex["vbz"]
-            and v not in lex["vbn"]
-            and v not in lex["past"]
-            and v not in lex["adj"]
-            and v not in lex["adv"]
-            and v not in lex["singular"]
-            and v not in lex["plural"]
+            lex.only(v, "base", "vbz", "vbn", "past", "adj", "adv", "singular", "plural")
             and v not in _MODALS
             and v not in _NOT_VERBS
             and v not in self.adjective_verbs
@@ -1264,22 +1248,13 @@ class Kind:
                 continue  # part of a compound or a name: "under-five", "Q&A"
             if single:
                 if (
-                    noun in lex["singular"]
-                    and noun not in lex["plural"]
-                    and noun not in lex["base"]
-                    and noun not in lex["adj"]
-                    and noun not in lex["adv"]
-                    and noun not in lex["past"]  # "what many thought was": a verb
+                    # not "past": "what many thought was" has a verb
+                    lex.only(noun, "singular", "plural", "base", "adj", "adv", "past")
                     and noun not in _PREPOSITIONS
                     and not noun.endswith(_ADJECTIVE_ENDINGS)
                 ):
                     yield self._match(tokens[i + 1], f"after '{words[i]}' the noun is plural")
-            elif (
-                noun in lex["plural"]
-                and noun not in lex["singular"]
-                and noun not in lex["vbz"]
-                and noun not in lex["adj"]
-            ):
+            elif lex.only(noun, "plural", "singular", "vbz", "adj"):
                 why = "much" if w == "much" else f"'{words[i]}'"
                 yield self._match(tokens[i + 1], f"after {why} the noun is singular")
 
