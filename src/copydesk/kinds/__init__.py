@@ -32,6 +32,7 @@ KINDS = {
     "agreement": "copydesk.kinds.agreement",
     "dates": "copydesk.kinds.dates",
     "capitals": "copydesk.kinds.capitals",
+    "slots": "copydesk.kinds.slots",
 }
 
 REQUIRED = object()

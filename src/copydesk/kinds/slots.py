@@ -1,0 +1,416 @@
+"""Confused words decided by the word class a slot needs.
+
+A rule lists sets of confusable words with the class of each member ("advice:noun
+advise:verb"). The words around a token settle which class its slot takes: a verb base after a
+modal, a noun after a determiner, a participle after "have" before an object. When the word
+written is of a class the slot cannot take, the lexicon does not know it in that class either,
+and exactly one of its siblings is of a class the slot takes, the sibling is offered.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from copydesk.kinds import REQUIRED, Context, Match, option
+from copydesk.kinds._words import match_case
+from copydesk.kinds.agreement import Lexicon, Spans, _tokens, lexicon
+
+if TYPE_CHECKING:
+    from copydesk.document import Document
+    from copydesk.engine.rules import RuleSpec
+
+CLASSES = frozenset(
+    ["noun", "plural", "verb", "vbz", "past", "vbn", "adj", "adv", "degree", "prep", "conj", "det"]
+    + ["be"]
+)
+# the lexicon classes that let a word fill a slot of the table's class: a word the lexicon
+# knows in the class the slot needs is never flagged, whatever the table says
+_LEXICON = {
+    "noun": ("singular",),
+    "plural": ("plural",),
+    "verb": ("base",),
+    "vbz": ("vbz",),
+    "past": ("past",),
+    "vbn": ("vbn",),
+    "adj": ("adj",),
+    "adv": ("adv",),
+}
+_NAMES = {
+    "noun": "a noun",
+    "plural": "a plural noun",
+    "verb": "a verb",
+    "vbz": "a verb",
+    "past": "a verb",
+    "vbn": "a past participle",
+    "adj": "an adjective",
+    "adv": "an adverb",
+    "degree": "an adverb of degree",
+    "prep": "a preposition",
+    "conj": "a conjunction",
+    "det": "a possessive",
+    "be": "a subject and a verb",
+}
+_JOINERS = frozenset(["-", "'", "’", "/", "&"])
+_MARKS = frozenset(".,;:!?)\n")
+_SENTENCE_ENDS = frozenset(".!?;:\n")
+
+CHECKS = frozenset(
+    [
+        "verb_after_modal",
+        "verb_after_to",
+        "noun_after_determiner",
+        "verb_after_subject",
+        "participle_after_have",
+        "adjective_after_degree",
+        "degree_before_adjective",
+        "participle_before_to",
+        "preposition_after_motion",
+        "conjunction_before_or_not",
+        "subject_before_complement",
+        "than_after_comparative",
+    ]
+)
+
+SCHEMA: dict[str, tuple[str, Any]] = {
+    "checks": ("list[str]", REQUIRED),
+    # "advice:noun advise:verb": one set of confusables a line, each word with its class
+    "sets": ("list[str]", []),
+    "modals": ("list[str]", []),
+    # modals that are also nouns ("his will", "a must"): a slot only when no determiner precedes
+    "noun_modals": ("list[str]", []),
+    "determiners": ("list[str]", []),
+    # words before a noun modal that make it the noun: "her will", "free will", "a must"
+    "modal_noun_markers": ("list[str]", []),
+    "skip_adverbs": ("list[str]", []),
+    "to_objects": ("list[str]", []),
+    # words before "to" that make it a preposition taking a noun ("the key to success")
+    "noun_to_heads": ("list[str]", []),
+    # adjectives that stand for people ("the young believe"): no noun is needed after them
+    "nominal_adjectives": ("list[str]", []),
+    "subjects": ("list[str]", []),
+    "third_person_subjects": ("list[str]", []),
+    "have": ("list[str]", []),
+    "be": ("list[str]", []),
+    "degree_words": ("list[str]", []),
+    "motion_verbs": ("list[str]", []),
+    "objects": ("list[str]", []),
+    "comparatives": ("list[str]", []),
+    "than_followers": ("list[str]", []),
+    # comparatives that are also adverbs of time ("two days later then"): never judged
+    "not_comparatives": ("list[str]", []),
+    "phrase_ends": ("list[str]", []),
+    "complement_words": ("list[str]", []),
+}
+
+
+@dataclass(frozen=True)
+class Member:
+    word: str
+    cls: str
+    siblings: tuple[tuple[str, str], ...]  # (word, class) of the others in its set
+    # a word with a rare sense of its sibling's class ("a devise" of land in a will) is
+    # offered in place of its siblings but never flagged itself
+    offered_only: bool = False
+
+
+def parse_sets(lines: list[str]) -> dict[str, list[Member]]:
+    """Index the table by word; a malformed line is a rule error naming it."""
+    index: dict[str, list[Member]] = {}
+    for line in lines:
+        pairs: list[tuple[str, str]] = []
+        offered: set[str] = set()
+        for item in line.split():
+            word, sep, cls = item.partition(":")
+            if word.startswith("~"):
+                word = word[1:]
+                offered.add(word.lower())
+            if not sep or not word or cls not in CLASSES:
+                raise ValueError(f"set '{line}': '{item}' is not word:class ({', '.join(sorted(CLASSES))})")
+            pairs.append((word.lower(), cls))
+        if len(pairs) < 2:
+            raise ValueError(f"set '{line}' needs at least two words")
+        for i, (word, cls) in enumerate(pairs):
+            others = tuple(p for j, p in enumerate(pairs) if j != i and p[0] != word)
+            index.setdefault(word, []).append(Member(word, cls, others, word in offered))
+    return index
+
+
+def _words(rule: RuleSpec, key: str) -> frozenset[str]:
+    return frozenset(w.lower() for w in option(rule, key))
+
+
+class Kind:
+    default_quotes = "skip"
+
+    def __init__(self, rule: RuleSpec, ctx: Context) -> None:
+        checks = list(option(rule, "checks"))
+        unknown = [c for c in checks if c not in CHECKS]
+        if unknown:
+            raise ValueError(f"unknown check '{unknown[0]}' (known: {', '.join(sorted(CHECKS))})")
+        self.checks = frozenset(checks)
+        self.slot_checks = tuple(c for c in checks if c != "than_after_comparative")
+        self.index = parse_sets(option(rule, "sets"))
+        self.modals = _words(rule, "modals")
+        self.noun_modals = _words(rule, "noun_modals")
+        self.determiners = _words(rule, "determiners")
+        self.modal_noun_markers = self.determiners | _words(rule, "modal_noun_markers")
+        self.skip = _words(rule, "skip_adverbs")
+        self.to_objects = _words(rule, "to_objects")
+        self.noun_to_heads = _words(rule, "noun_to_heads")
+        self.nominal = _words(rule, "nominal_adjectives")
+        self.subjects = _words(rule, "subjects")
+        self.third = _words(rule, "third_person_subjects")
+        self.have = _words(rule, "have")
+        self.be = _words(rule, "be")
+        self.degree = _words(rule, "degree_words")
+        self.motion = _words(rule, "motion_verbs")
+        self.objects = _words(rule, "objects")
+        self.comparatives = _words(rule, "comparatives")
+        self.than_followers = _words(rule, "than_followers")
+        self.not_comparatives = _words(rule, "not_comparatives")
+        self.phrase_ends = _words(rule, "phrase_ends")
+        self.complement_words = _words(rule, "complement_words")
+        # a cheap test per token: only words of the table, and "then", start any check
+        self.triggers = frozenset(self.index) | (
+            {"then"} if "than_after_comparative" in self.checks else set()
+        )
+
+    def run(self, doc: Document) -> Iterator[Match]:
+        tokens, words, lower = _tokens(doc.masked)
+        triggers = self.triggers
+        lex: Lexicon | None = None
+        for i, word in enumerate(lower):
+            if word not in triggers:
+                continue
+            if lex is None:
+                lex = lexicon()
+            if word == "then" and "than_after_comparative" in self.checks:
+                found = self._than(i, lower, lex)
+                if found:
+                    yield self._match(tokens[i], "than", found)
+                    continue
+            if (i + 1 < len(lower) and lower[i + 1] in _JOINERS) or (i and lower[i - 1] in _JOINERS):
+                continue  # part of a compound: "could half-finish", "the would-be"
+            hit = self._judge(self.index[word], i, words, lower, lex)
+            if hit is not None:
+                yield self._match(tokens[i], hit[0], hit[1])
+
+    # ---- the slots ---------------------------------------------------------------------
+
+    def _judge(
+        self, members: list[Member], i: int, words: list[str], lower: list[str], lex: Lexicon
+    ) -> tuple[str, str] | None:
+        """The sibling to offer and why, when some check's slot rules the written word out:
+        every set the word is in must agree on the one word to offer."""
+        written = {m.cls for m in members}
+        for check in self.slot_checks:
+            fits: set[str] = set()
+            why = ""
+            for member in members:
+                slot = getattr(self, "_" + check)(i, words, lower, lex, member)
+                if slot is None or member.offered_only:
+                    continue
+                need, why = slot
+                if written & set(need) or self._lexicon_allows(member, need, lex):
+                    fits.clear()
+                    break
+                fits.update(w for cls in need for w, c in member.siblings if c == cls)
+            if len(fits) == 1:
+                return fits.pop(), why
+        return None
+
+    @staticmethod
+    def _lexicon_allows(member: Member, need: tuple[str, ...], lex: Lexicon) -> bool:
+        # an adverb of degree ("quite") is an adverb to the lexicon, but not one that can
+        # follow "very" or stand before a noun
+        classes = [c for cls in need for c in _LEXICON.get(cls, ())]
+        if member.cls == "degree":
+            classes = [c for c in classes if c != "adv"]
+        return any(member.word in lex[c] for c in classes)
+
+    def _before(self, i: int, lower: list[str]) -> int:
+        """The index of the word before ``i``, skipping adverbs such as "not" or "never"."""
+        j = i - 1
+        while j >= 0 and lower[j] in self.skip:
+            j -= 1
+        return j
+
+    def _verb_after_modal(
+        self, i: int, words: list[str], lower: list[str], lex: Lexicon, m: Member
+    ) -> tuple[tuple[str, ...], str] | None:
+        j = self._before(i, lower)
+        if j < 0 or lower[j] not in self.modals:
+            return None
+        if lower[j] in self.noun_modals and (
+            j == 0 or lower[j - 1] in self.modal_noun_markers or words[j][0].isupper()
+        ):
+            return None
+        return ("verb",), f"after '{words[j]}' the slot needs a verb"
+
+    def _verb_after_to(
+        self, i: int, words: list[str], lower: list[str], lex: Lexicon, m: Member
+    ) -> tuple[tuple[str, ...], str] | None:
+        # "to" takes a noun as often as a verb ("the key to success"): only an object after
+        # the word settles that it is the verb of an infinitive
+        if i < 1 or lower[i - 1] != "to" or i + 1 >= len(lower):
+            return None
+        if lower[i + 1] not in self.to_objects:
+            return None
+        if i >= 2 and lower[i - 2] in self.noun_to_heads:
+            return None
+        return ("verb",), "'to' with an object after it needs a verb"
+
+    def _noun_after_determiner(
+        self, i: int, words: list[str], lower: list[str], lex: Lexicon, m: Member
+    ) -> tuple[tuple[str, ...], str] | None:
+        j = i - 1
+        if j < 0:
+            return None
+        det = lower[j]
+        between = ""
+        if det not in self.determiners:
+            # one adjective between: "the legal advise", "the best advise"
+            between = det
+            if j < 1 or lower[j - 1] not in self.determiners or between in self.index:
+                return None
+            if not (
+                between in lex["superlative"]
+                or between in lex["comparative"]
+                or lex.only(between, "adj", "singular", "plural", "base", "vbz", "past", "vbn")
+            ):
+                return None
+            det = lower[j - 1]
+        nxt = lower[i + 1] if i + 1 < len(lower) else "\n"
+        ends = nxt in _MARKS or nxt in self.phrase_ends
+        if m.cls in ("adj", "degree", "adv"):
+            # an adjective or adverb after a determiner may modify what follows ("a quite
+            # different view"); only at the end of the phrase must it be a noun
+            if not ends or det not in ("a", "an"):
+                return None  # "the conscious" may stand for people
+            return ("noun",), f"after '{words[j]}' the slot needs a noun"
+        if m.cls not in ("verb", "vbz", "past", "vbn", "conj", "prep"):
+            return None
+        if not ends and (nxt in lex["singular"] or nxt in lex["plural"]):
+            if m.word in lex["singular"] or m.word in lex["plural"]:
+                return None  # a noun may modify the next one ("the shear stress")
+            return ("adj",), f"before the noun '{words[i + 1]}' the slot needs an adjective"
+        if not ends or (between in self.nominal and det == "the"):
+            return None  # "the young believe in change": an adjective standing for people
+        return ("noun", "plural"), f"after '{words[j]}' the slot needs a noun"
+
+    def _verb_after_subject(
+        self, i: int, words: list[str], lower: list[str], lex: Lexicon, m: Member
+    ) -> tuple[tuple[str, ...], str] | None:
+        j = self._before(i, lower)
+        if j < 0:
+            return None
+        subject = lower[j]
+        if subject == "i" and (words[j] != "I" or (j > 0 and words[j - 1][:1].isupper())):
+            return None  # "World War I", "Part I"
+        if j > 0 and lower[j - 1] in ("than", "as", "like"):
+            return None
+        if subject in self.subjects and m.cls in ("noun", "conj", "adj"):
+            if m.cls == "conj" and i + 1 < len(lower) and self._finite(lower[i + 1], lex):
+                return None  # "they though had": "though" set off without commas
+            return ("verb", "past"), f"after the subject '{words[j]}' the slot needs a verb"
+        if subject in self.third and m.cls == "plural":
+            return ("vbz",), f"after the subject '{words[j]}' the slot needs a verb"
+        return None
+
+    def _finite(self, word: str, lex: Lexicon) -> bool:
+        return word in self.modals or word in lex["past"] or word in lex["vbz"] or word in self.be
+
+    def _degree_before_adjective(
+        self, i: int, words: list[str], lower: list[str], lex: Lexicon, m: Member
+    ) -> tuple[tuple[str, ...], str] | None:
+        # "is vary important": between "be" and an adjective only an adverb can stand
+        j = i - 1
+        if j < 0 or lower[j] not in self.be or i + 1 >= len(lower):
+            return None
+        adj = lower[i + 1]
+        if not lex.only(adj, "adj", "singular", "plural", "base", "vbz", "past", "vbn"):
+            return None
+        if m.cls not in ("verb", "adj", "noun"):
+            return None
+        return ("degree", "adv"), f"before the adjective '{words[i + 1]}' the slot needs an adverb"
+
+    def _participle_after_have(
+        self, i: int, words: list[str], lower: list[str], lex: Lexicon, m: Member
+    ) -> tuple[tuple[str, ...], str] | None:
+        j = self._before(i, lower)
+        if j < 0 or lower[j] not in self.have or i + 1 >= len(lower):
+            return None
+        # any noun can be what one has ("has proof the"), so only other classes are judged
+        if m.cls in ("noun", "plural") or lower[i + 1] not in self.objects:
+            return None
+        return ("vbn",), f"after '{words[j]}' the slot needs a past participle"
+
+    def _adjective_after_degree(
+        self, i: int, words: list[str], lower: list[str], lex: Lexicon, m: Member
+    ) -> tuple[tuple[str, ...], str] | None:
+        j = i - 1
+        if j < 0 or lower[j] not in self.degree:
+            return None
+        if j > 0 and lower[j - 1] in self.determiners:
+            return None  # "the very advice": "very" as an adjective
+        return ("adj", "adv"), f"after '{words[j]}' the slot needs an adjective"
+
+    def _participle_before_to(
+        self, i: int, words: list[str], lower: list[str], lex: Lexicon, m: Member
+    ) -> tuple[tuple[str, ...], str] | None:
+        j = self._before(i, lower)
+        if j < 0 or lower[j] not in self.be or i + 1 >= len(lower) or lower[i + 1] != "to":
+            return None
+        if m.cls not in ("adv", "degree", "prep", "conj"):
+            return None
+        return ("vbn", "adj"), f"between '{words[j]}' and 'to' the slot needs a participle"
+
+    def _preposition_after_motion(
+        self, i: int, words: list[str], lower: list[str], lex: Lexicon, m: Member
+    ) -> tuple[tuple[str, ...], str] | None:
+        if i < 1 or lower[i - 1] not in self.motion or i + 1 >= len(lower):
+            return None
+        if lower[i + 1] not in self.objects or m.cls not in ("past", "vbn", "verb"):
+            return None
+        return ("prep",), f"after '{words[i - 1]}' the slot needs a preposition"
+
+    def _conjunction_before_or_not(
+        self, i: int, words: list[str], lower: list[str], lex: Lexicon, m: Member
+    ) -> tuple[tuple[str, ...], str] | None:
+        if lower[i + 1 : i + 3] != ["or", "not"] or m.cls not in ("noun", "verb"):
+            return None
+        return ("conj",), "before 'or not' the slot needs a conjunction"
+
+    def _subject_before_complement(
+        self, i: int, words: list[str], lower: list[str], lex: Lexicon, m: Member
+    ) -> tuple[tuple[str, ...], str] | None:
+        # "its easy to see", "your welcome.": a possessive cannot stand before an adjective
+        # that ends the phrase; a subject and "is" can
+        if m.cls != "det" or i + 2 >= len(lower):
+            return None
+        adj, after = lower[i + 1], lower[i + 2]
+        if not lex.only(adj, "adj", "singular", "plural", "base", "vbz", "past", "superlative"):
+            return None
+        if adj in self.nominal or not (after in _SENTENCE_ENDS or after in self.complement_words):
+            return None
+        return ("be",), f"before the adjective '{words[i + 1]}' the slot needs a subject and a verb"
+
+    def _than(self, i: int, lower: list[str], lex: Lexicon) -> str:
+        if i < 1 or i + 1 >= len(lower):
+            return ""
+        before, after = lower[i - 1], lower[i + 1]
+        if not (before in self.comparatives or before in lex["comparative"]):
+            return ""
+        if before in self.not_comparatives:
+            return ""
+        if not (after in self.than_followers or after.isdigit() or after in "$£€"):
+            return ""
+        return f"after the comparative '{before}' the word is 'than'"
+
+    @staticmethod
+    def _match(token: tuple[str, int, int], replacement: str, why: str) -> Match:
+        text = token[0]
+        fix = match_case(text, replacement)
+        return Match(token[1], token[2], {"match": text, "replacement": fix, "why": why}, (fix,))
