@@ -64,6 +64,7 @@ CHECKS = frozenset(
         "verb_after_subject",
         "participle_after_have",
         "adjective_after_degree",
+        "plural_after_quantity",
         "degree_before_adjective",
         "participle_before_to",
         "preposition_after_motion",
@@ -90,6 +91,8 @@ SCHEMA: dict[str, tuple[str, Any]] = {
     # adjectives that stand for people ("the young believe"): no noun is needed after them
     "nominal_adjectives": ("list[str]", []),
     "subjects": ("list[str]", []),
+    # words after which a plural noun must follow ("many", "of")
+    "plural_heads": ("list[str]", []),
     "third_person_subjects": ("list[str]", []),
     "have": ("list[str]", []),
     "be": ("list[str]", []),
@@ -161,6 +164,7 @@ class Kind:
         self.noun_to_heads = _words(rule, "noun_to_heads")
         self.nominal = _words(rule, "nominal_adjectives")
         self.subjects = _words(rule, "subjects")
+        self.plural_heads = _words(rule, "plural_heads")
         self.third = _words(rule, "third_person_subjects")
         self.have = _words(rule, "have")
         self.be = _words(rule, "be")
@@ -190,8 +194,10 @@ class Kind:
                 found = self._than(i, lower, lex)
                 if found:
                     yield self._match(tokens[i], "than", found)
-                    continue
-            if (i + 1 < len(lower) and lower[i + 1] in _JOINERS) or (i and lower[i - 1] in _JOINERS):
+                continue
+            if (i + 1 < len(lower) and lower[i + 1] in _JOINERS) or (
+                i and lower[i - 1] in _JOINERS
+            ):
                 continue  # part of a compound: "could half-finish", "the would-be"
             hit = self._judge(self.index[word], i, words, lower, lex)
             if hit is not None:
@@ -295,7 +301,7 @@ class Kind:
         if not ends and (nxt in lex["singular"] or nxt in lex["plural"]):
             if m.word in lex["singular"] or m.word in lex["plural"]:
                 return None  # a noun may modify the next one ("the shear stress")
-            return ("adj",), f"before the noun '{words[i + 1]}' the slot needs an adjective"
+            return ("adj", "vbn"), f"before the noun '{words[i + 1]}' the slot needs an adjective"
         if not ends or (between in self.nominal and det == "the"):
             return None  # "the young believe in change": an adjective standing for people
         return ("noun", "plural"), f"after '{words[j]}' the slot needs a noun"
@@ -315,9 +321,23 @@ class Kind:
             if m.cls == "conj" and i + 1 < len(lower) and self._finite(lower[i + 1], lex):
                 return None  # "they though had": "though" set off without commas
             return ("verb", "past"), f"after the subject '{words[j]}' the slot needs a verb"
-        if subject in self.third and m.cls == "plural":
-            return ("vbz",), f"after the subject '{words[j]}' the slot needs a verb"
+        if subject in self.third and m.cls in ("plural", "noun", "conj", "adj"):
+            if m.cls == "conj" and i + 1 < len(lower) and self._finite(lower[i + 1], lex):
+                return None
+            return ("vbz", "past"), f"after the subject '{words[j]}' the slot needs a verb"
         return None
+
+    def _plural_after_quantity(
+        self, i: int, words: list[str], lower: list[str], lex: Lexicon, m: Member
+    ) -> tuple[tuple[str, ...], str] | None:
+        # "a number of complains", "there are complains": an -s verb where a plural noun goes
+        if m.cls != "vbz" or i < 1:
+            return None
+        prev = lower[i - 1]
+        there = prev in ("are", "were") and i >= 2 and lower[i - 2] == "there"
+        if prev not in self.plural_heads and not there:
+            return None
+        return ("plural",), f"after '{words[i - 1]}' the slot needs a plural noun"
 
     def _finite(self, word: str, lex: Lexicon) -> bool:
         return word in self.modals or word in lex["past"] or word in lex["vbz"] or word in self.be
