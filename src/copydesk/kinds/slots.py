@@ -140,6 +140,17 @@ def parse_sets(lines: list[str]) -> dict[str, list[Member]]:
     return index
 
 
+def _joined(source: str, tokens: Spans, i: int, count: int) -> bool:
+    """Whether token ``i`` and its neighbours stand in one run of prose: no code, markup or
+    blank line hidden between them, since the masked text shows only what is left."""
+    for k in (i - 1, i):
+        if 0 <= k and k + 1 < count:
+            gap = source[tokens[k][2] : tokens[k + 1][1]]
+            if gap and (not gap.isspace() or gap.count("\n") > 1):
+                return False
+    return True
+
+
 def _words(rule: RuleSpec, key: str) -> frozenset[str]:
     return frozenset(w.lower() for w in option(rule, key))
 
@@ -192,7 +203,7 @@ class Kind:
                 lex = lexicon()
             if word == "then" and "than_after_comparative" in self.checks:
                 found = self._than(i, lower, lex)
-                if found:
+                if found and _joined(doc.source, tokens, i, len(lower)):
                     yield self._match(tokens[i], "than", found)
                 continue
             if (i + 1 < len(lower) and lower[i + 1] in _JOINERS) or (
@@ -200,7 +211,7 @@ class Kind:
             ):
                 continue  # part of a compound: "could half-finish", "the would-be"
             hit = self._judge(self.index[word], i, words, lower, lex)
-            if hit is not None:
+            if hit is not None and _joined(doc.source, tokens, i, len(lower)):
                 yield self._match(tokens[i], hit[0], hit[1])
 
     # ---- the slots ---------------------------------------------------------------------
@@ -253,6 +264,10 @@ class Kind:
             j == 0 or lower[j - 1] in self.modal_noun_markers or words[j][0].isupper()
         ):
             return None
+        if m.cls not in ("noun", "plural", "past", "vbn", "vbz") and (
+            i + 1 >= len(lower) or lower[i + 1] not in self.objects
+        ):
+            return None  # "could very well", "will here find": only an object settles a verb
         return ("verb",), f"after '{words[j]}' the slot needs a verb"
 
     def _verb_after_to(
@@ -266,6 +281,8 @@ class Kind:
             return None
         if i >= 2 and lower[i - 2] in self.noun_to_heads:
             return None
+        if m.cls not in ("noun", "plural", "adj", "past", "vbn"):
+            return None  # "agreed to by the", "refers to where the": "to" as a preposition
         return ("verb",), "'to' with an object after it needs a verb"
 
     def _noun_after_determiner(
