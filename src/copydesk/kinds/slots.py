@@ -22,8 +22,8 @@ if TYPE_CHECKING:
     from copydesk.engine.rules import RuleSpec
 
 CLASSES = frozenset(
-    ["noun", "plural", "verb", "vbz", "past", "vbn", "adj", "adv", "degree", "prep", "conj", "det"]
-    + ["be"]
+    ["noun", "plural", "verb", "vbz", "past", "vbn", "ing", "adj", "adv", "degree", "prep", "conj"]
+    + ["det", "be", "pron"]
 )
 # the lexicon classes that let a word fill a slot of the table's class: a word the lexicon
 # knows in the class the slot needs is never flagged, whatever the table says
@@ -50,6 +50,8 @@ _NAMES = {
     "prep": "a preposition",
     "conj": "a conjunction",
     "det": "a possessive",
+    "ing": "an -ing form",
+    "pron": "a pronoun",
     "be": "a subject and a verb",
 }
 _JOINERS = frozenset(["-", "'", "’", "/", "&"])
@@ -71,6 +73,10 @@ CHECKS = frozenset(
         "conjunction_before_or_not",
         "subject_before_complement",
         "than_after_comparative",
+        "possessive_before_noun",
+        "progressive_after_be",
+        "infinitive_before_verb",
+        "subject_before_verb",
     ]
 )
 
@@ -105,6 +111,14 @@ SCHEMA: dict[str, tuple[str, Any]] = {
     "not_comparatives": ("list[str]", []),
     "phrase_ends": ("list[str]", []),
     "complement_words": ("list[str]", []),
+    # finite verbs that show the word before them ends a subject: "its name is"
+    "finite_verbs": ("list[str]", []),
+    # words after which "there" is a place, not a possessive: "over there people"
+    "place_words": ("list[str]", []),
+    # nouns that stand in apposition to a pronoun: "you people", "you lot"
+    "apposition_nouns": ("list[str]", []),
+    # words after which a noun phrase begins: "of are team" is "of our team"
+    "phrase_starts": ("list[str]", []),
 }
 
 
@@ -187,6 +201,10 @@ class Kind:
         self.not_comparatives = _words(rule, "not_comparatives")
         self.phrase_ends = _words(rule, "phrase_ends")
         self.complement_words = _words(rule, "complement_words")
+        self.finite_verbs = _words(rule, "finite_verbs")
+        self.place_words = _words(rule, "place_words")
+        self.apposition = _words(rule, "apposition_nouns")
+        self.phrase_starts = _words(rule, "phrase_starts")
         # a cheap test per token: only words of the table, and "then", start any check
         self.triggers = frozenset(self.index) | (
             {"then"} if "than_after_comparative" in self.checks else set()
@@ -433,6 +451,80 @@ class Kind:
         if adj in self.nominal or not (after in _SENTENCE_ENDS or after in self.complement_words):
             return None
         return ("be",), f"before the adjective '{words[i + 1]}' the slot needs a subject and a verb"
+
+    def _possessive_before_noun(
+        self, i: int, words: list[str], lower: list[str], lex: Lexicon, m: Member
+    ) -> tuple[tuple[str, ...], str] | None:
+        # "it's name is", "there house was", "are team has": a noun and then a finite verb
+        # make the word before the noun a possessive
+        if m.cls not in ("be", "adv", "pron") or i + 2 >= len(lower):
+            return None
+        noun, verb = lower[i + 1], lower[i + 2]
+        if m.cls == "pron" or m.cls == "adv":
+            if i and lower[i - 1] in self.place_words:
+                return None
+        if m.cls == "be" and not any(c in m.word for c in "'’"):
+            # a bare verb ("are") stands for "our" only where a noun phrase may begin
+            if i and not (lower[i - 1] in _SENTENCE_ENDS or lower[i - 1] in self.phrase_starts):
+                return None
+        if noun.endswith("ing"):
+            return None  # "what you're saying is": a participle, not a noun
+        # lemminflect lists most nouns as verbs too ("name", "team"): only a word that may be
+        # a past form or an adverb is left out
+        singular = lex.only(noun, "singular", "adv", "past", "vbn")
+        plural = lex.only(noun, "plural", "adv", "past", "vbn")
+        if not (singular or (plural and m.cls != "pron")) or noun in self.apposition:
+            return None  # "you people are", "you lot were": a noun in apposition to "you"
+        if not (
+            verb in self.finite_verbs or lex.only(verb, "vbz", "plural") or verb in lex["vbd_only"]
+        ):
+            return None
+        return ("det",), f"before the noun '{words[i + 1]}' the slot needs a possessive"
+
+    def _progressive_after_be(
+        self, i: int, words: list[str], lower: list[str], lex: Lexicon, m: Member
+    ) -> tuple[tuple[str, ...], str] | None:
+        # "they are been taught", "are they been taught": "been" follows "have", never "is"
+        if m.cls != "vbn" or i < 1:
+            return None
+        j = i - 1
+        if lower[j] in self.subjects or lower[j] in self.third or lower[j] in ("you", "it"):
+            j -= 1
+        if j < 0 or lower[j] not in self.be or lower[j] in ("be", "been", "being"):
+            return None
+        if lower[j].endswith(("'s", "’s")):
+            return None  # "it's been": the 's is "has"
+        return ("ing",), f"after '{words[j]}' the slot needs an -ing form"
+
+    def _infinitive_before_verb(
+        self, i: int, words: list[str], lower: list[str], lex: Lexicon, m: Member
+    ) -> tuple[tuple[str, ...], str] | None:
+        # "want too go": "too" cannot stand before a bare verb, "to" can
+        if m.cls != "degree" or i + 1 >= len(lower):
+            return None
+        verb = lower[i + 1]
+        if not lex.only(verb, "base", "plural", "adj", "adv", "past", "vbn"):
+            return None
+        if verb in self.finite_verbs or i == 0:
+            return None
+        prev = lower[i - 1]
+        if prev in self.subjects or prev in self.third or prev in ("you", "it"):
+            return None  # "they too face": "too" meaning "also" after a subject
+        if lex.only(prev, "singular", "base", "vbz", "past") or lex.only(prev, "plural", "vbz"):
+            return None  # "ministers too have come"
+        return ("prep",), f"before the verb '{words[i + 1]}' the slot needs 'to'"
+
+    def _subject_before_verb(
+        self, i: int, words: list[str], lower: list[str], lex: Lexicon, m: Member
+    ) -> tuple[tuple[str, ...], str] | None:
+        # "Were are in the process": two finite verbs in a row at the start of a clause
+        if m.cls != "past" or i + 1 >= len(lower):
+            return None
+        if i and lower[i - 1] not in _SENTENCE_ENDS and lower[i - 1] not in ",\"“(":
+            return None
+        if lower[i + 1] not in self.finite_verbs:
+            return None
+        return ("pron",), f"before the verb '{words[i + 1]}' the slot needs a subject"
 
     def _than(self, i: int, lower: list[str], lex: Lexicon) -> str:
         if i < 1 or i + 1 >= len(lower):
