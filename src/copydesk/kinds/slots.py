@@ -119,6 +119,8 @@ SCHEMA: dict[str, tuple[str, Any]] = {
     "apposition_nouns": ("list[str]", []),
     # words after which a noun phrase begins: "of are team" is "of our team"
     "phrase_starts": ("list[str]", []),
+    # words that take "to" and a verb: "want to go"
+    "infinitive_heads": ("list[str]", []),
 }
 
 
@@ -157,7 +159,7 @@ def parse_sets(lines: list[str]) -> dict[str, list[Member]]:
 def _joined(source: str, tokens: Spans, i: int, count: int) -> bool:
     """Whether token ``i`` and its neighbours stand in one run of prose: no code, markup or
     blank line hidden between them, since the masked text shows only what is left."""
-    for k in (i - 1, i):
+    for k in (i - 1, i, i + 1):
         if 0 <= k and k + 1 < count:
             gap = source[tokens[k][2] : tokens[k + 1][1]]
             if gap and (not gap.isspace() or gap.count("\n") > 1):
@@ -205,6 +207,7 @@ class Kind:
         self.place_words = _words(rule, "place_words")
         self.apposition = _words(rule, "apposition_nouns")
         self.phrase_starts = _words(rule, "phrase_starts")
+        self.infinitive_heads = _words(rule, "infinitive_heads")
         # a cheap test per token: only words of the table, and "then", start any check
         self.triggers = frozenset(self.index) | (
             {"then"} if "than_after_comparative" in self.checks else set()
@@ -445,6 +448,8 @@ class Kind:
         # that ends the phrase; a subject and "is" can
         if m.cls != "det" or i + 2 >= len(lower):
             return None
+        if not any("'" in w or "’" in w for w, c in m.siblings if c == "be"):
+            return None  # only a contraction ("it's") holds the subject and the verb
         adj, after = lower[i + 1], lower[i + 2]
         if not lex.only(adj, "adj", "singular", "plural", "base", "vbz", "past", "superlative"):
             return None
@@ -473,6 +478,8 @@ class Kind:
         # a past form or an adverb is left out
         singular = lex.only(noun, "singular", "adv", "past", "vbn")
         plural = lex.only(noun, "plural", "adv", "past", "vbn")
+        if m.cls == "pron" and noun in lex["base"]:
+            return None  # "someone that you think would": a verb after "you"
         if not (singular or (plural and m.cls != "pron")) or noun in self.apposition:
             return None  # "you people are", "you lot were": a noun in apposition to "you"
         if not (
@@ -508,6 +515,8 @@ class Kind:
         if verb in self.finite_verbs or i == 0:
             return None
         prev = lower[i - 1]
+        if verb in lex["singular"] and prev not in self.infinitive_heads:
+            return None  # "too time consuming": a noun, unless a verb that takes "to" precedes
         if prev in self.subjects or prev in self.third or prev in ("you", "it"):
             return None  # "they too face": "too" meaning "also" after a subject
         if lex.only(prev, "singular", "base", "vbz", "past") or lex.only(prev, "plural", "vbz"):
