@@ -22,8 +22,23 @@ if TYPE_CHECKING:
     from copydesk.engine.rules import RuleSpec
 
 CLASSES = frozenset(
-    ["noun", "plural", "verb", "vbz", "past", "vbn", "ing", "adj", "adv", "degree", "prep", "conj"]
-    + ["det", "be", "pron"]
+    [
+        "noun",
+        "plural",
+        "verb",
+        "vbz",
+        "past",
+        "vbn",
+        "ing",
+        "adj",
+        "adv",
+        "degree",
+        "prep",
+        "conj",
+        "det",
+        "be",
+        "pron",
+    ]
 )
 # the lexicon classes that let a word fill a slot of the table's class: a word the lexicon
 # knows in the class the slot needs is never flagged, whatever the table says
@@ -144,10 +159,12 @@ def parse_sets(lines: list[str]) -> dict[str, list[Member]]:
             word, sep, cls = item.partition(":")
             if word.startswith("~"):
                 word = word[1:]
-                offered.add(word.lower())
+                offered.add(word.lower().replace("’", "'"))
             if not sep or not word or cls not in CLASSES:
-                raise ValueError(f"set '{line}': '{item}' is not word:class ({', '.join(sorted(CLASSES))})")
-            pairs.append((word.lower(), cls))
+                raise ValueError(
+                    f"set '{line}': '{item}' is not word:class ({', '.join(sorted(CLASSES))})"
+                )
+            pairs.append((word.lower().replace("’", "'"), cls))
         if len(pairs) < 2:
             raise ValueError(f"set '{line}' needs at least two words")
         for i, (word, cls) in enumerate(pairs):
@@ -160,7 +177,7 @@ def _joined(source: str, tokens: Spans, i: int, count: int) -> bool:
     """Whether token ``i`` and its neighbours stand in one run of prose: no code, markup or
     blank line hidden between them, since the masked text shows only what is left."""
     for k in (i - 1, i, i + 1):
-        if 0 <= k and k + 1 < count:
+        if k >= 0 and k + 1 < count:
             gap = source[tokens[k][2] : tokens[k + 1][1]]
             if gap and (not gap.isspace() or gap.count("\n") > 1):
                 return False
@@ -219,7 +236,11 @@ class Kind:
         lex: Lexicon | None = None
         for i, word in enumerate(lower):
             if word not in triggers:
-                continue
+                if "’" not in word:
+                    continue
+                word = word.replace("’", "'")  # "it’s" is "it's" to the table
+                if word not in triggers:
+                    continue
             if lex is None:
                 lex = lexicon()
             if word == "then" and "than_after_comparative" in self.checks:
@@ -465,13 +486,12 @@ class Kind:
         if m.cls not in ("be", "adv", "pron") or i + 2 >= len(lower):
             return None
         noun, verb = lower[i + 1], lower[i + 2]
-        if m.cls == "pron" or m.cls == "adv":
-            if i and lower[i - 1] in self.place_words:
-                return None
-        if m.cls == "be" and not any(c in m.word for c in "'’"):
-            # a bare verb ("are") stands for "our" only where a noun phrase may begin
-            if i and not (lower[i - 1] in _SENTENCE_ENDS or lower[i - 1] in self.phrase_starts):
-                return None
+        if m.cls in ("pron", "adv") and i and lower[i - 1] in self.place_words:
+            return None
+        # a bare verb ("are") stands for "our" only where a noun phrase may begin
+        bare = m.cls == "be" and not any(c in m.word for c in "'’")
+        if bare and i and lower[i - 1] not in _SENTENCE_ENDS | self.phrase_starts:
+            return None
         if noun.endswith("ing"):
             return None  # "what you're saying is": a participle, not a noun
         # lemminflect lists most nouns as verbs too ("name", "team"): only a word that may be
@@ -529,7 +549,7 @@ class Kind:
         # "Were are in the process": two finite verbs in a row at the start of a clause
         if m.cls != "past" or i + 1 >= len(lower):
             return None
-        if i and lower[i - 1] not in _SENTENCE_ENDS and lower[i - 1] not in ",\"“(":
+        if i and lower[i - 1] not in _SENTENCE_ENDS and lower[i - 1] not in ',"“(':
             return None
         if lower[i + 1] not in self.finite_verbs:
             return None
