@@ -52,48 +52,41 @@ _LEXICON = {
     "adj": ("adj",),
     "adv": ("adv",),
 }
-_NAMES = {
-    "noun": "a noun",
-    "plural": "a plural noun",
-    "verb": "a verb",
-    "vbz": "a verb",
-    "past": "a verb",
-    "vbn": "a past participle",
-    "adj": "an adjective",
-    "adv": "an adverb",
-    "degree": "an adverb of degree",
-    "prep": "a preposition",
-    "conj": "a conjunction",
-    "det": "a possessive",
-    "ing": "an -ing form",
-    "pron": "a pronoun",
-    "be": "a subject and a verb",
-}
 _JOINERS = frozenset(["-", "'", "’", "/", "&"])
 _MARKS = frozenset(".,;:!?)\n")
 _SENTENCE_ENDS = frozenset(".!?;:\n")
 
-CHECKS = frozenset(
-    [
-        "verb_after_modal",
-        "verb_after_to",
-        "noun_after_determiner",
-        "verb_after_subject",
-        "participle_after_have",
-        "adjective_after_degree",
-        "plural_after_quantity",
-        "degree_before_adjective",
-        "participle_before_to",
-        "preposition_after_motion",
-        "conjunction_before_or_not",
-        "subject_before_complement",
-        "than_after_comparative",
-        "possessive_before_noun",
-        "progressive_after_be",
-        "infinitive_before_verb",
-        "subject_before_verb",
-    ]
-)
+
+def _classes(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+_ANY = CLASSES
+# each check: the classes of word it can flag, and the classes its slots can need; a word of
+# the table is looked at only by the checks that could flag it and offer one of its siblings,
+# so words such as "to" or "from", which are only ever offered, cost nothing
+SLOT_CHECKS: dict[str, tuple[frozenset[str], frozenset[str]]] = {
+    "verb_after_modal": (_ANY - {"verb"}, _classes("verb")),
+    "verb_after_to": (_classes("noun plural adj past vbn"), _classes("verb")),
+    "noun_after_determiner": (
+        _classes("adj degree adv verb vbz past vbn conj prep"),
+        _classes("noun plural adj vbn"),
+    ),
+    "plural_after_quantity": (_classes("vbz"), _classes("plural")),
+    "verb_after_subject": (_classes("noun conj adj plural"), _classes("verb past vbz")),
+    "participle_after_have": (_ANY - _classes("noun plural vbn"), _classes("vbn")),
+    "adjective_after_degree": (_ANY - _classes("adj adv"), _classes("adj adv")),
+    "degree_before_adjective": (_classes("verb adj noun"), _classes("degree adv")),
+    "participle_before_to": (_classes("adv degree prep conj"), _classes("vbn adj")),
+    "preposition_after_motion": (_classes("past vbn verb"), _classes("prep")),
+    "conjunction_before_or_not": (_classes("noun verb"), _classes("conj")),
+    "subject_before_complement": (_classes("det"), _classes("be")),
+    "possessive_before_noun": (_classes("be adv pron"), _classes("det")),
+    "progressive_after_be": (_classes("vbn"), _classes("ing")),
+    "infinitive_before_verb": (_classes("degree"), _classes("prep")),
+    "subject_before_verb": (_classes("past"), _classes("pron")),
+}
+CHECKS = frozenset([*SLOT_CHECKS, "than_after_comparative"])
 
 SCHEMA: dict[str, tuple[str, Any]] = {
     "checks": ("list[str]", REQUIRED),
@@ -226,7 +219,10 @@ class Kind:
         self.phrase_starts = _words(rule, "phrase_starts")
         self.infinitive_heads = _words(rule, "infinitive_heads")
         # a cheap test per token: only words of the table, and "then", start any check
-        self.triggers = frozenset(self.index) | (
+        self.plans = {
+            word: plan for word, members in self.index.items() if (plan := self._plan(members))
+        }
+        self.triggers = frozenset(self.plans) | (
             {"then"} if "than_after_comparative" in self.checks else set()
         )
 
@@ -252,19 +248,37 @@ class Kind:
                 i and lower[i - 1] in _JOINERS
             ):
                 continue  # part of a compound: "could half-finish", "the would-be"
-            hit = self._judge(self.index[word], i, words, lower, lex)
+            hit = self._judge(self.index[word], self.plans[word], i, words, lower, lex)
             if hit is not None and _joined(doc.source, tokens, i, len(lower)):
                 yield self._match(tokens[i], hit[0], hit[1])
 
     # ---- the slots ---------------------------------------------------------------------
 
+    def _plan(self, members: list[Member]) -> tuple[str, ...]:
+        """The checks that could flag a word of the table and offer one of its siblings."""
+        plan = []
+        for check in self.slot_checks:
+            flags, needs = SLOT_CHECKS[check]
+            if any(
+                not m.offered_only and m.cls in flags and any(c in needs for _, c in m.siblings)
+                for m in members
+            ):
+                plan.append(check)
+        return tuple(plan)
+
     def _judge(
-        self, members: list[Member], i: int, words: list[str], lower: list[str], lex: Lexicon
+        self,
+        members: list[Member],
+        plan: tuple[str, ...],
+        i: int,
+        words: list[str],
+        lower: list[str],
+        lex: Lexicon,
     ) -> tuple[str, str] | None:
         """The sibling to offer and why, when some check's slot rules the written word out:
         every set the word is in must agree on the one word to offer."""
         written = {m.cls for m in members}
-        for check in self.slot_checks:
+        for check in plan:
             fits: set[str] = set()
             why = ""
             for member in members:
