@@ -73,18 +73,21 @@ SLOT_CHECKS: dict[str, tuple[frozenset[str], frozenset[str]]] = {
         _classes("noun plural adj vbn"),
     ),
     "plural_after_quantity": (_classes("vbz"), _classes("plural")),
-    "verb_after_subject": (_classes("noun conj adj plural"), _classes("verb past vbz")),
+    "verb_after_subject": (_classes("noun conj adj plural det"), _classes("verb past vbz be")),
     "participle_after_have": (_ANY - _classes("noun plural vbn"), _classes("vbn")),
     "adjective_after_degree": (_ANY - _classes("adj adv"), _classes("adj adv")),
     "degree_before_adjective": (_classes("verb adj noun"), _classes("degree adv")),
     "participle_before_to": (_classes("adv degree prep conj"), _classes("vbn adj")),
-    "preposition_after_motion": (_classes("past vbn verb"), _classes("prep")),
+    "preposition_after_motion": (_classes("past vbn verb"), _classes("prep conj")),
     "conjunction_before_or_not": (_classes("noun verb"), _classes("conj")),
     "subject_before_complement": (_classes("det"), _classes("be")),
     "possessive_before_noun": (_classes("be adv pron"), _classes("det")),
     "progressive_after_be": (_classes("vbn"), _classes("ing")),
     "infinitive_before_verb": (_classes("degree"), _classes("prep")),
-    "subject_before_verb": (_classes("past"), _classes("pron")),
+    "subject_before_verb": (_classes("past det"), _classes("pron")),
+    "determiner_before_noun": (_classes("verb"), _classes("det")),
+    "conjunction_after_asking": (_classes("noun"), _classes("conj")),
+    "participle_before_by": (_classes("verb past prep noun"), _classes("vbn")),
 }
 CHECKS = frozenset([*SLOT_CHECKS, "than_after_comparative"])
 
@@ -129,6 +132,11 @@ SCHEMA: dict[str, tuple[str, Any]] = {
     "phrase_starts": ("list[str]", []),
     # words that take "to" and a verb: "want to go"
     "infinitive_heads": ("list[str]", []),
+    "subject_pronouns": ("list[str]", []),
+    # what may follow "I know" and never "I no": "that", "what", "it"
+    "after_det_subject": ("list[str]", []),
+    # words after which "whether" starts a clause: "ask whether", "unsure whether"
+    "asking": ("list[str]", []),
 }
 
 
@@ -218,12 +226,15 @@ class Kind:
         self.apposition = _words(rule, "apposition_nouns")
         self.phrase_starts = _words(rule, "phrase_starts")
         self.infinitive_heads = _words(rule, "infinitive_heads")
+        self.subject_pronouns = _words(rule, "subject_pronouns")
+        self.after_det_subject = _words(rule, "after_det_subject")
+        self.asking = _words(rule, "asking")
         # a cheap test per token: only words of the table, and "then", start any check
         self.plans = {
             word: plan for word, members in self.index.items() if (plan := self._plan(members))
         }
         self.triggers = frozenset(self.plans) | (
-            {"then"} if "than_after_comparative" in self.checks else set()
+            {"then", "that"} if "than_after_comparative" in self.checks else set()
         )
 
     def run(self, doc: Document) -> Iterator[Match]:
@@ -239,7 +250,7 @@ class Kind:
                     continue
             if lex is None:
                 lex = lexicon()
-            if word == "then" and "than_after_comparative" in self.checks:
+            if word in ("then", "that") and "than_after_comparative" in self.checks:
                 found = self._than(i, lower, lex)
                 if found and _joined(doc.source, tokens, i, len(lower)):
                     yield self._match(tokens[i], "than", found)
@@ -390,9 +401,16 @@ class Kind:
             return None  # "World War I", "Part I"
         if j > 0 and lower[j - 1] in ("than", "as", "like"):
             return None
-        if subject in self.subjects and m.cls in ("noun", "conj", "adj"):
-            if m.cls == "conj" and i + 1 < len(lower) and self._finite(lower[i + 1], lex):
+        if subject in self.subjects and m.cls in ("noun", "conj", "adj", "det"):
+            nxt = lower[i + 1] if i + 1 < len(lower) else "\n"
+            if m.cls == "conj" and self._finite(nxt, lex):
                 return None  # "they though had": "though" set off without commas
+            if m.cls == "det":
+                # "we our going" wants "are", "I no that" wants "know"; "we no longer" is right
+                if nxt.endswith("ing") and len(nxt) > 4:
+                    return ("be",), f"after the subject '{words[j]}' the slot needs a verb"
+                if nxt not in self.after_det_subject:
+                    return None
             return ("verb", "past"), f"after the subject '{words[j]}' the slot needs a verb"
         if subject in self.third and m.cls in ("plural", "noun", "conj", "adj"):
             if m.cls == "conj" and i + 1 < len(lower) and self._finite(lower[i + 1], lex):
@@ -465,7 +483,12 @@ class Kind:
     ) -> tuple[tuple[str, ...], str] | None:
         if i < 1 or lower[i - 1] not in self.motion or i + 1 >= len(lower):
             return None
-        if lower[i + 1] not in self.objects or m.cls not in ("past", "vbn", "verb"):
+        if m.cls not in ("past", "vbn", "verb"):
+            return None
+        if lower[i + 1] in self.subject_pronouns:
+            # "they went were he wanted": a clause follows, so a conjunction of place
+            return ("conj",), f"after '{words[i - 1]}' the slot needs a conjunction"
+        if lower[i + 1] not in self.objects:
             return None
         return ("prep",), f"after '{words[i - 1]}' the slot needs a preposition"
 
@@ -560,14 +583,58 @@ class Kind:
     def _subject_before_verb(
         self, i: int, words: list[str], lower: list[str], lex: Lexicon, m: Member
     ) -> tuple[tuple[str, ...], str] | None:
-        # "Were are in the process": two finite verbs in a row at the start of a clause
-        if m.cls != "past" or i + 1 >= len(lower):
+        # "Were are in the process": two finite verbs in a row at the start of a clause;
+        # "the are": a determiner before a verb that only a subject can precede
+        if i + 1 >= len(lower):
+            return None
+        if m.cls == "det":
+            if lower[i + 1] in ("are", "were") and words[i + 1].islower():
+                return ("pron",), f"before the verb '{words[i + 1]}' the slot needs a subject"
+            return None
+        if m.cls != "past":
             return None
         if i and lower[i - 1] not in _SENTENCE_ENDS and lower[i - 1] not in ',"“(':
             return None
         if lower[i + 1] not in self.finite_verbs:
             return None
         return ("pron",), f"before the verb '{words[i + 1]}' the slot needs a subject"
+
+    def _determiner_before_noun(
+        self, i: int, words: list[str], lower: list[str], lex: Lexicon, m: Member
+    ) -> tuple[tuple[str, ...], str] | None:
+        # "there is know way", "I have know idea": a bare verb between "be" or "have" and a
+        # noun stands where a determiner goes
+        if m.cls != "verb" or i < 1 or i + 1 >= len(lower):
+            return None
+        if lower[i - 1] not in self.be and lower[i - 1] not in self.have:
+            return None
+        noun = lower[i + 1]
+        if not (lex.only(noun, "singular", "vbz", "past", "vbn", "adv") or noun in lex["plural"]):
+            return None
+        return ("det",), f"before the noun '{words[i + 1]}' the slot needs a determiner"
+
+    def _conjunction_after_asking(
+        self, i: int, words: list[str], lower: list[str], lex: Lexicon, m: Member
+    ) -> tuple[tuple[str, ...], str] | None:
+        # "unsure weather it will": after a word of asking or doubting a clause follows
+        if m.cls != "noun" or i < 1 or i + 1 >= len(lower):
+            return None
+        if lower[i - 1] not in self.asking:
+            return None
+        if lower[i + 1] not in self.subject_pronouns and lower[i + 1] not in ("the", "to"):
+            return None
+        return ("conj",), f"after '{words[i - 1]}' the slot needs a conjunction"
+
+    def _participle_before_by(
+        self, i: int, words: list[str], lower: list[str], lex: Lexicon, m: Member
+    ) -> tuple[tuple[str, ...], str] | None:
+        # "was lead by", "is past by": a passive needs the participle
+        j = self._before(i, lower)
+        if j < 0 or lower[j] not in self.be or i + 1 >= len(lower) or lower[i + 1] != "by":
+            return None
+        if lower[j].endswith(("'s", "’s")):
+            return None
+        return ("vbn",), f"between '{words[j]}' and 'by' the slot needs a past participle"
 
     def _than(self, i: int, lower: list[str], lex: Lexicon) -> str:
         if i < 1 or i + 1 >= len(lower):
@@ -577,7 +644,20 @@ class Kind:
             return ""
         if before in self.not_comparatives:
             return ""
-        if not (after in self.than_followers or after.isdigit() or after in "$£€"):
+        figure = after.isdigit() or after in ("$", "£", "€")
+        if lower[i] == "that":
+            # "more that 200": only a figure settles it ("better that the firm waits"), and
+            # never after "the more"
+            if i >= 2 and lower[i - 2] == "the":
+                return ""
+            k = i + 1
+            while k < len(lower) and (lower[k].isdigit() or lower[k] in ",.$£€"):
+                k += 1  # the figure is one token a digit
+            then = lower[k] if k < len(lower) else ""
+            if then in self.finite_verbs or lex.only(then, "vbz", "plural") or then in lex["past"]:
+                return ""  # "less that 2019 was bad than ...": "that" opens a clause
+            return f"after the comparative '{before}' the word is 'than'" if figure else ""
+        if not (after in self.than_followers or figure):
             return ""
         return f"after the comparative '{before}' the word is 'than'"
 
