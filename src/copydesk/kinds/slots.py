@@ -38,6 +38,7 @@ CLASSES = frozenset(
         "det",
         "be",
         "pron",
+        "imp",
     ]
 )
 # the lexicon classes that let a word fill a slot of the table's class: a word the lexicon
@@ -69,7 +70,7 @@ SLOT_CHECKS: dict[str, tuple[frozenset[str], frozenset[str]]] = {
     "verb_after_modal": (_ANY - {"verb"}, _classes("verb")),
     "verb_after_to": (_classes("noun plural adj past vbn"), _classes("verb")),
     "noun_after_determiner": (
-        _classes("adj degree adv verb vbz past vbn conj prep"),
+        _classes("adj degree adv verb vbz past vbn conj prep det"),
         _classes("noun plural adj vbn"),
     ),
     "plural_after_quantity": (_classes("vbz"), _classes("plural")),
@@ -84,7 +85,8 @@ SLOT_CHECKS: dict[str, tuple[frozenset[str], frozenset[str]]] = {
     "possessive_before_noun": (_classes("be adv pron"), _classes("det")),
     "progressive_after_be": (_classes("vbn"), _classes("ing")),
     "infinitive_before_verb": (_classes("degree"), _classes("prep")),
-    "subject_before_verb": (_classes("past det"), _classes("pron")),
+    "subject_before_verb": (_classes("past det be"), _classes("pron")),
+    "let_in_its_slot": (_classes("imp vbz"), _classes("imp vbz")),
     "determiner_before_noun": (_classes("verb"), _classes("det")),
     "conjunction_after_asking": (_classes("noun"), _classes("conj")),
     "participle_before_by": (_classes("verb past prep noun"), _classes("vbn")),
@@ -137,6 +139,8 @@ SCHEMA: dict[str, tuple[str, Any]] = {
     "after_det_subject": ("list[str]", []),
     # words after which "whether" starts a clause: "ask whether", "unsure whether"
     "asking": ("list[str]", []),
+    # words after which a clause starts: "so let's", "and let's"
+    "clause_openers": ("list[str]", []),
 }
 
 
@@ -229,6 +233,7 @@ class Kind:
         self.subject_pronouns = _words(rule, "subject_pronouns")
         self.after_det_subject = _words(rule, "after_det_subject")
         self.asking = _words(rule, "asking")
+        self.clause_openers = _words(rule, "clause_openers")
         # a cheap test per token: only words of the table, and "then", start any check
         self.plans = {
             word: plan for word, members in self.index.items() if (plan := self._plan(members))
@@ -380,6 +385,12 @@ class Kind:
             if not ends or det not in ("a", "an"):
                 return None  # "the conscious" may stand for people
             return ("noun",), f"after '{words[j]}' the slot needs a noun"
+        if m.cls == "det":
+            # "the some government": a second determiner where an adjective goes; "the some
+            # 200 people" is "about 200", and "its some" is more likely "it's some"
+            if det != "the" or between or nxt.isdigit():
+                return None
+            return ("adj",), f"after '{words[j]}' the slot needs an adjective"
         if m.cls not in ("verb", "vbz", "past", "vbn", "conj", "prep"):
             return None
         if not ends and (nxt in lex["singular"] or nxt in lex["plural"]):
@@ -591,6 +602,20 @@ class Kind:
             if lower[i + 1] in ("are", "were") and words[i + 1].islower():
                 return ("pron",), f"before the verb '{words[i + 1]}' the slot needs a subject"
             return None
+        if m.cls == "be":
+            # "I think is should be": "is" cannot stand before a modal followed by its verb
+            # ("the question is would he" asks a question)
+            after = words[i + 2] if i + 2 < len(words) else ""
+            verb = after in lex["base"] or after in ("be", "have", "not", "never", "also")
+            if (
+                lower[i + 1] in self.modals
+                and words[i + 1].islower()
+                and after.islower()
+                and verb
+                and after not in self.subject_pronouns
+            ):
+                return ("pron",), f"before '{words[i + 1]}' the slot needs a subject"
+            return None
         if m.cls != "past":
             return None
         if i and lower[i - 1] not in _SENTENCE_ENDS and lower[i - 1] not in ',"“(':
@@ -635,6 +660,20 @@ class Kind:
         if lower[j].endswith(("'s", "’s")):
             return None
         return ("vbn",), f"between '{words[j]}' and 'by' the slot needs a past participle"
+
+    def _let_in_its_slot(
+        self, i: int, words: list[str], lower: list[str], lex: Lexicon, m: Member
+    ) -> tuple[tuple[str, ...], str] | None:
+        # "let's" opens a clause ("so let's hear"); "lets" follows its subject ("it lets you")
+        if i < 1 or i + 1 >= len(lower):
+            return None
+        prev = lower[i - 1]
+        opens = prev in _SENTENCE_ENDS or prev in self.clause_openers
+        if m.cls == "vbz" and opens and lex.only(lower[i + 1], "base", "vbz", "past", "plural"):
+            return ("imp",), "at the start of a clause the slot needs 'let's'"
+        if m.cls == "imp" and not opens and (prev in self.third or prev in ("it", "this", "that")):
+            return ("vbz",), f"after the subject '{words[i - 1]}' the slot needs a verb"
+        return None
 
     def _than(self, i: int, lower: list[str], lex: Lexicon) -> str:
         if i < 1 or i + 1 >= len(lower):
