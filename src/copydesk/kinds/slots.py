@@ -70,7 +70,7 @@ SLOT_CHECKS: dict[str, tuple[frozenset[str], frozenset[str]]] = {
     "verb_after_modal": (_ANY - {"verb"}, _classes("verb")),
     "verb_after_to": (_classes("noun plural adj past vbn"), _classes("verb")),
     "noun_after_determiner": (
-        _classes("adj degree adv verb vbz past vbn conj prep det"),
+        _classes("adj degree adv verb vbz past vbn conj prep"),
         _classes("noun plural adj vbn"),
     ),
     "plural_after_quantity": (_classes("vbz"), _classes("plural")),
@@ -385,12 +385,6 @@ class Kind:
             if not ends or det not in ("a", "an"):
                 return None  # "the conscious" may stand for people
             return ("noun",), f"after '{words[j]}' the slot needs a noun"
-        if m.cls == "det":
-            # "the some government": a second determiner where an adjective goes; "the some
-            # 200 people" is "about 200", and "its some" is more likely "it's some"
-            if det != "the" or between or nxt.isdigit():
-                return None
-            return ("adj",), f"after '{words[j]}' the slot needs an adjective"
         if m.cls not in ("verb", "vbz", "past", "vbn", "conj", "prep"):
             return None
         if not ends and (nxt in lex["singular"] or nxt in lex["plural"]):
