@@ -9,8 +9,9 @@ and exactly one of its siblings is of a class the slot takes, the sibling is off
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from itertools import compress, count
 from typing import TYPE_CHECKING, Any
 
 from copydesk.kinds import REQUIRED, Context, Match, option
@@ -144,6 +145,11 @@ SCHEMA: dict[str, tuple[str, Any]] = {
 }
 
 
+Slot = Callable[
+    [int, list[str], list[str], Lexicon, "Member"], "tuple[tuple[str, ...], str] | None"
+]
+
+
 @dataclass(frozen=True)
 class Member:
     word: str
@@ -235,30 +241,28 @@ class Kind:
         self.asking = _words(rule, "asking")
         self.clause_openers = _words(rule, "clause_openers")
         # a cheap test per token: only words of the table, and "then", start any check
+        self.written = {word: frozenset(m.cls for m in ms) for word, ms in self.index.items()}
         self.plans = {
             word: plan for word, members in self.index.items() if (plan := self._plan(members))
         }
         self.triggers = frozenset(self.plans) | (
             {"then", "that"} if "than_after_comparative" in self.checks else set()
         )
+        self.lookups = self.triggers | {w.replace("'", "’") for w in self.triggers}
 
     def run(self, doc: Document) -> Iterator[Match]:
         tokens, words, lower = _tokens(doc.masked)
-        triggers = self.triggers
-        lex: Lexicon | None = None
-        for i, word in enumerate(lower):
-            if word not in triggers:
-                if "’" not in word:
-                    continue
-                word = word.replace("’", "'")  # "it’s" is "it's" to the table
-                if word not in triggers:
-                    continue
-            if lex is None:
-                lex = lexicon()
+        # the words of the table are found at C speed; most tokens are none of them
+        found = list(compress(count(), map(self.lookups.__contains__, lower)))
+        if not found:
+            return
+        lex = lexicon()
+        for i in found:
+            word = lower[i].replace("’", "'")  # "it’s" is "it's" to the table
             if word in ("then", "that") and "than_after_comparative" in self.checks:
-                found = self._than(i, lower, lex)
-                if found and _joined(doc.source, tokens, i, len(lower)):
-                    yield self._match(tokens[i], "than", found)
+                why = self._than(i, lower, lex)
+                if why and _joined(doc.source, tokens, i, len(lower)):
+                    yield self._match(tokens[i], "than", why)
                 continue
             if (i + 1 < len(lower) and lower[i + 1] in _JOINERS) or (
                 i and lower[i - 1] in _JOINERS
@@ -270,22 +274,22 @@ class Kind:
 
     # ---- the slots ---------------------------------------------------------------------
 
-    def _plan(self, members: list[Member]) -> tuple[str, ...]:
+    def _plan(self, members: list[Member]) -> tuple[Slot, ...]:
         """The checks that could flag a word of the table and offer one of its siblings."""
-        plan = []
+        plan: list[Slot] = []
         for check in self.slot_checks:
             flags, needs = SLOT_CHECKS[check]
             if any(
                 not m.offered_only and m.cls in flags and any(c in needs for _, c in m.siblings)
                 for m in members
             ):
-                plan.append(check)
+                plan.append(getattr(self, "_" + check))
         return tuple(plan)
 
     def _judge(
         self,
         members: list[Member],
-        plan: tuple[str, ...],
+        plan: tuple[Slot, ...],
         i: int,
         words: list[str],
         lower: list[str],
@@ -293,13 +297,15 @@ class Kind:
     ) -> tuple[str, str] | None:
         """The sibling to offer and why, when some check's slot rules the written word out:
         every set the word is in must agree on the one word to offer."""
-        written = {m.cls for m in members}
+        written = self.written[members[0].word]
         for check in plan:
             fits: set[str] = set()
             why = ""
             for member in members:
-                slot = getattr(self, "_" + check)(i, words, lower, lex, member)
-                if slot is None or member.offered_only:
+                if member.offered_only:
+                    continue
+                slot = check(i, words, lower, lex, member)
+                if slot is None:
                     continue
                 need, why = slot
                 if written & set(need) or self._lexicon_allows(member, need, lex):
