@@ -32,6 +32,7 @@ KINDS = {
     "agreement": "copydesk.kinds.agreement",
     "dates": "copydesk.kinds.dates",
     "capitals": "copydesk.kinds.capitals",
+    "classed": "copydesk.kinds.classed",
 }
 
 REQUIRED = object()
