@@ -140,5 +140,8 @@ class Kind:
                     continue
                 taken.append((m.start(), m.end()))
                 text = m.group()
+                if not entry.replacement:  # a slip with no one right wording: no fix
+                    yield Match(m.start(), m.end(), {"match": text, "replacement": ""})
+                    continue
                 fixed = match_case(text, m.expand(entry.replacement))
                 yield Match(m.start(), m.end(), {"match": text, "replacement": fixed}, (fixed,))
