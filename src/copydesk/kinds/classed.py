@@ -33,6 +33,8 @@ SCHEMA: dict[str, tuple[str, Any]] = {
     "classes": ("dict[str,str]", {}),
     "ignorecase": ("bool", False),
     "define": ("dict[str,str]", {}),
+    # the message of an entry with no replacement, when the rule's own names the fix
+    "unfixed_message": ("str", ""),
 }
 
 CLASSES = frozenset(
@@ -116,6 +118,7 @@ class Kind:
         swap: dict[str, str] = option(rule, "swap")
         self.tests = {g: parse_test(g, s) for g, s in option(rule, "classes").items()}
         define: dict[str, str] = option(rule, "define")
+        self.unfixed_message: str = option(rule, "unfixed_message")
         self.entries = [Entry(expand(k, define), v, flags) for k, v in swap.items()]
         for entry in self.entries:
             for group in entry.pattern.groupindex:
@@ -141,7 +144,8 @@ class Kind:
                 taken.append((m.start(), m.end()))
                 text = m.group()
                 if not entry.replacement:  # a slip with no one right wording: no fix
-                    yield Match(m.start(), m.end(), {"match": text, "replacement": ""})
+                    message = self.unfixed_message.format(match=text) or None
+                    yield Match(m.start(), m.end(), {"match": text}, message=message)
                     continue
                 fixed = match_case(text, m.expand(entry.replacement))
                 yield Match(m.start(), m.end(), {"match": text, "replacement": fixed}, (fixed,))
