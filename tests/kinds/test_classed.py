@@ -76,9 +76,9 @@ def test_overlapping_entries_report_once() -> None:
         (
             "Plans.\nThey agreed a long term plan.\n",
             "GRA045",
-            "a long term plan",
-            (2, 13),
-            "a long-term plan",
+            "long term",
+            (2, 15),
+            "long-term",
         ),
         ("It was a twenty one gun salute.\n", "GRA045", "twenty one", (1, 10), "twenty-one"),
         (

@@ -17,12 +17,10 @@ import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from copydesk import patterncache
 from copydesk.kinds import REQUIRED, Context, Match, option
 from copydesk.kinds._words import match_case
 from copydesk.kinds.agreement import lexicon
-from copydesk.kinds.prefilter import may_match, required_literals
-from copydesk.literals import Scanner
+from copydesk.kinds.prefilter import EntryScanner
 
 if TYPE_CHECKING:
     from copydesk.document import Document
@@ -79,22 +77,12 @@ def parse_test(group: str, spec: str) -> ClassTest:
     return ClassTest(tuple(any_of), tuple(none_of))
 
 
-class Entry:
-    __slots__ = ("_scanner", "pattern", "replacement", "required", "source")
+class Entry(NamedTuple):
+    source: str
+    replacement: str
 
-    def __init__(self, source: str, replacement: str, flags: int) -> None:
-        self.source = source
-        self.replacement = replacement
-        self.required = required_literals(source)
-        self.pattern: re.Pattern[str] = patterncache.compile(source, flags)
-        self._scanner: Scanner | None = None
 
-    def finditer(self, doc: Document) -> Iterator[re.Match[str]]:
-        if not may_match(self.required, doc.folded):
-            return iter(())
-        if self._scanner is None:
-            self._scanner = Scanner(self.pattern)
-        return self._scanner.finditer(doc.masked, folded=doc.folded)
+_GROUP = re.compile(r"\(\?P<(\w+)>")
 
 
 _NAME = re.compile(r"\{([A-Za-z_]\w*)\}")
@@ -119,9 +107,10 @@ class Kind:
         self.tests = {g: parse_test(g, s) for g, s in option(rule, "classes").items()}
         define: dict[str, str] = option(rule, "define")
         self.unfixed_message: str = option(rule, "unfixed_message")
-        self.entries = [Entry(expand(k, define), v, flags) for k, v in swap.items()]
+        self.entries = [Entry(expand(k, define), v) for k, v in swap.items()]
+        self._scanner = EntryScanner([e.source for e in self.entries], flags)
         for entry in self.entries:
-            for group in entry.pattern.groupindex:
+            for group in _GROUP.findall(entry.source):
                 if _class_key(group) not in self.tests:
                     raise ValueError(
                         f"pattern group '{group}' has no entry in classes: {entry.source}"
@@ -133,19 +122,24 @@ class Kind:
                 return False
         return True
 
+    def _matches(self, doc: Document) -> Iterator[tuple[Entry, re.Match[str]]]:
+        # each entry is tried only where the text's words say it may start: a table of a
+        # hundred phrases costs a look-up per word, not a search per phrase
+        for i, m in self._scanner.finditer(doc.masked, doc.folded):
+            yield self.entries[i], m
+
     def run(self, doc: Document) -> Iterator[Match]:
         taken: list[tuple[int, int]] = []
-        for entry in self.entries:
-            for m in entry.finditer(doc):
-                if m.end() == m.start() or not self._fits(m):
-                    continue
-                if any(m.start() < end and start < m.end() for start, end in taken):
-                    continue
-                taken.append((m.start(), m.end()))
-                text = m.group()
-                if not entry.replacement:  # a slip with no one right wording: no fix
-                    message = self.unfixed_message.format(match=text) or None
-                    yield Match(m.start(), m.end(), {"match": text}, message=message)
-                    continue
-                fixed = match_case(text, m.expand(entry.replacement))
-                yield Match(m.start(), m.end(), {"match": text, "replacement": fixed}, (fixed,))
+        for entry, m in self._matches(doc):
+            if m.end() == m.start() or not self._fits(m):
+                continue
+            if any(m.start() < end and start < m.end() for start, end in taken):
+                continue
+            taken.append((m.start(), m.end()))
+            text = m.group()
+            if not entry.replacement:  # a slip with no one right wording: no fix
+                message = self.unfixed_message.format(match=text) or None
+                yield Match(m.start(), m.end(), {"match": text}, message=message)
+                continue
+            fixed = match_case(text, m.expand(entry.replacement))
+            yield Match(m.start(), m.end(), {"match": text, "replacement": fixed}, (fixed,))
