@@ -33,6 +33,7 @@ KINDS = {
     "dates": "copydesk.kinds.dates",
     "capitals": "copydesk.kinds.capitals",
     "slots": "copydesk.kinds.slots",
+    "classed": "copydesk.kinds.classed",
 }
 
 REQUIRED = object()
