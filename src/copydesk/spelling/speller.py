@@ -5,12 +5,13 @@ See docs/spelling.md for how a doubtful word is judged and what was measured.
 
 from __future__ import annotations
 
+import math
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from typing import Final, NamedTuple
 
-from copydesk.spelling import names, suggest
+from copydesk.spelling import binomial, names, suggest
 from copydesk.spelling.lexicon import (
     F_NAME,
     Lexicon,
@@ -124,6 +125,15 @@ _PREFIXES: Final = (
     "super",
 )
 _STEM: Final = 5
+# A web-written lower-case word this long is a word, not a slip, when the web writes it about
+# as often as its commonest neighbour (within this many Zipf units, a factor of about 30) or
+# at least once a million words (Zipf 3) and it is five letters or more.
+_ATTESTED_LENGTH: Final = 4
+_ATTESTED_GAP: Final = 1.5
+_ATTESTED_ZIPF: Final = 3.0
+# Zipf frequency of the most frequent word ("the"): by Zipf's law a word of frequency rank r
+# (0-based) has Zipf frequency of about this minus log10(r + 1).
+_ZIPF_TOP: Final = 7.7
 _ELISION: Final = "'’"
 # Words this frequent are mostly function words ("the", "which", "into").
 _FUNCTION_RANK: Final = 150
@@ -259,11 +269,13 @@ class Speller:
         for i, w in enumerate(words):
             if w.status in (UNKNOWN, MISSPELLING, NAME_LISTED):
                 if _SIC.match(text, w.end) or (
-                    w.text.lower() in names.FOREIGN_PHRASE_WORDS and _in_foreign_phrase(text, w)
+                    _plain(w.text) in names.FOREIGN_PHRASE_WORDS and _in_foreign_phrase(text, w)
                 ):
                     continue
                 if w.text.islower() and doc.in_contributor_list(w):
                     continue
+                if binomial.in_binomial(words, i, self._common_word, text):
+                    continue  # a species' Latin name ("Canis lupus", "A. caninum")
                 found = self._judge(w, doc)
                 if found is not None:
                     out.append(found)
@@ -312,6 +324,8 @@ class Speller:
                 return None
             if not (self._near(word) or self._beyond_one_edit(word)):
                 return None
+            if self._attested(word):
+                return None
             return self._flag(w, UNKNOWN_WORD, doc)
         return self._judge_capitalised(w, doc)
 
@@ -326,6 +340,36 @@ class Speller:
         ):
             return False
         return not self._compound(word)
+
+    def _attested(self, lower: str) -> bool:
+        """A lower-case word the web writes about as often as the words it is near, or often
+        in its own right: a rare real word or slang ("isoform", "shoutout", "hella"), not a
+        slip. A slip is written far less often than the word it spoils, which the web writes
+        too: on the typo set every slip of a web-written word is at least a hundred times
+        rarer than its commonest neighbour. A missing apostrophe ("dont", "theyre") is a
+        slip however often the web writes it."""
+        zipf10 = load_web().rank(lower) or 0
+        if len(lower) < _ATTESTED_LENGTH or not zipf10 or self._unapostrophised(lower):
+            return False
+        zipf = zipf10 / 10
+        if zipf >= _ATTESTED_ZIPF and len(lower) >= _UNWRITTEN_LENGTH:
+            return True
+        cands = self._candidates(lower)
+        nearest = max((_zipf_of_rank(rank) for rank, _, _ in cands), default=0.0)
+        return nearest - zipf < _ATTESTED_GAP
+
+    def _unapostrophised(self, lower: str) -> bool:
+        """A contraction written without its apostrophe: "dont", "theyre", "youve"."""
+        status = self._tok().status
+        return any(
+            status(lower[:i] + "'" + lower[i:]) in _QUIET_STATUSES
+            for i in range(max(1, len(lower) - 3), len(lower))
+        )
+
+    def _common_word(self, word: str) -> bool:
+        """Whether ``word`` is one of the frequent words of English, in any case."""
+        rank = self._rank(word.lower())
+        return rank is not None and rank < binomial.COMMON_RANK
 
     def _judge_capitalised(self, w: Word, doc: _Doc) -> Misspelling | None:
         word = w.text
@@ -855,6 +899,11 @@ def _impossible(word: str) -> bool:
     if any(low[i] == low[i + 1] == low[i + 2] for i in range(len(low) - 2)):
         return True
     return len(low) >= 4 and not any(ch in _VOWELS for ch in low)
+
+
+def _zipf_of_rank(rank: int) -> float:
+    """Zipf frequency (log10 of uses per billion words) of the word of ``rank``."""
+    return _ZIPF_TOP - math.log10(rank + 1)
 
 
 def _previous_word(text: str, start: int) -> str:

@@ -1,0 +1,53 @@
+"""Latin names of species ("Canis lupus", "Ancylostoma caninum", "A. caninum").
+
+A binomial is a capitalised genus, or its initial, followed by a lower-case epithet with a
+Latin ending. Neither half is English, and the speller knows few of them; reporters quote them
+as they find them, so both halves are left alone. An English typo after a name ("Smith
+woudl") has no Latin ending, and a typo after a sentence's first word follows a common word.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from typing import Final
+
+from copydesk.spelling.tokens import UNKNOWN, Word
+
+# Words more frequent than this are English, not genera ("The", "This", "Many").
+COMMON_RANK: Final = 20_000
+# Endings of Latin and latinised epithets: -us, -um, -a, -ae, -is, -i, -ii and the
+# adjectival -ensis, -oides, -ica/-icus/-icum, -ata/-atus/-atum, -ana/-anus, -ens, -ans.
+_EPITHET: Final = re.compile(r"[a-z]{3,}(?:us|um|a|ae|is|ii|i|ens|ans|ex|ix)")
+_GENUS: Final = re.compile(r"[A-Z][a-z]{2,}")
+_INITIAL: Final = re.compile(r"(?<![\w.])[A-Z]\.[ \u00a0]$")
+# Shorter epithets ("rex", "coli") are mostly English words or too short to judge.
+_MIN_EPITHET: Final = 5
+
+
+def in_binomial(words: Sequence[Word], i: int, common: Callable[[str], bool], text: str) -> bool:
+    """Whether ``words[i]`` is half of a binomial: an unknown epithet after a genus or its
+    initial, or an unknown genus before such an epithet. ``common`` says whether a word is a
+    frequent English word (and so no genus)."""
+    w = words[i]
+    if w.status != UNKNOWN:
+        return False
+    if _epithet(w):
+        if _INITIAL.search(text, max(0, w.start - 4), w.start):
+            return True
+        return i > 0 and _pair(words[i - 1], w, common, text)
+    return i + 1 < len(words) and _epithet(words[i + 1]) and _pair(w, words[i + 1], common, text)
+
+
+def _epithet(w: Word) -> bool:
+    return len(w.text) >= _MIN_EPITHET and _EPITHET.fullmatch(w.text) is not None
+
+
+def _pair(genus: Word, epithet: Word, common: Callable[[str], bool], text: str) -> bool:
+    """A genus directly before an epithet, a single space apart, neither a common word."""
+    return (
+        text[genus.end : epithet.start] in (" ", "\u00a0")
+        and _GENUS.fullmatch(genus.text) is not None
+        and not common(genus.text)
+        and not common(epithet.text)
+    )
