@@ -75,7 +75,10 @@ _FAR_LOWER_LENGTH: Final = 7
 _UNWRITTEN_LENGTH: Final = 5
 # Productive affixes: a frequent word with one of these is a coinage, not a typo. A typo
 # seldom leaves a whole frequent word plus a whole affix.
-_SUFFIXES: Final = ("ly", "ness", "less", "ery", "ism", "ist", "ish")
+_SUFFIXES: Final = (
+    "ly", "ness", "less", "ery", "ism", "ist", "ish", "ic", "hood", "ship", "wise", "esque",
+    "like", "fold",
+)  # fmt: skip
 # Software writing makes verbs, adjectives and nouns of any word or name ("preallocate",
 # "depersisting", "jsonable", "slugifying"): in documentation these affixes on a known word,
 # or on one of the software vocabulary, make a coinage too.
@@ -123,6 +126,16 @@ _PREFIXES: Final = (
     "hyper",
     "inter",
     "super",
+    # learned and technical prefixes on whole words ("isoform", "macroeconomy", "transgene")
+    "iso",
+    "macro",
+    "meta",
+    "para",
+    "proto",
+    "trans",
+    "quasi",
+    "post",
+    "sub",
 )
 _STEM: Final = 5
 # A web-written lower-case word this long is a word, not a slip, when the web writes it about
