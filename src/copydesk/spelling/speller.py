@@ -165,14 +165,24 @@ class Misspelling(NamedTuple):
 class _Doc:
     """What the names model knows about one document."""
 
-    __slots__ = ("counts", "handle_spans", "list_spans", "lower_text", "text")
+    __slots__ = ("counts", "handle_spans", "list_spans", "lower_text", "text", "unknown")
 
-    def __init__(self, text: str, counts: Counter[str]) -> None:
+    def __init__(self, text: str, counts: Counter[str], unknown: frozenset[str] = frozenset()) -> None:
         self.text = text
         self.counts = counts
+        self.unknown = unknown  # lower-cased forms of the words the lexicon does not know
         self.lower_text: str | None = None
         self.list_spans: list[tuple[int, int]] | None = None
         self.handle_spans: list[tuple[int, int]] | None = None
+
+    def family_recurs(self, lower: str) -> bool:
+        """Whether another inflection of the unknown word ``lower`` is in the document, also
+        unknown ("blit" and "blitting", "datom" and "datoms"): a coinage used in two forms is
+        meant, as one used twice is. Forms the lexicon knows do not count, so a slip that
+        adds an ending to a real word ("worksed" beside "works") is still a slip."""
+        if len(self.unknown) < 2:
+            return False
+        return any(f in self.unknown for f in _inflections(lower) if f != lower)
 
     def in_contributor_list(self, w: Word) -> bool:
         """Whether ``w`` is a user name in a list of people ("Ann Lee, jdoe, Bo Kim, ...")."""
@@ -277,7 +287,11 @@ class Speller:
         if skip:
             words = [w for w in words if not _inside(w, skip)]
         words = _drop_foreign(text, words)
-        doc = _Doc(text, Counter(w.text for w in words if w.status != FOREIGN))
+        doc = _Doc(
+            text,
+            Counter(w.text for w in words if w.status != FOREIGN),
+            frozenset(w.text.lower() for w in words if w.status == UNKNOWN),
+        )
         out: list[Misspelling] = []
         for i, w in enumerate(words):
             if w.status in (UNKNOWN, MISSPELLING, NAME_LISTED):
@@ -331,7 +345,7 @@ class Speller:
             # A typo sits one edit from a real word; a coinage ("blogosphere", "eurozone")
             # usually does not, and a word used twice in one story is meant. A word the web
             # has never written is no coinage, however far from a known word it is.
-            if doc.counts[word] > 1 or self._derived(word):
+            if doc.counts[word] > 1 or self._derived(word) or doc.family_recurs(word):
                 return None
             if self.technical and self._technical_coinage(word):
                 return None
@@ -386,7 +400,7 @@ class Speller:
 
     def _judge_capitalised(self, w: Word, doc: _Doc) -> Misspelling | None:
         word = w.text
-        if doc.counts[word] > 1:
+        if doc.counts[word] > 1 or doc.family_recurs(word.lower()):
             return None  # a name recurs; a typo is a one-off
         if self.technical and not _sentence_start(doc.text, w.start):
             # In documentation a capitalised word inside a sentence names a product, a project
@@ -912,6 +926,31 @@ def _impossible(word: str) -> bool:
     if any(low[i] == low[i + 1] == low[i + 2] for i in range(len(low) - 2)):
         return True
     return len(low) >= 4 and not any(ch in _VOWELS for ch in low)
+
+
+_ENDINGS: Final = ("s", "es", "ed", "d", "ing", "er", "ers")
+_DOUBLING: Final = frozenset("bdfgklmnprtvz")
+
+
+def _inflections(lower: str) -> set[str]:
+    """The regular inflections of ``lower`` and of the stems it may be an inflection of."""
+    stems = {lower}
+    for ending in _ENDINGS:
+        if lower.endswith(ending) and len(lower) - len(ending) >= 3:
+            stem = lower[: -len(ending)]
+            stems.add(stem)
+            if stem[-1] == stem[-2] and stem[-1] in _DOUBLING:
+                stems.add(stem[:-1])  # "blitting" -> "blit"
+            elif ending in ("ed", "ing", "er", "ers"):
+                stems.add(stem + "e")  # "bencoding" -> "bencode"
+    forms = set(stems)
+    for stem in stems:
+        forms.update(stem + ending for ending in _ENDINGS)
+        if stem[-1] in _DOUBLING:
+            forms.update(stem + stem[-1] + ending for ending in ("ed", "ing", "er", "ers"))
+        if stem.endswith("e"):
+            forms.update(stem[:-1] + ending for ending in ("ed", "ing", "er", "ers"))
+    return forms
 
 
 def _zipf_of_rank(rank: int) -> float:
