@@ -775,8 +775,16 @@ class Speller:
 def _other_name(a: str, b: str) -> bool:
     """Names one letter apart at either end are usually two names, not one misspelt: another
     initial ("Kentrix", "Zentrix") or another ending, which marks gender or language in many
-    names ("Adriano", "Adriana"; "Marie", "Maria")."""
-    return a[0] != b[0] or (len(a) == len(b) and a[:-1] == b[:-1])
+    names ("Adriano", "Adriana"; "Marie", "Maria"), or a final vowel more or less ("David",
+    "Davide"; "Paul", "Paula"). Names that differ only by accents ("Astrobiologia",
+    "Astrobiología") are one name, written with and without them, as words may be."""
+    short, long = sorted((a, b), key=len)
+    return (
+        a[0] != b[0]
+        or (len(a) == len(b) and a[:-1] == b[:-1])
+        or (long[:-1] == short and long[-1] in "aeiou")
+        or _strip_accents(a) == _strip_accents(b)
+    )
 
 
 def _inflection(a: str, b: str) -> bool:
