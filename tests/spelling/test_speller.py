@@ -406,6 +406,10 @@ def test_rare_real_words_are_not_flagged(speller: Speller, text: str) -> None:
         ("Councillor Hargreave woudl not comment.", "woudl"),
         # a slip after a sentence's first word is no epithet
         ("The mayorus spoke first.", "mayorus"),
+        # nor is a never-written slip of an English word after a brand
+        ("He ordered a Smirnoff voodka at the bar.", "voodka"),
+        # a function word run into the next is a missing space
+        ("Fares will rise by upto ten per cent.", "upto"),
     ],
 )
 def test_slips_near_rare_word_rules_are_still_flagged(

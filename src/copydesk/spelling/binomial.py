@@ -3,7 +3,8 @@
 A binomial is a capitalised genus, or its initial, followed by a lower-case epithet with a
 Latin ending. Neither half is English, and the speller knows few of them; reporters quote them
 as they find them, so both halves are left alone. An English typo after a name ("Smith
-woudl") has no Latin ending, and a typo after a sentence's first word follows a common word.
+woudl") has no Latin ending, a typo after a sentence's first word follows a common word, and
+a slip of an English word has that word one edit away and has seldom been written before.
 """
 
 from __future__ import annotations
@@ -25,22 +26,38 @@ _INITIAL: Final = re.compile(r"(?<![\w.])[A-Z]\.[ \u00a0]$")
 _MIN_EPITHET: Final = 5
 
 
-def in_binomial(words: Sequence[Word], i: int, common: Callable[[str], bool], text: str) -> bool:
+def in_binomial(
+    words: Sequence[Word],
+    i: int,
+    common: Callable[[str], bool],
+    doubtful: Callable[[str], bool],
+    text: str,
+) -> bool:
     """Whether ``words[i]`` is half of a binomial: an unknown epithet after a genus or its
     initial, or an unknown genus before such an epithet. ``common`` says whether a word is a
-    frequent English word (and so no genus)."""
+    frequent English word (and so no genus), ``doubtful`` whether a word the web has never
+    written is one edit from a frequent word (a slip after a brand, "Smirnoff voodka", not an
+    epithet: "canis" is one edit from "cans" too, but has been written)."""
     w = words[i]
     if w.status != UNKNOWN:
         return False
-    if _epithet(w):
+    if _epithet(w, doubtful):
         if _INITIAL.search(text, max(0, w.start - 4), w.start):
             return True
         return i > 0 and _pair(words[i - 1], w, common, text)
-    return i + 1 < len(words) and _epithet(words[i + 1]) and _pair(w, words[i + 1], common, text)
+    return (
+        i + 1 < len(words)
+        and _epithet(words[i + 1], doubtful)
+        and _pair(w, words[i + 1], common, text)
+    )
 
 
-def _epithet(w: Word) -> bool:
-    return len(w.text) >= _MIN_EPITHET and _EPITHET.fullmatch(w.text) is not None
+def _epithet(w: Word, doubtful: Callable[[str], bool]) -> bool:
+    return (
+        len(w.text) >= _MIN_EPITHET
+        and _EPITHET.fullmatch(w.text) is not None
+        and not doubtful(w.text)
+    )
 
 
 def _pair(genus: Word, epithet: Word, common: Callable[[str], bool], text: str) -> bool:

@@ -139,10 +139,10 @@ _PREFIXES: Final = (
 )
 _STEM: Final = 5
 # A web-written lower-case word this long is a word, not a slip, when the web writes it about
-# as often as its commonest neighbour (within this many Zipf units, a factor of about 30) or
+# as often as its commonest neighbour (within this many Zipf units, a factor of ten) or
 # at least once a million words (Zipf 3) and it is five letters or more.
 _ATTESTED_LENGTH: Final = 4
-_ATTESTED_GAP: Final = 1.5
+_ATTESTED_GAP: Final = 1.0
 _ATTESTED_ZIPF: Final = 3.0
 # Zipf frequency of the most frequent word ("the"): by Zipf's law a word of frequency rank r
 # (0-based) has Zipf frequency of about this minus log10(r + 1).
@@ -301,7 +301,7 @@ class Speller:
                     continue
                 if w.text.islower() and doc.in_contributor_list(w):
                     continue
-                if binomial.in_binomial(words, i, self._common_word, text):
+                if binomial.in_binomial(words, i, self._common_word, self._unwritten_slip, text):
                     continue  # a species' Latin name ("Canis lupus", "A. caninum")
                 found = self._judge(w, doc)
                 if found is not None:
@@ -373,10 +373,16 @@ class Speller:
         in its own right: a rare real word or slang ("isoform", "shoutout", "hella"), not a
         slip. A slip is written far less often than the word it spoils, which the web writes
         too: on the typo set every slip of a web-written word is at least a hundred times
-        rarer than its commonest neighbour. A missing apostrophe ("dont", "theyre") is a
-        slip however often the web writes it."""
+        rarer than its commonest neighbour. A missing apostrophe ("dont", "theyre") or a
+        missing space after a function word ("upto") is a slip however often the web writes
+        it."""
         zipf10 = load_web().rank(lower) or 0
-        if len(lower) < _ATTESTED_LENGTH or not zipf10 or self._unapostrophised(lower):
+        if (
+            len(lower) < _ATTESTED_LENGTH
+            or not zipf10
+            or self._unapostrophised(lower)
+            or self._missing_space(lower)
+        ):
             return False
         zipf = zipf10 / 10
         if zipf >= _ATTESTED_ZIPF and len(lower) >= _UNWRITTEN_LENGTH:
@@ -385,6 +391,16 @@ class Speller:
         nearest = max((_zipf_of_rank(rank) for rank, _, _ in cands), default=0.0)
         return nearest - zipf < _ATTESTED_GAP
 
+    def _missing_space(self, lower: str) -> bool:
+        """A function word run into the next word: "upto", "infront", "eachother"."""
+        tok = self._tok()
+        for i in range(2, len(lower) - 1):
+            head, tail = lower[:i], lower[i:]
+            rank = self._rank(head)
+            if rank is not None and rank < _FUNCTION_RANK and tok.status(tail) is None:
+                return True
+        return False
+
     def _unapostrophised(self, lower: str) -> bool:
         """A contraction written without its apostrophe: "dont", "theyre", "youve"."""
         status = self._tok().status
@@ -392,6 +408,11 @@ class Speller:
             status(lower[:i] + "'" + lower[i:]) in _QUIET_STATUSES
             for i in range(max(1, len(lower) - 3), len(lower))
         )
+
+    def _unwritten_slip(self, word: str) -> bool:
+        """Whether ``word`` is one edit from a frequent word and the web never writes it."""
+        lower = word.lower()
+        return not load_web().rank(lower) and bool(self._near(lower))
 
     def _common_word(self, word: str) -> bool:
         """Whether ``word`` is one of the frequent words of English, in any case."""
