@@ -9,7 +9,6 @@ a slip of an English word has that word one edit away and has seldom been writte
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Sequence
 from typing import Final
 
@@ -19,11 +18,10 @@ from copydesk.spelling.tokens import UNKNOWN, Word
 COMMON_RANK: Final = 20_000
 # Endings of Latin and latinised epithets: -us, -um, -a, -ae, -is, -i, -ii and the
 # adjectival -ensis, -oides, -ica/-icus/-icum, -ata/-atus/-atum, -ana/-anus, -ens, -ans.
-_EPITHET: Final = re.compile(r"[a-z]{3,}(?:us|um|a|ae|is|ii|i|ens|ans|ex|ix)")
-_GENUS: Final = re.compile(r"[A-Z][a-z]{2,}")
-_INITIAL: Final = re.compile(r"(?<![\w.])[A-Z]\.[ \u00a0]$")
+_ENDINGS: Final = ("us", "um", "a", "ae", "is", "i", "ens", "ans", "ex", "ix")
 # Shorter epithets ("rex", "coli") are mostly English words or too short to judge.
 _MIN_EPITHET: Final = 5
+_SPACES: Final = (" ", "\u00a0")
 
 
 def in_binomial(
@@ -42,7 +40,7 @@ def in_binomial(
     if w.status != UNKNOWN:
         return False
     if _epithet(w, doubtful):
-        if _INITIAL.search(text, max(0, w.start - 4), w.start):
+        if _after_initial(text, w.start):
             return True
         return i > 0 and _pair(words[i - 1], w, common, text)
     return (
@@ -53,18 +51,40 @@ def in_binomial(
 
 
 def _epithet(w: Word, doubtful: Callable[[str], bool]) -> bool:
+    word = w.text
     return (
-        len(w.text) >= _MIN_EPITHET
-        and _EPITHET.fullmatch(w.text) is not None
-        and not doubtful(w.text)
+        len(word) >= _MIN_EPITHET
+        and word.isascii()
+        and word.isalpha()
+        and word.islower()
+        and word.endswith(_ENDINGS)
+        and not doubtful(word)
+    )
+
+
+def _after_initial(text: str, start: int) -> bool:
+    """Whether ``start`` follows a genus cut to its initial: "A. " after a space or the
+    start of the text, not after a word or another initial ("U.S. ")."""
+    i = start - 3
+    return (
+        i >= 0
+        and text[start - 1] in _SPACES
+        and text[start - 2] == "."
+        and "A" <= text[i] <= "Z"
+        and (i == 0 or not (text[i - 1].isalnum() or text[i - 1] == "."))
     )
 
 
 def _pair(genus: Word, epithet: Word, common: Callable[[str], bool], text: str) -> bool:
     """A genus directly before an epithet, a single space apart, neither a common word."""
+    name = genus.text
     return (
-        text[genus.end : epithet.start] in (" ", "\u00a0")
-        and _GENUS.fullmatch(genus.text) is not None
-        and not common(genus.text)
+        text[genus.end : epithet.start] in _SPACES
+        and len(name) >= 3
+        and name.isascii()
+        and name.isalpha()
+        and name[0].isupper()
+        and name[1:].islower()
+        and not common(name)
         and not common(epithet.text)
     )

@@ -165,12 +165,14 @@ class Misspelling(NamedTuple):
 class _Doc:
     """What the names model knows about one document."""
 
-    __slots__ = ("counts", "handle_spans", "list_spans", "lower_text", "text", "unknown")
+    __slots__ = ("counts", "handle_spans", "list_spans", "lower_text", "text", "unknown", "words")
 
-    def __init__(self, text: str, counts: Counter[str], unknown: frozenset[str] = frozenset()) -> None:
+    def __init__(self, text: str, counts: Counter[str], words: Sequence[Word] = ()) -> None:
         self.text = text
         self.counts = counts
-        self.unknown = unknown  # lower-cased forms of the words the lexicon does not know
+        self.words = words
+        # stem -> the lower-cased words the lexicon lacks that may be inflections of it
+        self.unknown: dict[str, set[str]] | None = None
         self.lower_text: str | None = None
         self.list_spans: list[tuple[int, int]] | None = None
         self.handle_spans: list[tuple[int, int]] | None = None
@@ -180,9 +182,15 @@ class _Doc:
         unknown ("blit" and "blitting", "datom" and "datoms"): a coinage used in two forms is
         meant, as one used twice is. Forms the lexicon knows do not count, so a slip that
         adds an ending to a real word ("worksed" beside "works") is still a slip."""
-        if len(self.unknown) < 2:
-            return False
-        return any(f in self.unknown for f in _inflections(lower) if f != lower)
+        if self.unknown is None:
+            self.unknown = {}
+            for w in self.words:
+                if w.status == UNKNOWN:
+                    form = w.text.lower()
+                    for stem in _stems(form):
+                        self.unknown.setdefault(stem, set()).add(form)
+        unknown = self.unknown
+        return any(len(unknown.get(stem, ())) > 1 for stem in _stems(lower))
 
     def in_contributor_list(self, w: Word) -> bool:
         """Whether ``w`` is a user name in a list of people ("Ann Lee, jdoe, Bo Kim, ...")."""
@@ -290,13 +298,13 @@ class Speller:
         doc = _Doc(
             text,
             Counter(w.text for w in words if w.status != FOREIGN),
-            frozenset(w.text.lower() for w in words if w.status == UNKNOWN),
+            words,
         )
         out: list[Misspelling] = []
         for i, w in enumerate(words):
             if w.status in (UNKNOWN, MISSPELLING, NAME_LISTED):
                 if _SIC.match(text, w.end) or (
-                    _plain(w.text) in names.FOREIGN_PHRASE_WORDS and _in_foreign_phrase(text, w)
+                    _foreign_phrase_word(w.text) and _in_foreign_phrase(text, w)
                 ):
                     continue
                 if w.text.islower() and doc.in_contributor_list(w):
@@ -894,6 +902,14 @@ def _plain(word: str) -> str:
     return _strip_accents(word.lower()).replace("’", "'")
 
 
+def _foreign_phrase_word(word: str) -> bool:
+    """Whether ``word``, with or without its accents, is a word of a foreign phrase."""
+    lower = word.lower()
+    if lower in names.FOREIGN_PHRASE_WORDS:
+        return True
+    return not lower.isascii() and _plain(word) in names.FOREIGN_PHRASE_WORDS
+
+
 def _in_foreign_phrase(text: str, w: Word) -> bool:
     """Whether ``w`` is part of a foreign phrase of ``names.FOREIGN_PHRASES`` ("per annum")."""
     lower = _plain(w.text)
@@ -959,27 +975,22 @@ def _impossible(word: str) -> bool:
 
 _ENDINGS: Final = ("s", "es", "ed", "d", "ing", "er", "ers")
 _DOUBLING: Final = frozenset("bdfgklmnprtvz")
+_E_DROPPING: Final = ("ed", "ing", "er", "ers")
 
 
-def _inflections(lower: str) -> set[str]:
-    """The regular inflections of ``lower`` and of the stems it may be an inflection of."""
-    stems = {lower}
+def _stems(lower: str) -> list[str]:
+    """``lower`` and the stems it may be a regular inflection of ("blitting": "blitting",
+    "blitt", "blit"; "bencoding": "bencoding", "bencod", "bencode")."""
+    stems = [lower]
     for ending in _ENDINGS:
         if lower.endswith(ending) and len(lower) - len(ending) >= 3:
             stem = lower[: -len(ending)]
-            stems.add(stem)
+            stems.append(stem)
             if stem[-1] == stem[-2] and stem[-1] in _DOUBLING:
-                stems.add(stem[:-1])  # "blitting" -> "blit"
-            elif ending in ("ed", "ing", "er", "ers"):
-                stems.add(stem + "e")  # "bencoding" -> "bencode"
-    forms = set(stems)
-    for stem in stems:
-        forms.update(stem + ending for ending in _ENDINGS)
-        if stem[-1] in _DOUBLING:
-            forms.update(stem + stem[-1] + ending for ending in ("ed", "ing", "er", "ers"))
-        if stem.endswith("e"):
-            forms.update(stem[:-1] + ending for ending in ("ed", "ing", "er", "ers"))
-    return forms
+                stems.append(stem[:-1])
+            elif ending in _E_DROPPING:
+                stems.append(stem + "e")
+    return stems
 
 
 def _zipf_of_rank(rank: int) -> float:
