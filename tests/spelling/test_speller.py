@@ -383,6 +383,7 @@ def test_has_word_is_membership_in_the_documents_letter_runs(text: str, word: st
         "Both isoforms of the enzyme bind the same receptor.",
         # learned prefixes and suffixes on a frequent word
         "Her macroeconomy model was agentic in a quasi-official way.",
+        "Some relationalists reject absolute space.",
         # species' Latin names, whole or with the genus cut to its initial
         "Vets found Toxocara canis and 'T. leonina' in the litter.",
         "The trematode Dicrocoelium dendriticum lives in ants.",

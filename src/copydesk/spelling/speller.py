@@ -566,8 +566,12 @@ class Speller:
         """A known word with a productive prefix or suffix: "wirelessly", "unshredded". The
         stem must be a frequent word, or with ``rare_stems`` any word the lexicon knows
         ("unwritable")."""
-        stems = [word[: -len(s)] for s in _SUFFIXES if word.endswith(s)]
-        stems += [word[len(p) :] for p in _PREFIXES if word.startswith(p)]
+        stems = [word[len(p) :] for p in _PREFIXES if word.startswith(p)]
+        # a suffix on a plural: "relationalists", "neighbourhoods"
+        singular = word[:-1] if word.endswith("s") and not word.endswith("ss") else word
+        stems += [singular[: -len(s)] for s in _SUFFIXES if singular.endswith(s)]
+        if singular is not word:
+            stems += [word[: -len(s)] for s in _SUFFIXES if word.endswith(s)]
         status = self._tok().status
         return any(
             len(stem) >= _STEM and (status(stem) is None if rare_stems else self._known_word(stem))
