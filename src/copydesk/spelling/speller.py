@@ -378,7 +378,7 @@ class Speller:
 
     def _attested(self, lower: str) -> bool:
         """A lower-case word the web writes about as often as the words it is near, or often
-        in its own right: a rare real word or slang ("isoform", "shoutout", "hella"), not a
+        in its own right: a rare real word or slang ("deathmatch", "shoutout", "hella"), not a
         slip. A slip is written far less often than the word it spoils, which the web writes
         too: on the typo set every slip of a web-written word is at least a hundred times
         rarer than its commonest neighbour. A missing apostrophe ("dont", "theyre") or a
