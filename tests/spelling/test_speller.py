@@ -373,3 +373,54 @@ _DOC_ALPHABET = st.sampled_from(list("abAB é'’-_1²İ \n."))
 def test_has_word_is_membership_in_the_documents_letter_runs(text: str, word: str) -> None:
     words = set(re.findall(r"[^\W\d_]+", text.lower()))
     assert _Doc(text, Counter()).has_word(word) == (word in words)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a web-written word about as common as its nearest words, or common in its own right
+        "The band gave a shoutout to the crew, and the crowd was hella loud.",
+        "Both isoforms of the enzyme bind the same receptor.",
+        # learned prefixes and suffixes on a frequent word
+        "Her macroeconomy model was agentic in a quasi-official way.",
+        "Some relationalists reject absolute space.",
+        # species' Latin names, whole or with the genus cut to its initial
+        "Vets found Toxocara canis and 'T. leonina' in the litter.",
+        "The trematode Dicrocoelium dendriticum lives in ants.",
+        # a foreign phrase written with its accents
+        "The committee's raison d'être was never clear.",
+    ],
+)
+def test_rare_real_words_are_not_flagged(speller: Speller, text: str) -> None:
+    assert flagged(speller, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        # the web writes these, but far less often than the word they spoil
+        ("The minister said she would see peple tomorow.", "peple"),
+        ("The minister said she would see peple tomorow.", "tomorow"),
+        # a contraction without its apostrophe is a slip however often it is written
+        ("I dont think the council will agree.", "dont"),
+        # an English slip after a name has no Latin ending
+        ("Councillor Hargreave woudl not comment.", "woudl"),
+        # a slip after a sentence's first word is no epithet
+        ("The mayorus spoke first.", "mayorus"),
+        # nor is a never-written slip of an English word after a brand
+        ("He ordered a Smirnoff voodka at the bar.", "voodka"),
+        # a function word run into the next is a missing space
+        ("Fares will rise by upto ten per cent.", "upto"),
+    ],
+)
+def test_slips_near_rare_word_rules_are_still_flagged(
+    speller: Speller, text: str, word: str
+) -> None:
+    assert word in flagged(speller, text)
+
+
+def test_zipf_of_rank_falls_with_rank() -> None:
+    from copydesk.spelling.speller import _zipf_of_rank
+
+    assert _zipf_of_rank(0) == pytest.approx(7.7)
+    assert _zipf_of_rank(999) == pytest.approx(4.7)

@@ -81,15 +81,15 @@ def test_a_user_name_linked_to_its_profile_is_not_flagged() -> None:
 
 
 def test_software_vocabulary_only_in_the_docs_profile() -> None:
-    text = "The backend writes to stdout from an iframe, destructuring the struct."
-    assert set(_flagged(text)) >= {"backend", "stdout", "iframe", "struct"}
+    text = "The memoized call writes to stdout from an iframe, destructuring the struct."
+    assert set(_flagged(text)) >= {"memoized", "stdout", "iframe", "struct"}
     assert _flagged(text, technical=True) == []
     # sentence-initial capitals of listed words pass too; real typos still do not
     assert _flagged("Stringify the payload. The bakcend is slow.", technical=True) == ["bakcend"]
 
 
 def test_docs_profile_linter_uses_the_vocabulary() -> None:
-    text = "The backend writes to stdout.\n"
+    text = "The memoized call writes to stdout.\n"
     news = check_text(text, "a.md", kind="markdown", config=Config(profile="news"))
     docs = check_text(text, "a.md", kind="markdown", config=Config(profile="docs"))
     assert [f.code for f in news] == ["TYP001", "TYP001"]

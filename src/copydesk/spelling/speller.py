@@ -5,12 +5,13 @@ See docs/spelling.md for how a doubtful word is judged and what was measured.
 
 from __future__ import annotations
 
+import math
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from typing import Final, NamedTuple
 
-from copydesk.spelling import names, suggest
+from copydesk.spelling import binomial, names, suggest
 from copydesk.spelling.lexicon import (
     F_NAME,
     Lexicon,
@@ -74,7 +75,10 @@ _FAR_LOWER_LENGTH: Final = 7
 _UNWRITTEN_LENGTH: Final = 5
 # Productive affixes: a frequent word with one of these is a coinage, not a typo. A typo
 # seldom leaves a whole frequent word plus a whole affix.
-_SUFFIXES: Final = ("ly", "ness", "less", "ery", "ism", "ist", "ish")
+_SUFFIXES: Final = (
+    "ly", "ness", "less", "ery", "ism", "ist", "ish", "ic", "hood", "ship", "wise", "esque",
+    "like", "fold",
+)  # fmt: skip
 # Software writing makes verbs, adjectives and nouns of any word or name ("preallocate",
 # "depersisting", "jsonable", "slugifying"): in documentation these affixes on a known word,
 # or on one of the software vocabulary, make a coinage too.
@@ -122,8 +126,27 @@ _PREFIXES: Final = (
     "hyper",
     "inter",
     "super",
+    # learned and technical prefixes on whole words ("isoform", "macroeconomy", "transgene")
+    "iso",
+    "macro",
+    "meta",
+    "para",
+    "proto",
+    "trans",
+    "quasi",
+    "post",
+    "sub",
 )
 _STEM: Final = 5
+# A web-written lower-case word this long is a word, not a slip, when the web writes it about
+# as often as its commonest neighbour (within this many Zipf units, a factor of ten) or
+# at least once a million words (Zipf 3) and it is five letters or more.
+_ATTESTED_LENGTH: Final = 4
+_ATTESTED_GAP: Final = 1.0
+_ATTESTED_ZIPF: Final = 3.0
+# Zipf frequency of the most frequent word ("the"): by Zipf's law a word of frequency rank r
+# (0-based) has Zipf frequency of about this minus log10(r + 1).
+_ZIPF_TOP: Final = 7.7
 _ELISION: Final = "'’"
 # Words this frequent are mostly function words ("the", "which", "into").
 _FUNCTION_RANK: Final = 150
@@ -142,14 +165,32 @@ class Misspelling(NamedTuple):
 class _Doc:
     """What the names model knows about one document."""
 
-    __slots__ = ("counts", "handle_spans", "list_spans", "lower_text", "text")
+    __slots__ = ("counts", "handle_spans", "list_spans", "lower_text", "text", "unknown", "words")
 
-    def __init__(self, text: str, counts: Counter[str]) -> None:
+    def __init__(self, text: str, counts: Counter[str], words: Sequence[Word] = ()) -> None:
         self.text = text
         self.counts = counts
+        self.words = words
+        # stem -> the lower-cased words the lexicon lacks that may be inflections of it
+        self.unknown: dict[str, set[str]] | None = None
         self.lower_text: str | None = None
         self.list_spans: list[tuple[int, int]] | None = None
         self.handle_spans: list[tuple[int, int]] | None = None
+
+    def family_recurs(self, lower: str) -> bool:
+        """Whether another inflection of the unknown word ``lower`` is in the document, also
+        unknown ("blit" and "blitting", "datom" and "datoms"): a coinage used in two forms is
+        meant, as one used twice is. Forms the lexicon knows do not count, so a slip that
+        adds an ending to a real word ("worksed" beside "works") is still a slip."""
+        if self.unknown is None:
+            self.unknown = {}
+            for w in self.words:
+                if w.status == UNKNOWN:
+                    form = w.text.lower()
+                    for stem in _stems(form):
+                        self.unknown.setdefault(stem, set()).add(form)
+        unknown = self.unknown
+        return any(len(unknown.get(stem, ())) > 1 for stem in _stems(lower))
 
     def in_contributor_list(self, w: Word) -> bool:
         """Whether ``w`` is a user name in a list of people ("Ann Lee, jdoe, Bo Kim, ...")."""
@@ -254,16 +295,22 @@ class Speller:
         if skip:
             words = [w for w in words if not _inside(w, skip)]
         words = _drop_foreign(text, words)
-        doc = _Doc(text, Counter(w.text for w in words if w.status != FOREIGN))
+        doc = _Doc(
+            text,
+            Counter(w.text for w in words if w.status != FOREIGN),
+            words,
+        )
         out: list[Misspelling] = []
         for i, w in enumerate(words):
             if w.status in (UNKNOWN, MISSPELLING, NAME_LISTED):
                 if _SIC.match(text, w.end) or (
-                    w.text.lower() in names.FOREIGN_PHRASE_WORDS and _in_foreign_phrase(text, w)
+                    _foreign_phrase_word(w.text) and _in_foreign_phrase(text, w)
                 ):
                     continue
                 if w.text.islower() and doc.in_contributor_list(w):
                     continue
+                if binomial.in_binomial(words, i, self._common_word, self._unwritten_slip, text):
+                    continue  # a species' Latin name ("Canis lupus", "A. caninum")
                 found = self._judge(w, doc)
                 if found is not None:
                     out.append(found)
@@ -306,11 +353,13 @@ class Speller:
             # A typo sits one edit from a real word; a coinage ("blogosphere", "eurozone")
             # usually does not, and a word used twice in one story is meant. A word the web
             # has never written is no coinage, however far from a known word it is.
-            if doc.counts[word] > 1 or self._derived(word):
+            if doc.counts[word] > 1 or self._derived(word) or doc.family_recurs(word):
                 return None
             if self.technical and self._technical_coinage(word):
                 return None
             if not (self._near(word) or self._beyond_one_edit(word)):
+                return None
+            if self._attested(word):
                 return None
             return self._flag(w, UNKNOWN_WORD, doc)
         return self._judge_capitalised(w, doc)
@@ -327,9 +376,60 @@ class Speller:
             return False
         return not self._compound(word)
 
+    def _attested(self, lower: str) -> bool:
+        """A lower-case word the web writes about as often as the words it is near, or often
+        in its own right: a rare real word or slang ("deathmatch", "shoutout", "hella"), not a
+        slip. A slip is written far less often than the word it spoils, which the web writes
+        too: on the typo set every slip of a web-written word is at least a hundred times
+        rarer than its commonest neighbour. A missing apostrophe ("dont", "theyre") or a
+        missing space after a function word ("upto") is a slip however often the web writes
+        it."""
+        zipf10 = load_web().rank(lower) or 0
+        if (
+            len(lower) < _ATTESTED_LENGTH
+            or not zipf10
+            or self._unapostrophised(lower)
+            or self._missing_space(lower)
+        ):
+            return False
+        zipf = zipf10 / 10
+        if zipf >= _ATTESTED_ZIPF and len(lower) >= _UNWRITTEN_LENGTH:
+            return True
+        cands = self._candidates(lower)
+        nearest = max((_zipf_of_rank(rank) for rank, _, _ in cands), default=0.0)
+        return nearest - zipf < _ATTESTED_GAP
+
+    def _missing_space(self, lower: str) -> bool:
+        """A function word run into the next word: "upto", "infront", "eachother"."""
+        tok = self._tok()
+        for i in range(2, len(lower) - 1):
+            head, tail = lower[:i], lower[i:]
+            rank = self._rank(head)
+            if rank is not None and rank < _FUNCTION_RANK and tok.status(tail) is None:
+                return True
+        return False
+
+    def _unapostrophised(self, lower: str) -> bool:
+        """A contraction written without its apostrophe: "dont", "theyre", "youve"."""
+        status = self._tok().status
+        return any(
+            status(lower[:i] + "'" + lower[i:]) in _QUIET_STATUSES
+            for i in range(max(1, len(lower) - 3), len(lower))
+        )
+
+    def _unwritten_slip(self, word: str) -> bool:
+        """Whether ``word`` is one edit from a frequent word and the web never writes it."""
+        lower = word.lower()
+        return not load_web().rank(lower) and bool(self._near(lower))
+
+    def _common_word(self, word: str) -> bool:
+        """Whether ``word`` is one of the frequent words of English, in any case."""
+        rank = self._rank(word.lower())
+        return rank is not None and rank < binomial.COMMON_RANK
+
     def _judge_capitalised(self, w: Word, doc: _Doc) -> Misspelling | None:
         word = w.text
-        if doc.counts[word] > 1:
+        if doc.counts[word] > 1 or doc.family_recurs(word.lower()):
             return None  # a name recurs; a typo is a one-off
         if self.technical and not _sentence_start(doc.text, w.start):
             # In documentation a capitalised word inside a sentence names a product, a project
@@ -466,8 +566,12 @@ class Speller:
         """A known word with a productive prefix or suffix: "wirelessly", "unshredded". The
         stem must be a frequent word, or with ``rare_stems`` any word the lexicon knows
         ("unwritable")."""
-        stems = [word[: -len(s)] for s in _SUFFIXES if word.endswith(s)]
-        stems += [word[len(p) :] for p in _PREFIXES if word.startswith(p)]
+        stems = [word[len(p) :] for p in _PREFIXES if word.startswith(p)]
+        # a suffix on a plural: "relationalists", "neighbourhoods"
+        singular = word[:-1] if word.endswith("s") and not word.endswith("ss") else word
+        stems += [singular[: -len(s)] for s in _SUFFIXES if singular.endswith(s)]
+        if singular is not word:
+            stems += [word[: -len(s)] for s in _SUFFIXES if word.endswith(s)]
         status = self._tok().status
         return any(
             len(stem) >= _STEM and (status(stem) is None if rare_stems else self._known_word(stem))
@@ -704,8 +808,16 @@ class Speller:
 def _other_name(a: str, b: str) -> bool:
     """Names one letter apart at either end are usually two names, not one misspelt: another
     initial ("Kentrix", "Zentrix") or another ending, which marks gender or language in many
-    names ("Adriano", "Adriana"; "Marie", "Maria")."""
-    return a[0] != b[0] or (len(a) == len(b) and a[:-1] == b[:-1])
+    names ("Adriano", "Adriana"; "Marie", "Maria"), or a final vowel more or less ("David",
+    "Davide"; "Paul", "Paula"). Names that differ only by accents ("Astrobiologia",
+    "Astrobiología") are one name, written with and without them, as words may be."""
+    short, long = sorted((a, b), key=len)
+    return (
+        a[0] != b[0]
+        or (len(a) == len(b) and a[:-1] == b[:-1])
+        or (long[:-1] == short and long[-1] in "aeiou")
+        or _strip_accents(a) == _strip_accents(b)
+    )
 
 
 def _inflection(a: str, b: str) -> bool:
@@ -794,6 +906,14 @@ def _plain(word: str) -> str:
     return _strip_accents(word.lower()).replace("’", "'")
 
 
+def _foreign_phrase_word(word: str) -> bool:
+    """Whether ``word``, with or without its accents, is a word of a foreign phrase."""
+    lower = word.lower()
+    if lower in names.FOREIGN_PHRASE_WORDS:
+        return True
+    return not lower.isascii() and _plain(word) in names.FOREIGN_PHRASE_WORDS
+
+
 def _in_foreign_phrase(text: str, w: Word) -> bool:
     """Whether ``w`` is part of a foreign phrase of ``names.FOREIGN_PHRASES`` ("per annum")."""
     lower = _plain(w.text)
@@ -855,6 +975,31 @@ def _impossible(word: str) -> bool:
     if any(low[i] == low[i + 1] == low[i + 2] for i in range(len(low) - 2)):
         return True
     return len(low) >= 4 and not any(ch in _VOWELS for ch in low)
+
+
+_ENDINGS: Final = ("s", "es", "ed", "d", "ing", "er", "ers")
+_DOUBLING: Final = frozenset("bdfgklmnprtvz")
+_E_DROPPING: Final = ("ed", "ing", "er", "ers")
+
+
+def _stems(lower: str) -> list[str]:
+    """``lower`` and the stems it may be a regular inflection of ("blitting": "blitting",
+    "blitt", "blit"; "bencoding": "bencoding", "bencod", "bencode")."""
+    stems = [lower]
+    for ending in _ENDINGS:
+        if lower.endswith(ending) and len(lower) - len(ending) >= 3:
+            stem = lower[: -len(ending)]
+            stems.append(stem)
+            if stem[-1] == stem[-2] and stem[-1] in _DOUBLING:
+                stems.append(stem[:-1])
+            elif ending in _E_DROPPING:
+                stems.append(stem + "e")
+    return stems
+
+
+def _zipf_of_rank(rank: int) -> float:
+    """Zipf frequency (log10 of uses per billion words) of the word of ``rank``."""
+    return _ZIPF_TOP - math.log10(rank + 1)
 
 
 def _previous_word(text: str, start: int) -> str:
