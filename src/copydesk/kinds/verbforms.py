@@ -1,0 +1,469 @@
+"""Subjects and verb forms the agreement lexicon settles beyond the agreement kind's patterns.
+
+Three checks, each run only where a rule's ``checks`` asks for it, over the same tokens and
+word classes as the agreement kind (``agreement.lexicon``):
+
+- ``compound``: a subject of two parts joined by "and" with a singular verb: "My wife and I
+  was", "The cat and the dog is", "He and she has";
+- ``singular``: a singular subject with a plural or plain verb: "Each student have", "The
+  teacher give us", "She were late" (a subjunctive, "if she were", is left alone);
+- ``pasts``: a simple past that is never a participle (a table in the rule) after "have",
+  "be", "get", a modal or "do", contractions included: "They've went", "The price has rose",
+  "She got took to hospital", "Has he ran?".
+
+Each finds its few trigger words in one pass over the lower-cased tokens, so a story without
+them costs one set lookup per word.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, Any
+
+from copydesk.kinds import Context, Match, option
+from copydesk.kinds.agreement import Lexicon, Spans, _tokens, lexicon
+
+if TYPE_CHECKING:
+    from copydesk.document import Document
+    from copydesk.engine.rules import RuleSpec
+
+SCHEMA: dict[str, tuple[str, Any]] = {
+    # which checks the rule runs: "compound", "singular", "pasts"
+    "checks": ("list[str]", []),
+    # words that open a clause, after which a subject may start: "when", "because"
+    "clause_openers": ("list[str]", []),
+    # nouns that take a plural verb in some houses: "team", "government"
+    "collective": ("list[str]", []),
+    # nouns that end like plurals but take either verb, or are plural in sense: "news", "means"
+    "invariant": ("list[str]", []),
+    # adverbs allowed between a subject or an auxiliary and its verb: "has already went"
+    "adverbs": ("list[str]", []),
+    # verb base forms also used as adjectives or nouns after a noun: "complete", "set"
+    "adjective_verbs": ("list[str]", []),
+    # simple pasts that are never a past participle in standard English: "went", "rose"
+    "simple_pasts": ("list[str]", []),
+}
+
+_ENDS = frozenset(".!?;:\n")
+_SINGULAR_FINITE = frozenset(
+    [
+        "is",
+        "was",
+        "has",
+        "does",
+        "am",
+        "isn't",
+        "isn’t",
+        "wasn't",
+        "wasn’t",
+        "hasn't",
+        "hasn’t",
+        "doesn't",
+        "doesn’t",
+    ]
+)
+_PAIR_PRONOUNS = frozenset(["i", "he", "she", "we", "they", "you"])
+_NOUN_DETERMINERS = frozenset(
+    ["the", "a", "an", "my", "his", "her", "its", "our", "their", "your", "this", "that"]
+)
+# determiners before a singular count noun that make the noun phrase singular
+_SINGULAR_DETERMINERS = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "this",
+        "each",
+        "every",
+        "my",
+        "his",
+        "her",
+        "its",
+        "our",
+        "their",
+        "your",
+        "another",
+        "one",
+        "either",
+        "neither",
+    ]
+)
+# "each ... and each ..." and "every ... and every ..." take a singular verb
+_DISTRIBUTIVE = frozenset(["each", "every", "no"])
+# clause openers after which a plain verb may be a subjunctive: "whether the patient live"
+_SUBJUNCTIVE_OPENERS = frozenset(["if", "whether", "unless", "lest", "though"])
+# words before "he/she/it/I were" that make it a subjunctive: "if he were", "as it were"
+_SUBJUNCTIVE_CUES = frozenset(
+    [
+        "if",
+        "as",
+        "though",
+        "wish",
+        "wished",
+        "wishes",
+        "only",
+        "suppose",
+        "supposing",
+        "imagine",
+        "rather",
+        "whether",
+        "lest",
+        "unless",
+        "even",
+    ]
+)
+_WERE = frozenset(["were", "weren't", "weren’t"])
+_THIRD_SINGULAR = frozenset(["he", "she", "it"])
+_PREPOSITIONS = frozenset(
+    ["to", "for", "with", "from", "by", "of", "about", "at", "on", "in", "into", "onto", "like"]
+)
+_MODALS = frozenset(
+    ["can", "could", "will", "would", "shall", "should", "may", "might", "must", "ought"]
+)
+_HAVE = frozenset(
+    ["have", "has", "had", "having", "haven't", "haven’t", "hasn't", "hasn’t", "hadn't", "hadn’t"]
+)
+_BE = frozenset(
+    [
+        "be",
+        "been",
+        "being",
+        "is",
+        "are",
+        "was",
+        "were",
+        "am",
+        "isn't",
+        "isn’t",
+        "aren't",
+        "aren’t",
+        "wasn't",
+        "wasn’t",
+        "weren't",
+        "weren’t",
+    ]
+)
+_GET = frozenset(["get", "gets", "got", "getting", "gotten"])
+_PLAIN_AUXILIARIES = frozenset(
+    [
+        *_MODALS,
+        "do",
+        "does",
+        "did",
+        "cannot",
+        "can't",
+        "can’t",
+        "won't",
+        "won’t",
+        "wouldn't",
+        "wouldn’t",
+        "couldn't",
+        "couldn’t",
+        "shouldn't",
+        "shouldn’t",
+        "mustn't",
+        "mustn’t",
+        "don't",
+        "don’t",
+        "doesn't",
+        "doesn’t",
+        "didn't",
+        "didn’t",
+    ]
+)
+# finite auxiliaries that invert with their subject in a question: "Has he ran?"
+_INVERTING = (_HAVE | _BE | _PLAIN_AUXILIARIES) - {"having", "being", "been", "be"}
+_QUESTION_SUBJECTS = frozenset(["i", "you", "he", "she", "it", "we", "they"])
+# contractions of "have", "had"/"would" and "is"/"has" on the word before
+_CONTRACTED = ("'ve", "’ve", "'d", "’d", "'s", "’s")
+# a word before an auxiliary that makes it a noun: "the can", "his will", "a must"
+_NOUN_MAKERS = _NOUN_DETERMINERS | {"this", "that", "these", "those", "no", "any", "some"}
+_JOINERS = frozenset(["-", "'", "’", "/"])
+# words that open a verb's object and never follow a noun of a compound: "give us", "need a"
+_OBJECT_STARTS = frozenset(
+    ["the", "a", "an", "his", "their", "my", "our", "your", "its", "us", "them", "him", "me"]
+)
+
+
+class Kind:
+    default_quotes = "skip"
+
+    def __init__(self, rule: RuleSpec, ctx: Context) -> None:
+        checks = frozenset(option(rule, "checks"))
+        self.compound = "compound" in checks
+        self.singular = "singular" in checks
+        self.pasts = "pasts" in checks
+        self.openers = frozenset(w.lower() for w in option(rule, "clause_openers"))
+        self.collective = frozenset(w.lower() for w in option(rule, "collective"))
+        self.invariant = frozenset(w.lower() for w in option(rule, "invariant"))
+        self.adverbs = frozenset(w.lower() for w in option(rule, "adverbs"))
+        self.adjective_verbs = frozenset(w.lower() for w in option(rule, "adjective_verbs"))
+        self.simple_pasts = frozenset(w.lower() for w in option(rule, "simple_pasts"))
+        triggers: set[str] = set()
+        if self.compound:
+            triggers.add("and")
+        if self.singular:
+            triggers |= _SINGULAR_DETERMINERS | _THIRD_SINGULAR | {"i"}
+        self.triggers = frozenset(triggers)
+
+    def run(self, doc: Document) -> Iterator[Match]:
+        tokens, words, lower = _tokens(doc.masked)
+        if self.pasts:
+            yield from self._pasts(words, lower, tokens)
+        if not self.triggers:
+            return
+        lex = lexicon()
+        triggers = self.triggers
+        for i in [i for i, w in enumerate(lower) if w in triggers]:
+            w = lower[i]
+            if w == "and":
+                yield from self._compound(i, words, lower, tokens, lex)
+            elif w in _THIRD_SINGULAR or w == "i":
+                yield from self._were(i, words, lower, tokens)
+            elif self._starts_clause(i, words, lower) and (
+                i == 0 or lower[i - 1] not in _SUBJUNCTIVE_OPENERS
+            ):
+                yield from self._singular(i, words, lower, tokens, lex)
+
+    def _starts_clause(self, i: int, words: list[str], lower: list[str]) -> bool:
+        return i == 0 or words[i - 1] in _ENDS or lower[i - 1] in self.openers
+
+    def _skip_adverbs(self, j: int, lower: list[str]) -> int:
+        while j < len(lower) and lower[j] in self.adverbs:
+            j += 1
+        return j
+
+    # -- compound subjects -------------------------------------------------------------
+
+    def _noun_phrase_back(self, end: int, words: list[str], lower: list[str], lex: Lexicon) -> int:
+        """The start of a determiner, an optional adjective and a singular noun ending just
+        before ``end``, or -1: "the dog", "my elder sister"."""
+        k = end - 1
+        if k < 1 or not words[k].islower() or not self._count_noun(lower[k], lex):
+            return -1
+        k -= 1
+        if lower[k] in lex["adj"] and lower[k] not in _NOUN_DETERMINERS and words[k].islower():
+            k -= 1
+        return k if k >= 0 and lower[k] in _NOUN_DETERMINERS else -1
+
+    def _count_noun(self, noun: str, lex: Lexicon) -> bool:
+        return (
+            noun in lex["singular"]
+            and noun not in lex["plural"]
+            and noun not in self.collective
+            and noun not in self.invariant
+            and not noun.endswith("s")
+        )
+
+    def _compound(
+        self, i: int, words: list[str], lower: list[str], tokens: Spans, lex: Lexicon
+    ) -> Iterator[Match]:
+        """'My wife and I was', 'The cat and the dog is', 'He and she has': two subjects
+        joined by "and" take a plural verb. The first part must open the clause, so that
+        "and" joins subjects, not clauses or objects; names are left alone ("Marks and
+        Spencer is" names one company), unless a pronoun is the second part."""
+        n = len(words)
+        if i == 0 or i + 2 >= n:
+            return
+        # the second part: a subject pronoun, or a determiner and a noun
+        second = lower[i + 1]
+        if second in _PAIR_PRONOUNS and (second != "i" or words[i + 1] == "I"):
+            pronoun_second, v_at = True, i + 2
+        elif second in _NOUN_DETERMINERS and second not in _DISTRIBUTIVE:
+            k = i + 2
+            if k < n and lower[k] in lex["adj"] and not self._count_noun(lower[k], lex):
+                k += 1
+            if k + 1 >= n or not words[k].islower() or not self._count_noun(lower[k], lex):
+                return
+            pronoun_second, v_at = False, k + 1
+        else:
+            return
+        # the first part: a pronoun, a name (only before a pronoun) or a noun phrase
+        first = lower[i - 1]
+        if first in _PAIR_PRONOUNS and (first != "i" or words[i - 1] == "I"):
+            start = i - 1
+        elif pronoun_second and words[i - 1].istitle() and words[i - 1].isalpha():
+            start = i - 1
+        else:
+            start = self._noun_phrase_back(i, words, lower, lex)
+            if start < 0 or lower[start] in _DISTRIBUTIVE:
+                return
+        if not self._starts_clause(start, words, lower):
+            return
+        if start > 0 and lower[start - 1] in ("both", "between", "neither", "either"):
+            return
+        v_at = self._skip_adverbs(v_at, lower)
+        if v_at + 1 >= n or not words[v_at].islower():
+            return
+        v = lower[v_at]
+        if v in _SINGULAR_FINITE or (
+            lex.only(v, "vbz", "plural", "adj", "singular") and lower[v_at + 1] not in ("and", "or")
+        ):
+            yield Match(
+                tokens[start][1],
+                tokens[v_at][2],
+                {
+                    "match": " ".join(words[start : v_at + 1]),
+                    "verb": words[v_at],
+                    "why": "a subject joined by 'and' is plural",
+                },
+            )
+
+    # -- singular subjects -----------------------------------------------------------
+
+    def _were(self, i: int, words: list[str], lower: list[str], tokens: Spans) -> Iterator[Match]:
+        """'She were late', 'I were there': "were" after a singular pronoun, unless a word
+        before it in the sentence makes it a subjunctive ("if she were", "as it were", "I
+        wish he were")."""
+        j = self._skip_adverbs(i + 1, lower)
+        if j + 1 >= len(words) or lower[j] not in _WERE or not words[j].islower():
+            return
+        w = lower[i]
+        if w == "i" and words[i] != "I":
+            return
+        if i > 0:
+            before = lower[i - 1]
+            if before in ("and", "or", "nor", "than") or words[i - 1] in _JOINERS:
+                return  # "he and she were", "she/he were"
+            if w == "i" and words[i - 1][:1].isupper() and words[i - 1].isalpha():
+                return  # "World War I were": a numeral in a name
+            if w == "it" and words[i - 1] not in _ENDS and before not in self.openers:
+                return  # "it" may be an object: "the answers to it were"
+        k = i - 1
+        while k >= 0 and words[k] not in _ENDS:
+            if lower[k] in _SUBJUNCTIVE_CUES:
+                return
+            k -= 1
+        yield Match(
+            tokens[i][1],
+            tokens[j][2],
+            {
+                "match": " ".join(words[i : j + 1]),
+                "verb": words[j],
+                "why": f"'{words[i]}' takes 'was'",
+            },
+        )
+
+    def _singular(
+        self, i: int, words: list[str], lower: list[str], tokens: Spans, lex: Lexicon
+    ) -> Iterator[Match]:
+        """'Each student have', 'The teacher give us', 'My brother don't': a singular noun
+        subject at the start of a clause with a plural or plain verb. The noun must be a
+        count noun and nothing else (no plural, adjective or collective: "the rich have",
+        "the team have"), and the verb a plain form that is no noun or adjective."""
+        n = len(words)
+        k = i + 1
+        if k < n and lower[k] in lex["adj"] and not self._count_noun(lower[k], lex):
+            k += 1
+        if k + 2 >= n or not words[k].islower() or not words[k].isalpha():
+            return
+        noun = lower[k]
+        if (
+            not self._count_noun(noun, lex)
+            or noun in lex["adj"]
+            or noun.endswith("ed")
+            or noun in _MODALS
+        ):
+            return
+        j = self._skip_adverbs(k + 1, lower)
+        if j + 1 >= n or not words[j].islower():
+            return
+        v = lower[j]
+        after = lower[j + 1]
+        if after in ("and", "or", ",") or words[j + 1] in _JOINERS:
+            return  # a list or a compound: "the cat flap and"
+        if v in ("have", "haven't", "haven’t", "don't", "don’t") or (
+            v == "do" and after in ("not", "n't")
+        ):
+            pass
+        elif not (
+            lex.only(v, "base", "vbn", "vbz", "past", "adj", "adv")
+            and v not in _MODALS
+            and v not in self.adjective_verbs
+            # a plain verb that is also a noun may be the second half of a compound ("the bus
+            # stop", "the price cap"), unless an object follows it: "the teacher give us"
+            and (after in _OBJECT_STARTS or (v not in lex["singular"] and v not in lex["plural"]))
+        ):
+            return
+        yield Match(
+            tokens[j][1],
+            tokens[j][2],
+            {
+                "match": words[j],
+                "verb": words[j],
+                "why": f"'{words[i]} {words[k]}' is singular",
+            },
+        )
+
+    # -- simple pasts after an auxiliary -----------------------------------------------
+
+    def _pasts(self, words: list[str], lower: list[str], tokens: Spans) -> Iterator[Match]:
+        """'They've went', 'The price has rose', 'got took', 'Has he ran?': a simple past
+        that is never a participle, where the auxiliary before it wants a participle or a
+        plain form. The agreement kind already reads the commonest of these after a plain
+        "have", "be" or modal; this adds the rest of the table, contractions, "get" and
+        inverted questions."""
+        pasts = self.simple_pasts
+        lex: Lexicon | None = None
+        n = len(words)
+        for j in [j for j, w in enumerate(lower) if w in pasts]:
+            if j == 0 or not words[j].islower() or (j + 1 < n and words[j + 1] in _JOINERS):
+                continue
+            if words[j - 1] in _JOINERS:
+                continue
+            k = j - 1
+            while k > 0 and lower[k] in self.adverbs:
+                k -= 1
+            subject = None
+            if lower[k] in _QUESTION_SUBJECTS and k > 0 and lower[k - 1] in _INVERTING:
+                subject, k = lower[k], k - 1  # "Has he ran?", "Did you ran?"
+            if lex is None:
+                lex = lexicon()
+            context = self._auxiliary(k, words, lower)
+            if context is None:
+                continue
+            v = lower[j]
+            after = lower[j + 1] if j + 1 < n else "."
+            noun = v in lex["singular"] or v in lex["plural"]
+            if noun and (after in lex["singular"] or after in lex["plural"] or after == "of"):
+                continue  # "had rose bushes", "have saw blades"
+            if context == "plain" and v in lex["base"]:
+                continue  # "could saw", "did he fell the tree"
+            if context == "be" and (noun or v in lex["adj"]):
+                continue  # "the wine was rose", "he was broke"
+            if (
+                subject is None
+                and not words[k].endswith(_CONTRACTED)
+                and context != "get"
+                and v in lex["vbd_only"]
+            ):
+                continue  # read by the agreement kind
+            want = "its plain form" if context == "plain" else "its past participle"
+            yield Match(
+                tokens[j][1],
+                tokens[j][2],
+                {"match": words[j], "verb": words[j], "why": f"after '{words[k]}' {want}"},
+            )
+
+    @staticmethod
+    def _auxiliary(k: int, words: list[str], lower: list[str]) -> str | None:
+        """What the word at ``k`` asks of the verb after it: "perfect" (a participle after
+        "have"), "be", "get" or "plain" (after a modal or "do"), or None when it is no
+        auxiliary ("the can", "his will")."""
+        aux = lower[k]
+        if aux.endswith(_CONTRACTED):
+            # "'s" is "is" or "has", "'d" is "had" or "would": the simple past fits none
+            return None if aux[:-2] == "let" else "perfect"
+        if k > 0 and lower[k - 1] in _NOUN_MAKERS and aux not in _HAVE and aux not in _BE:
+            return None
+        if aux in _HAVE:
+            return "perfect"
+        if aux in _BE:
+            return "be"
+        if aux in _GET:
+            return "get"
+        if aux in _PLAIN_AUXILIARIES:
+            if aux == "may" and not words[k].islower():
+                return None  # the month
+            return "plain"
+        return None
