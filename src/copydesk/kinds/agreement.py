@@ -593,6 +593,12 @@ _COUNT_OF = frozenset(["one", "many", "several", "few", "both", "each", "either"
 _IT_THIS = frozenset(["it", "It", "this", "This"])
 _ARE = frozenset(["are", "aren't", "aren’t"])
 _THERE_SINGULAR = frozenset(["is", "was", "isn't", "isn’t", "wasn't", "wasn’t"])
+_THERE_PLURAL = frozenset(["are", "aren't", "aren’t", "were", "weren't", "weren’t"])
+# verbs before a plural noun and "who" that make "who" open an indirect question
+_ASKING = frozenset(
+    ["ask", "asked", "asks", "asking", "tell", "told", "tells", "know", "knew", "knows"]
+    + ["wonder", "wondered", "show", "showed", "shows", "decide", "decided", "find", "found"]
+)
 # -ing forms a subject pronoun may precede in an absolute construction: "we being hosts"
 _ABSOLUTE_ING = frozenset(["being", "having"])
 _BE_CONTRACTIONS = ("'s", "’s", "'re", "’re")
@@ -741,7 +747,19 @@ class Kind:
                 )
             ):  # "you" is a subject only at a clause's start; "Phase I", "phase I" are names
                 yield from self._non_third(i, words, lower, tokens, lex)
-            elif w in ("people", "those") and i + 2 < n and lower[i + 1] == "who":
+            elif (
+                i + 2 < n
+                and lower[i + 1] == "who"
+                and (
+                    w in ("people", "those")
+                    or (
+                        (words[i].islower() or (starts and words[i][1:].islower()))
+                        and w in lex["plural"]
+                        and w not in lex["singular"]
+                        and w not in self.invariant
+                    )
+                )
+            ):
                 yield from self._who(i, words, lower, tokens, lex)
             elif w == "who" and 0 < i < n - 2:
                 yield from self._singular_who(i, words, lower, tokens, lex)
@@ -1101,9 +1119,10 @@ class Kind:
         tokens: Spans,
         lex: Lexicon,
     ) -> Iterator[Match]:
-        """'people who has', 'those who is': the relative clause agrees with its plural
-        antecedent. "One of those who has" is left alone: usage guides differ on it."""
-        if "one" in lower[max(0, i - 4) : i]:
+        """'people who has', 'students who works': the relative clause agrees with its
+        plural antecedent. "One of those who has" is left alone: usage guides differ on it;
+        so is "asked the students who was absent", an indirect question."""
+        if any(w in _COUNT_OF or w in _ASKING for w in lower[max(0, i - 4) : i]):
             return
         j = self._skip_adverbs(i + 2, lower)
         if j >= len(words) or not words[j].islower():
@@ -1112,7 +1131,8 @@ class Kind:
         if (
             v in _SINGULAR_FORMS
             or v in _WAS
-            or (v in lex["vbz"] and v not in lex["plural"] and v not in lex["adj"])
+            # after "who" no noun can follow, so "lives" and "works" are verbs here
+            or (v in lex["vbz"] and v not in lex["adj"])
         ):
             yield self._match(tokens[j], f"'{words[i]}' is plural")
 
@@ -1181,7 +1201,7 @@ class Kind:
                 and lower[k + 1] in _NOUN_PHRASE_ENDS
             ):
                 yield self._match(tokens[at], f"'{noun}' is plural")
-        elif verb in _ARE and lower[k] in ("a", "an") and k + 2 < len(words):
+        elif verb in _THERE_PLURAL and lower[k] in ("a", "an") and k + 2 < len(words):
             k += 1
             if lower[k] in lex["adj"] and lower[k] not in lex["singular"]:
                 k += 1

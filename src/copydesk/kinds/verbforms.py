@@ -429,8 +429,10 @@ class Kind:
                 continue  # "had rose bushes", "have saw blades"
             if context == "plain" and v in lex["base"]:
                 continue  # "could saw", "did he fell the tree"
-            if context == "be" and (noun or v in lex["adj"]):
-                continue  # "the wine was rose", "he was broke"
+            if context == "be" and (
+                v in lex["adj"] or (noun and (after in _ENDS or after in (",", "and", "or")))
+            ):
+                continue  # "he was broke", "the wine was rose."
             if (
                 subject is None
                 and not words[k].endswith(_CONTRACTED)
