@@ -9,7 +9,10 @@ word classes as the agreement kind (``agreement.lexicon``):
   teacher give us", "She were late" (a subjunctive, "if she were", is left alone);
 - ``pasts``: a simple past that is never a participle (a table in the rule) after "have",
   "be", "get", a modal or "do", contractions included: "They've went", "The price has rose",
-  "She got took to hospital", "Has he ran?".
+  "She got took to hospital", "Has he ran?";
+- ``verbless``: a subject pronoun followed by a word that can only be a noun ("he response",
+  "they decision"), or by an adverb and a determiner ("I accidentally the flashlight"), where
+  the verb is missing or mistyped.
 
 Each finds its few trigger words in one pass over the lower-cased tokens, so a story without
 them costs one set lookup per word.
@@ -28,7 +31,7 @@ if TYPE_CHECKING:
     from copydesk.engine.rules import RuleSpec
 
 SCHEMA: dict[str, tuple[str, Any]] = {
-    # which checks the rule runs: "compound", "singular", "pasts"
+    # which checks the rule runs: "compound", "singular", "pasts", "verbless"
     "checks": ("list[str]", []),
     # words that open a clause, after which a subject may start: "when", "because"
     "clause_openers": ("list[str]", []),
@@ -179,6 +182,16 @@ _CONTRACTED = ("'ve", "’ve", "'d", "’d", "'s", "’s")
 # a word before an auxiliary that makes it a noun: "the can", "his will", "a must"
 _NOUN_MAKERS = _NOUN_DETERMINERS | {"this", "that", "these", "those", "no", "any", "some"}
 _JOINERS = frozenset(["-", "'", "’", "/"])
+_VERBLESS_SUBJECTS = frozenset(["i", "he", "she", "we", "they"])
+# before a subject pronoun, words that make it something else: "a he", "than he"
+_NOT_SUBJECT = frozenset(["a", "an", "the", "than", "as", "and", "or", "nor"])
+# function words the lexicon also lists as nouns: "must" (a must), "or" (heraldry), "via"
+_FUNCTION_NOUNS = frozenset(["must", "or", "nor", "other", "via", "per", "will", "can", "may"])
+# words that take a contracted "'s" meaning "is" or "has": "he's went"; after a name it may
+# be a possessive ("Dr Reddy's fell")
+_IS_HAS_HOSTS = frozenset(
+    ["he", "she", "it", "that", "who", "what", "there", "here", "where", "how", "this"]
+)
 # words that open a verb's object and never follow a noun of a compound: "give us", "need a"
 _OBJECT_STARTS = frozenset(
     ["the", "a", "an", "his", "their", "my", "our", "your", "its", "us", "them", "him", "me"]
@@ -193,6 +206,7 @@ class Kind:
         self.compound = "compound" in checks
         self.singular = "singular" in checks
         self.pasts = "pasts" in checks
+        self.verbless = "verbless" in checks
         self.openers = frozenset(w.lower() for w in option(rule, "clause_openers"))
         self.collective = frozenset(w.lower() for w in option(rule, "collective"))
         self.invariant = frozenset(w.lower() for w in option(rule, "invariant"))
@@ -204,6 +218,8 @@ class Kind:
             triggers.add("and")
         if self.singular:
             triggers |= _SINGULAR_DETERMINERS | _THIRD_SINGULAR | {"i"}
+        if self.verbless:
+            triggers |= _VERBLESS_SUBJECTS
         self.triggers = frozenset(triggers)
 
     def run(self, doc: Document) -> Iterator[Match]:
@@ -216,8 +232,12 @@ class Kind:
         triggers = self.triggers
         for i in [i for i, w in enumerate(lower) if w in triggers]:
             w = lower[i]
+            if w in _VERBLESS_SUBJECTS and self.verbless:
+                yield from self._verbless(i, words, lower, tokens, lex)
             if w == "and":
                 yield from self._compound(i, words, lower, tokens, lex)
+            elif not self.singular:
+                continue
             elif w in _THIRD_SINGULAR or w == "i":
                 yield from self._were(i, words, lower, tokens)
             elif self._starts_clause(i, words, lower) and (
@@ -395,6 +415,50 @@ class Kind:
             },
         )
 
+    # -- a subject pronoun without a verb ----------------------------------------------
+
+    def _verbless(
+        self, i: int, words: list[str], lower: list[str], tokens: Spans, lex: Lexicon
+    ) -> Iterator[Match]:
+        """'he response', 'They boy and the girl', 'I accidentally the flashlight': a subject
+        pronoun followed by a word the lexicon knows only as a singular noun, or by an adverb
+        in -ly and a determiner. Plural nouns are left alone ("we journalists"), and so are
+        "I" after a capitalised word ("Phase I trial") and pronouns used as nouns ("a he")."""
+        n = len(words)
+        if i + 2 >= n or words[i + 2] in _JOINERS:
+            return
+        if lower[i] == "i" and (
+            words[i] != "I" or (i > 0 and words[i - 1][:1].isupper() and words[i - 1] not in _ENDS)
+        ):
+            return
+        if i > 0 and (lower[i - 1] in _NOT_SUBJECT or words[i - 1] in _JOINERS):
+            return
+        if i > 0 and lower[i - 1] in _INVERTING:
+            return  # the verb came first: "has he permission", "is she head of"
+        nxt = words[i + 1]
+        if not nxt.islower() or not nxt.isalpha() or nxt in _FUNCTION_NOUNS:
+            return
+        if nxt.endswith("ing"):
+            return  # a participle in a question: "is he doing", "was she going"
+        if lex.only(nxt, "singular", "plural", "base", "vbz", "past", "vbn", "adj", "adv"):
+            if lower[i + 2] in lex["plural"]:
+                return  # an apposition with a modifier: "we library authors"
+            why = f"'{words[i]}' needs a verb, and '{nxt}' is a noun"
+        elif (
+            nxt.endswith("ly")
+            and lex.only(nxt, "adv", "adj", "singular")
+            and lower[i + 2] in _OBJECT_STARTS
+            and lower[i + 2] not in ("us", "them", "him", "me")
+        ):
+            why = f"'{words[i]} {nxt}' needs a verb before '{words[i + 2]}'"
+        else:
+            return
+        yield Match(
+            tokens[i][1],
+            tokens[i + 1][2],
+            {"match": f"{words[i]} {nxt}", "verb": nxt, "why": why},
+        )
+
     # -- simple pasts after an auxiliary -----------------------------------------------
 
     def _pasts(self, words: list[str], lower: list[str], tokens: Spans) -> Iterator[Match]:
@@ -455,7 +519,9 @@ class Kind:
         aux = lower[k]
         if aux.endswith(_CONTRACTED):
             # "'s" is "is" or "has", "'d" is "had" or "would": the simple past fits none
-            return None if aux[:-2] == "let" else "perfect"
+            if aux.endswith(("'s", "’s")) and aux[:-2] not in _IS_HAS_HOSTS:
+                return None
+            return "perfect"
         if k > 0 and lower[k - 1] in _NOUN_MAKERS and aux not in _HAVE and aux not in _BE:
             return None
         if aux in _HAVE:
