@@ -596,8 +596,8 @@ _THERE_SINGULAR = frozenset(["is", "was", "isn't", "isn’t", "wasn't", "wasn’
 _THERE_PLURAL = frozenset(["are", "aren't", "aren’t", "were", "weren't", "weren’t"])
 # verbs before a plural noun and "who" that make "who" open an indirect question
 _ASKING = frozenset(
-    ["ask", "asked", "asks", "asking", "tell", "told", "tells", "know", "knew", "knows"]
-    + ["wonder", "wondered", "show", "showed", "shows", "decide", "decided", "find", "found"]
+    {"ask", "asked", "asks", "asking", "tell", "told", "tells", "know", "knew", "knows"}
+    | {"wonder", "wondered", "show", "showed", "shows", "decide", "decided", "find", "found"}
 )
 # -ing forms a subject pronoun may precede in an absolute construction: "we being hosts"
 _ABSOLUTE_ING = frozenset(["being", "having"])

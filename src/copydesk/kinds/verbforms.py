@@ -174,6 +174,7 @@ _PLAIN_AUXILIARIES = frozenset(
         "didn’t",
     ]
 )
+_MODALS_AND_DO = (_MODALS - {"ought"}) | {"do", "does", "did"}
 # finite auxiliaries that invert with their subject in a question: "Has he ran?"
 _INVERTING = (_HAVE | _BE | _PLAIN_AUXILIARIES) - {"having", "being", "been", "be"}
 _QUESTION_SUBJECTS = frozenset(["i", "you", "he", "she", "it", "we", "they"])
@@ -182,6 +183,20 @@ _CONTRACTED = ("'ve", "’ve", "'d", "’d", "'s", "’s")
 # a word before an auxiliary that makes it a noun: "the can", "his will", "a must"
 _NOUN_MAKERS = _NOUN_DETERMINERS | {"this", "that", "these", "those", "no", "any", "some"}
 _JOINERS = frozenset(["-", "'", "’", "/"])
+# auxiliaries that open a question and agree with the subject after them
+_ASK_SINGULAR = frozenset(
+    {"does", "is", "was", "has", "doesn't", "doesn’t", "isn't", "isn’t", "wasn't", "wasn’t"}
+    | {"hasn't", "hasn’t"}
+)
+_ASK_PLURAL = frozenset(
+    ["do", "are", "were", "don't", "don’t", "aren't", "aren’t", "weren't", "weren’t"]
+)
+# adverbs that open a sentence before a comma and a new subject: "However, the teacher"
+_SENTENCE_ADVERBS = frozenset(
+    {"however", "also", "meanwhile", "instead", "still", "yet", "now", "then", "today"}
+    | {"yesterday", "later", "besides", "moreover", "furthermore", "nevertheless", "otherwise"}
+)
+_WH = frozenset(["why", "where", "when", "how", "what", "who", "which"])
 _VERBLESS_SUBJECTS = frozenset(["i", "he", "she", "we", "they"])
 # before a subject pronoun, words that make it something else: "a he", "than he"
 _NOT_SUBJECT = frozenset(["a", "an", "the", "than", "as", "and", "or", "nor"])
@@ -215,7 +230,7 @@ class Kind:
         self.simple_pasts = frozenset(w.lower() for w in option(rule, "simple_pasts"))
         triggers: set[str] = set()
         if self.compound:
-            triggers.add("and")
+            triggers |= {"and"} | _ASK_SINGULAR | _ASK_PLURAL
         if self.singular:
             triggers |= _SINGULAR_DETERMINERS | _THIRD_SINGULAR | {"i"}
         if self.verbless:
@@ -236,6 +251,9 @@ class Kind:
                 yield from self._verbless(i, words, lower, tokens, lex)
             if w == "and":
                 yield from self._compound(i, words, lower, tokens, lex)
+            elif w in _ASK_SINGULAR or w in _ASK_PLURAL:
+                if self.compound:
+                    yield from self._inverted(i, words, lower, tokens, lex)
             elif not self.singular:
                 continue
             elif w in _THIRD_SINGULAR or w == "i":
@@ -246,7 +264,16 @@ class Kind:
                 yield from self._singular(i, words, lower, tokens, lex)
 
     def _starts_clause(self, i: int, words: list[str], lower: list[str]) -> bool:
-        return i == 0 or words[i - 1] in _ENDS or lower[i - 1] in self.openers
+        """At a sentence's start, after a clause opener, or after a sentence adverb and its
+        comma: "However, the teacher give"."""
+        if i == 0 or words[i - 1] in _ENDS or lower[i - 1] in self.openers:
+            return True
+        return (
+            i >= 2
+            and words[i - 1] == ","
+            and (i == 2 or words[i - 3] in _ENDS)
+            and (lower[i - 2].endswith("ly") or lower[i - 2] in _SENTENCE_ADVERBS)
+        )
 
     def _skip_adverbs(self, j: int, lower: list[str]) -> int:
         while j < len(lower) and lower[j] in self.adverbs:
@@ -300,9 +327,9 @@ class Kind:
             return
         # the first part: a pronoun, a name (only before a pronoun) or a noun phrase
         first = lower[i - 1]
-        if first in _PAIR_PRONOUNS and (first != "i" or words[i - 1] == "I"):
-            start = i - 1
-        elif pronoun_second and words[i - 1].istitle() and words[i - 1].isalpha():
+        pronoun_first = first in _PAIR_PRONOUNS and (first != "i" or words[i - 1] == "I")
+        name_first = pronoun_second and words[i - 1].istitle() and words[i - 1].isalpha()
+        if pronoun_first or name_first:
             start = i - 1
         else:
             start = self._noun_phrase_back(i, words, lower, lex)
@@ -328,6 +355,60 @@ class Kind:
                     "why": "a subject joined by 'and' is plural",
                 },
             )
+
+    def _inverted(
+        self, i: int, words: list[str], lower: list[str], tokens: Spans, lex: Lexicon
+    ) -> Iterator[Match]:
+        """'Does the children know?', 'Is the students ready?', 'Are the teacher coming?',
+        'Do the teacher know?': in a question the auxiliary agrees with the noun after it.
+        "Do" and "have" also open commands ("Do the dishes", "Have the teacher call"), so
+        "do" is judged only when a plain verb follows the noun, and "have" not at all."""
+        n = len(words)
+        if not (
+            i == 0
+            or words[i - 1] in _ENDS
+            or (lower[i - 1] in _WH and (i == 1 or words[i - 2] in _ENDS))
+        ):
+            return
+        k = i + 1
+        if k >= n or lower[k] not in _NOUN_DETERMINERS:
+            return
+        k += 1
+        if k < n and lower[k] in lex["adj"] and not self._count_noun(lower[k], lex):
+            k += 1
+        if k + 1 >= n or not words[k].islower() or not words[k].isalpha():
+            return
+        noun, after = lower[k], lower[k + 1]
+        if after in ("and", "or", "of", ",") or words[k + 1] in _JOINERS:
+            return  # "Are the teacher and the pupils", "Is the students' work"
+        if (after in lex["singular"] or after in lex["plural"]) and not (
+            lower[i] in ("do", "don't", "don’t") and after in lex["base"]
+        ):
+            return  # a compound: "Were the bus stops moved?"
+        aux = lower[i]
+        if aux in _ASK_SINGULAR:
+            if not (
+                noun in lex["plural"]
+                and noun not in lex["singular"]
+                and noun not in self.invariant
+                and noun not in self.collective
+                and lower[k - 1] not in ("a", "an", "this", "that")
+            ):
+                return
+            why = f"'{words[k]}' is plural"
+        else:
+            if not self._count_noun(noun, lex) or noun in lex["adj"]:
+                return
+            if aux in ("do", "don't", "don’t") and not (
+                lex.only(after, "base", "singular", "plural", "adj", "adv", "vbn", "past")
+            ):
+                return
+            why = f"'{words[k]}' is singular"
+        yield Match(
+            tokens[i][1],
+            tokens[k][2],
+            {"match": " ".join(words[i : k + 1]), "verb": words[i], "why": why},
+        )
 
     # -- singular subjects -----------------------------------------------------------
 
@@ -441,7 +522,11 @@ class Kind:
         if nxt.endswith("ing"):
             return  # a participle in a question: "is he doing", "was she going"
         if lex.only(nxt, "singular", "plural", "base", "vbz", "past", "vbn", "adj", "adv"):
-            if lower[i + 2] in lex["plural"]:
+            then = lower[i + 2]
+            if then in lex["plural"] or (
+                # a rarer plural than the lexicon holds
+                len(then) > 4 and then.endswith("s") and then not in lex["vbz"]
+            ):
                 return  # an apposition with a modifier: "we library authors"
             why = f"'{words[i]}' needs a verb, and '{nxt}' is a noun"
         elif (
@@ -467,6 +552,7 @@ class Kind:
         plain form. The agreement kind already reads the commonest of these after a plain
         "have", "be" or modal; this adds the rest of the table, contractions, "get" and
         inverted questions."""
+        yield from self._regular_pasts(words, lower, tokens)
         pasts = self.simple_pasts
         lex: Lexicon | None = None
         n = len(words)
@@ -510,6 +596,43 @@ class Kind:
                 tokens[j][2],
                 {"match": words[j], "verb": words[j], "why": f"after '{words[k]}' {want}"},
             )
+
+    def _regular_pasts(self, words: list[str], lower: list[str], tokens: Spans) -> Iterator[Match]:
+        """'The team will played', 'Did she walked?', 'Can the children helped?': a
+        regular past in -ed after a modal or "do", which want the plain form. After a
+        pronoun subject ("she can played") and after "did not" GRA015 reads the same slip."""
+        n = len(words)
+        lex: Lexicon | None = None
+        for k in [k for k, w in enumerate(lower) if w in _MODALS_AND_DO]:
+            if k + 2 >= n:
+                continue
+            opens = k == 0 or words[k - 1] in _ENDS
+            asked = opens and lower[k + 1] in _QUESTION_SUBJECTS
+            if not words[k].islower() and not asked:
+                continue  # "May", "Will" as names: "May performed with Rodgers"
+            if k > 0 and (lower[k - 1] in _NOUN_MAKERS or lower[k - 1] in _QUESTION_SUBJECTS):
+                continue  # "the will", or a pronoun subject that GRA015 reads
+            j = k + 1
+            if asked:
+                j += 1  # "Did she walked?"; not past a noun: "Will the children played with
+                # the dog be fine?" holds a reduced relative clause
+            if lower[j : j + 1] == ["not"] and lower[k] in ("do", "does", "did"):
+                continue  # "did not wanted": GRA015
+            j = self._skip_adverbs(j, lower)
+            if j + 1 >= n or not words[j].islower() or not words[j].endswith("ed"):
+                continue
+            if words[j + 1] in _JOINERS:
+                continue
+            if lex is None:
+                lex = lexicon()
+            v = words[j]
+            # after "did she" no adjective can stand: "Does he wanted"
+            others = (
+                ("base", "singular", "plural") if asked else ("base", "adj", "singular", "plural")
+            )
+            if lex.only(v, "past", *others) and v in lex["vbn"]:
+                want = f"after '{words[k]}' its plain form"
+                yield Match(tokens[j][1], tokens[j][2], {"match": v, "verb": v, "why": want})
 
     @staticmethod
     def _auxiliary(k: int, words: list[str], lower: list[str]) -> str | None:
