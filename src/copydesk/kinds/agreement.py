@@ -588,7 +588,7 @@ _NUMBER_NOUNS = frozenset(
     ["hundred", "thousand", "million", "billion", "trillion", "dozen", "score", "few", "little"]
 )
 _AMOUNT_ADJECTIVES = frozenset(["little", "great", "good", "fair", "whole"])
-_THERE = frozenset(["there", "there's", "there’s"])
+_THERE = frozenset(["there", "there's", "there’s", "there're", "there’re"])
 _COUNT_OF = frozenset(["one", "many", "several", "few", "both", "each", "either", "neither"])
 _IT_THIS = frozenset(["it", "It", "this", "This"])
 _ARE = frozenset(["are", "aren't", "aren’t"])
@@ -1186,8 +1186,9 @@ class Kind:
     ) -> Iterator[Match]:
         """'there is problems', 'there are a problem': "there" agrees with the noun after
         its verb."""
-        at = i if lower[i] != "there" else i + 1  # "there's" holds its verb
-        verb, k = ("is" if at == i else lower[at]), at + 1
+        at = i if lower[i] != "there" else i + 1  # "there's", "there're" hold their verb
+        verb = lower[at] if at > i else ("is" if lower[i][-1] == "s" else "are")
+        k = at + 1
         if verb in _THERE_SINGULAR:
             while k < len(words) - 1 and lower[k] in lex["adj"] and lower[k] not in lex["plural"]:
                 k += 1
@@ -1201,6 +1202,12 @@ class Kind:
                 and lower[k + 1] in _NOUN_PHRASE_ENDS
             ):
                 yield self._match(tokens[at], f"'{noun}' is plural")
+        elif (
+            verb in _THERE_PLURAL
+            and k + 2 < len(words)
+            and self._bare_singular(k, words, lower, lex)
+        ):
+            yield self._match(tokens[at], f"'{words[k]}' is singular")
         elif verb in _THERE_PLURAL and lower[k] in ("a", "an") and k + 2 < len(words):
             k += 1
             if lower[k] in lex["adj"] and lower[k] not in lex["singular"]:
@@ -1218,6 +1225,23 @@ class Kind:
                 and lower[k + 1] in _NOUN_PHRASE_ENDS
             ):
                 yield self._match(tokens[at], f"'{noun}' is singular")
+
+    def _bare_singular(self, k: int, words: list[str], lower: list[str], lex: Lexicon) -> bool:
+        """'there are problem in Iraq': a singular count noun with no determiner, ending its
+        phrase, after "there are"."""
+        noun = lower[k]
+        return (
+            words[k].islower()
+            and lex.only(noun, "singular", "plural", "adj", "adv", "base", "vbz", "past")
+            and noun not in self.collective
+            and noun not in self.quantity_heads
+            and noun not in self.invariant
+            and noun not in self.uncountable
+            and noun not in _NUMBER_NOUNS
+            and noun not in _COUNTING
+            and not noun.endswith("s")
+            and lower[k + 1] in _NOUN_PHRASE_ENDS
+        )
 
     def _determiners(
         self,

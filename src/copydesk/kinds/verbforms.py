@@ -45,6 +45,8 @@ SCHEMA: dict[str, tuple[str, Any]] = {
     "adjective_verbs": ("list[str]", []),
     # simple pasts that are never a past participle in standard English: "went", "rose"
     "simple_pasts": ("list[str]", []),
+    # verbs (every form listed) whose verb complement takes "to": "want", "decided"
+    "takes_to": ("list[str]", []),
 }
 
 _ENDS = frozenset(".!?;:\n")
@@ -197,6 +199,9 @@ _SENTENCE_ADVERBS = frozenset(
     | {"yesterday", "later", "besides", "moreover", "furthermore", "nevertheless", "otherwise"}
 )
 _WH = frozenset(["why", "where", "when", "how", "what", "who", "which"])
+_TO_OR_MODAL = _MODALS | {"to", "not", "never", "also", "just"}
+_RELATIVES = frozenset(["who", "whom", "which", "that", "what", "whoever"])
+_OBJECT_PRONOUNS = frozenset(["me", "you", "him", "her", "us", "them"])
 _VERBLESS_SUBJECTS = frozenset(["i", "he", "she", "we", "they"])
 # before a subject pronoun, words that make it something else: "a he", "than he"
 _NOT_SUBJECT = frozenset(["a", "an", "the", "than", "as", "and", "or", "nor"])
@@ -228,13 +233,14 @@ class Kind:
         self.adverbs = frozenset(w.lower() for w in option(rule, "adverbs"))
         self.adjective_verbs = frozenset(w.lower() for w in option(rule, "adjective_verbs"))
         self.simple_pasts = frozenset(w.lower() for w in option(rule, "simple_pasts"))
+        self.takes_to = frozenset(w.lower() for w in option(rule, "takes_to"))
         triggers: set[str] = set()
         if self.compound:
             triggers |= {"and"} | _ASK_SINGULAR | _ASK_PLURAL
         if self.singular:
             triggers |= _SINGULAR_DETERMINERS | _THIRD_SINGULAR | {"i"}
         if self.verbless:
-            triggers |= _VERBLESS_SUBJECTS
+            triggers |= _VERBLESS_SUBJECTS | self.takes_to
         self.triggers = frozenset(triggers)
 
     def run(self, doc: Document) -> Iterator[Match]:
@@ -249,6 +255,8 @@ class Kind:
             w = lower[i]
             if w in _VERBLESS_SUBJECTS and self.verbless:
                 yield from self._verbless(i, words, lower, tokens, lex)
+            if w in self.takes_to and self.verbless:
+                yield from self._missing_to(i, words, lower, tokens, lex)
             if w == "and":
                 yield from self._compound(i, words, lower, tokens, lex)
             elif w in _ASK_SINGULAR or w in _ASK_PLURAL:
@@ -543,6 +551,49 @@ class Kind:
             tokens[i + 1][2],
             {"match": f"{words[i]} {nxt}", "verb": nxt, "why": why},
         )
+
+    def _missing_to(
+        self, i: int, words: list[str], lower: list[str], tokens: Spans, lex: Lexicon
+    ) -> Iterator[Match]:
+        """'I want go home', 'She decided leave', 'We want them stay': a verb whose verb
+        complement takes "to", followed by a plain verb that is no noun, adjective or
+        participle ("want help", "decided against", "wanted dead" are left alone)."""
+        n = len(words)
+        j = i + 1
+        if j < n and lower[j] in _OBJECT_PRONOUNS and lower[i].startswith("want"):
+            j += 1  # "want them stay"
+        if j + 1 >= n or not words[i].islower() or not words[j].islower():
+            return
+        if words[j + 1] in _JOINERS or (i > 0 and lower[i - 1] in _NOUN_MAKERS):
+            return  # "a decided-upon plan", "the planned close"
+        w = lower[i]
+        if (w in lex["plural"] or w in lex["singular"]) and not (
+            i > 0 and (lower[i - 1] in _VERBLESS_SUBJECTS or lower[i - 1] in _TO_OR_MODAL)
+        ):
+            return  # a noun: "other plans include", "for want of"
+        if any(x in _RELATIVES for x in lower[max(0, i - 4) : i]):
+            return  # a relative clause's subject moved out: "who the council decides have"
+        v = lower[j]
+        if (
+            lex.only(v, "base", "adj", "adv", "vbn", "past")
+            and v not in _MODALS
+            and v not in self.adjective_verbs
+            # a plain verb that is also a noun may be the object ("want change", "want
+            # leave"), unless an object of its own follows it: "decided leave the party"
+            and (
+                lower[j + 1] in _OBJECT_STARTS
+                or (v not in lex["singular"] and v not in lex["plural"])
+            )
+        ):
+            yield Match(
+                tokens[i][1],
+                tokens[j][2],
+                {
+                    "match": " ".join(words[i : j + 1]),
+                    "verb": words[j],
+                    "why": f"'{words[i]}' takes 'to' before '{words[j]}'",
+                },
+            )
 
     # -- simple pasts after an auxiliary -----------------------------------------------
 
