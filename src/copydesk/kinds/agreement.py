@@ -817,7 +817,8 @@ class Kind:
                     v = words[j]
                     after = lower[j + 1] if j + 1 < n else ""
                     if (
-                        (v in lex["vbd_only"] and after not in _SUBJECTS)
+                        # "was broke" is an adjective: out of money
+                        (v in lex["vbd_only"] and after not in _SUBJECTS and v not in lex["adj"])
                         or (w in ("been", "being") and self._bare_verb(v, lex, past_too=False))
                         or (w in _FINITE_BE and self._passive_base(i, j, words, lower, lex))
                     ):
@@ -1207,7 +1208,13 @@ class Kind:
             and k + 2 < len(words)
             and self._bare_singular(k, words, lower, lex)
         ):
-            yield self._match(tokens[at], f"'{words[k]}' is singular")
+            # the verb or the noun may be the slip: the finding covers both
+            span = f"{tokens[at][0]} {words[k]}"
+            yield Match(
+                tokens[at][1],
+                tokens[k][2],
+                {"match": span, "why": f"'{words[k]}' is singular after '{tokens[at][0]}'"},
+            )
         elif verb in _THERE_PLURAL and lower[k] in ("a", "an") and k + 2 < len(words):
             k += 1
             if lower[k] in lex["adj"] and lower[k] not in lex["singular"]:

@@ -389,10 +389,13 @@ class Kind:
         noun, after = lower[k], lower[k + 1]
         if after in ("and", "or", "of", ",") or words[k + 1] in _JOINERS:
             return  # "Are the teacher and the pupils", "Is the students' work"
+        # a noun after the noun makes a compound ("Were the bus stops moved?"), but a plain
+        # verb after "do ... noun" or after a plural noun is the verb: "Does the children cry?"
         if (after in lex["singular"] or after in lex["plural"]) and not (
-            lower[i] in ("do", "don't", "don’t") and after in lex["base"]
+            after in lex["base"]
+            and (lower[i] in ("do", "don't", "don’t") or lower[i] in _ASK_SINGULAR)
         ):
-            return  # a compound: "Were the bus stops moved?"
+            return
         aux = lower[i]
         if aux in _ASK_SINGULAR:
             if not (
