@@ -14,13 +14,14 @@ word classes as the agreement kind (``agreement.lexicon``):
   "they decision"), or by an adverb and a determiner ("I accidentally the flashlight"), where
   the verb is missing or mistyped.
 
-Each finds its few trigger words in one pass over the lower-cased tokens, so a story without
-them costs one set lookup per word.
+The four rules share one walk over a story's tokens that keeps the places of every rule's
+trigger words (``_candidates``); each rule then visits only the places of its own.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from copydesk.kinds import Context, Match, option
@@ -218,6 +219,28 @@ _OBJECT_STARTS = frozenset(
 )
 
 
+# every word any rule of this kind starts from, in this process: the rules share one walk
+# over a story's tokens for all of them (``_candidates``) and each keeps its own
+_TRIGGERS: set[str] = set()
+_UNION: list[frozenset[str]] = [frozenset()]
+
+
+def _register(words: Iterable[str]) -> None:
+    _TRIGGERS.update(words)
+    _UNION[0] = frozenset(_TRIGGERS)
+
+
+@lru_cache(maxsize=2)
+def _candidates(text: str, union: frozenset[str]) -> list[tuple[int, str]]:
+    """The places and words of ``text``'s tokens that some rule of this kind starts from."""
+    return [(i, w) for i, w in enumerate(_tokens(text)[2]) if w in union]
+
+
+def _where(text: str, wanted: frozenset[str]) -> list[int]:
+    """The places of the ``wanted`` words in ``text``, in order."""
+    return [i for i, w in _candidates(text, _UNION[0]) if w in wanted]
+
+
 class Kind:
     default_quotes = "skip"
 
@@ -242,16 +265,20 @@ class Kind:
         if self.verbless:
             triggers |= _VERBLESS_SUBJECTS | self.takes_to
         self.triggers = frozenset(triggers)
+        _register(self.triggers)
+        if self.pasts:
+            _register(self.simple_pasts | _MODALS_AND_DO)
 
     def run(self, doc: Document) -> Iterator[Match]:
-        tokens, words, lower = _tokens(doc.masked)
+        text = doc.masked
+        tokens, words, lower = _tokens(text)
         if self.pasts:
-            yield from self._pasts(words, lower, tokens)
+            yield from self._pasts(text, words, lower, tokens)
         if not self.triggers:
             return
         lex = lexicon()
         triggers = self.triggers
-        for i in [i for i, w in enumerate(lower) if w in triggers]:
+        for i in _where(text, triggers):
             w = lower[i]
             if w in _VERBLESS_SUBJECTS and self.verbless:
                 yield from self._verbless(i, words, lower, tokens, lex)
@@ -319,6 +346,9 @@ class Kind:
         Spencer is" names one company), unless a pronoun is the second part."""
         n = len(words)
         if i == 0 or i + 2 >= n:
+            return
+        # the first part is one to three words at the start of a clause: most "and"s are not
+        if not any(self._starts_clause(s, words, lower) for s in range(max(0, i - 3), i)):
             return
         # the second part: a subject pronoun, or a determiner and a noun
         second = lower[i + 1]
@@ -600,17 +630,19 @@ class Kind:
 
     # -- simple pasts after an auxiliary -----------------------------------------------
 
-    def _pasts(self, words: list[str], lower: list[str], tokens: Spans) -> Iterator[Match]:
+    def _pasts(
+        self, text: str, words: list[str], lower: list[str], tokens: Spans
+    ) -> Iterator[Match]:
         """'They've went', 'The price has rose', 'got took', 'Has he ran?': a simple past
         that is never a participle, where the auxiliary before it wants a participle or a
         plain form. The agreement kind already reads the commonest of these after a plain
         "have", "be" or modal; this adds the rest of the table, contractions, "get" and
         inverted questions."""
-        yield from self._regular_pasts(words, lower, tokens)
+        yield from self._regular_pasts(text, words, lower, tokens)
         pasts = self.simple_pasts
         lex: Lexicon | None = None
         n = len(words)
-        for j in [j for j, w in enumerate(lower) if w in pasts]:
+        for j in _where(text, pasts):
             if j == 0 or not words[j].islower() or (j + 1 < n and words[j + 1] in _JOINERS):
                 continue
             if words[j - 1] in _JOINERS:
@@ -651,13 +683,15 @@ class Kind:
                 {"match": words[j], "verb": words[j], "why": f"after '{words[k]}' {want}"},
             )
 
-    def _regular_pasts(self, words: list[str], lower: list[str], tokens: Spans) -> Iterator[Match]:
+    def _regular_pasts(
+        self, text: str, words: list[str], lower: list[str], tokens: Spans
+    ) -> Iterator[Match]:
         """'The team will played', 'Did she walked?', 'Can the children helped?': a
         regular past in -ed after a modal or "do", which want the plain form. After a
         pronoun subject ("she can played") and after "did not" GRA015 reads the same slip."""
         n = len(words)
         lex: Lexicon | None = None
-        for k in [k for k, w in enumerate(lower) if w in _MODALS_AND_DO]:
+        for k in _where(text, _MODALS_AND_DO):
             if k + 2 >= n:
                 continue
             opens = k == 0 or words[k - 1] in _ENDS
