@@ -533,7 +533,8 @@ _SURE_AUXILIARIES = frozenset(
         "don’t",
     ]
 )
-_SUBJUNCTIVE_OPENERS = frozenset({"if", "though", "wish", "wished", "suppose", "supposing"})
+# "that" too: "I wish that the car were mine"
+_SUBJUNCTIVE_OPENERS = frozenset({"if", "though", "wish", "wished", "suppose", "supposing", "that"})
 _FOLLOWS_VERB = frozenset({"at", "to", "a", "an", "the", "him", "her", "them", "us", "me", "it"})
 
 
@@ -1045,9 +1046,14 @@ class Kind:
                 # adverb or a preposition's object follows: "the dogs barks loudly"
                 and (
                     verb not in lex["plural"]
-                    or after in self.adverbs
-                    or after.endswith("ly")
-                    or after in _FOLLOWS_VERB
+                    # not after an of-phrase, whose end may run on as a noun: "the wishes of
+                    # the holder of rights to content"
+                    or (
+                        verb_at == k + 1
+                        and (
+                            after in self.adverbs or after.endswith("ly") or after in _FOLLOWS_VERB
+                        )
+                    )
                 )
             ):
                 yield self._match(tokens[verb_at], f"'{noun}' is plural")

@@ -119,6 +119,9 @@ _SUBJUNCTIVE_CUES = frozenset(
     ]
 )
 _WERE = frozenset(["were", "weren't", "weren’t"])
+_INDEFINITES = frozenset(
+    {"everyone", "everybody", "someone", "somebody", "anyone", "anybody", "nobody"}
+)
 _THIRD_SINGULAR = frozenset(["he", "she", "it"])
 _PREPOSITIONS = frozenset(
     ["to", "for", "with", "from", "by", "of", "about", "at", "on", "in", "into", "onto", "like"]
@@ -178,6 +181,25 @@ _PLAIN_AUXILIARIES = frozenset(
     ]
 )
 _MODALS_AND_DO = (_MODALS - {"ought"}) | {"do", "does", "did"}
+# modals that are never nouns, after which an -ing form is a slip: "would going"
+_NEVER_NOUNS = frozenset(["could", "would", "should", "might", "shall"])
+
+
+def _ing_of_verb(word: str, after: str, lex: Lexicon) -> bool:
+    """Whether ``word`` is the -ing form of a verb the lexicon knows ("going", "making"),
+    used as one: an -ing noun or adjective followed by a noun or a verb may be an inverted
+    subject ("Should evening fall", "Should willing volunteers come forward")."""
+    if len(word) < 5:
+        return False
+    if (word in lex["singular"] or word in lex["adj"]) and any(
+        after in lex[c] for c in ("singular", "plural", "base", "vbz", "past")
+    ):
+        return False
+    stem = word[:-3]
+    base = lex["base"]
+    return stem in base or stem + "e" in base or (stem[-1:] == stem[-2:-1] and stem[:-1] in base)
+
+
 # finite auxiliaries that invert with their subject in a question: "Has he ran?"
 _INVERTING = (_HAVE | _BE | _PLAIN_AUXILIARIES) - {"having", "being", "been", "be"}
 _QUESTION_SUBJECTS = frozenset(["i", "you", "he", "she", "it", "we", "they"])
@@ -261,7 +283,7 @@ class Kind:
         if self.compound:
             triggers |= {"and"} | _ASK_SINGULAR | _ASK_PLURAL
         if self.singular:
-            triggers |= _SINGULAR_DETERMINERS | _THIRD_SINGULAR | {"i"}
+            triggers |= _SINGULAR_DETERMINERS | _THIRD_SINGULAR | _INDEFINITES | {"i"}
         if self.verbless:
             triggers |= _VERBLESS_SUBJECTS | self.takes_to
         self.triggers = frozenset(triggers)
@@ -291,7 +313,7 @@ class Kind:
                     yield from self._inverted(i, words, lower, tokens, lex)
             elif not self.singular:
                 continue
-            elif w in _THIRD_SINGULAR or w == "i":
+            elif w in _THIRD_SINGULAR or w in _INDEFINITES or w == "i":
                 yield from self._were(i, words, lower, tokens)
             elif self._starts_clause(i, words, lower) and (
                 i == 0 or lower[i - 1] not in _SUBJUNCTIVE_OPENERS
@@ -454,7 +476,7 @@ class Kind:
     # -- singular subjects -----------------------------------------------------------
 
     def _were(self, i: int, words: list[str], lower: list[str], tokens: Spans) -> Iterator[Match]:
-        """'She were late', 'I were there': "were" after a singular pronoun, unless a word
+        """'She were late', 'Everyone were happy': "were" after a singular pronoun, unless a word
         before it in the sentence makes it a subjunctive ("if she were", "as it were", "I
         wish he were")."""
         j = self._skip_adverbs(i + 1, lower)
@@ -469,8 +491,10 @@ class Kind:
                 return  # "he and she were", "she/he were"
             if w == "i" and words[i - 1][:1].isupper() and words[i - 1].isalpha():
                 return  # "World War I were": a numeral in a name
-            if w == "it" and words[i - 1] not in _ENDS and before not in self.openers:
-                return  # "it" may be an object: "the answers to it were"
+            if (w == "it" or w in _INDEFINITES) and (
+                words[i - 1] not in _ENDS and before not in self.openers
+            ):
+                return  # an object: "the answers to it were", "told everyone were"
         k = i - 1
         while k >= 0 and words[k] not in _ENDS:
             if lower[k] in _SUBJUNCTIVE_CUES:
@@ -686,8 +710,8 @@ class Kind:
     def _regular_pasts(
         self, text: str, words: list[str], lower: list[str], tokens: Spans
     ) -> Iterator[Match]:
-        """'The team will played', 'Did she walked?', 'Can the children helped?': a
-        regular past in -ed after a modal or "do", which want the plain form. After a
+        """'The team will played', 'Did she walked?', 'The plan would going': a regular
+        past in -ed, or an -ing form, after a modal or "do", which want the plain form. After a
         pronoun subject ("she can played") and after "did not" GRA015 reads the same slip."""
         n = len(words)
         lex: Lexicon | None = None
@@ -707,13 +731,21 @@ class Kind:
             if lower[j : j + 1] == ["not"] and lower[k] in ("do", "does", "did"):
                 continue  # "did not wanted": GRA015
             j = self._skip_adverbs(j, lower)
-            if j + 1 >= n or not words[j].islower() or not words[j].endswith("ed"):
+            if j + 1 >= n or not words[j].islower() or words[j + 1] in _JOINERS:
                 continue
-            if words[j + 1] in _JOINERS:
-                continue
+            v = words[j]
             if lex is None:
                 lex = lexicon()
-            v = words[j]
+            if (
+                v.endswith("ing")
+                and lower[k] in _NEVER_NOUNS
+                and _ing_of_verb(v, lower[j + 1], lex)
+            ):
+                why = f"after '{words[k]}' its plain form"
+                yield Match(tokens[j][1], tokens[j][2], {"match": v, "verb": v, "why": why})
+                continue
+            if not v.endswith("ed"):
+                continue
             # after "did she" no adjective can stand: "Does he wanted"
             others = (
                 ("base", "singular", "plural") if asked else ("base", "adj", "singular", "plural")
