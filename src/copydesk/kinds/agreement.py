@@ -818,8 +818,12 @@ class Kind:
                     v = words[j]
                     after = lower[j + 1] if j + 1 < n else ""
                     if (
-                        # "was broke" is an adjective: out of money
-                        (v in lex["vbd_only"] and after not in _SUBJECTS and v not in lex["adj"])
+                        # "was broke" is an adjective (out of money), "was broke by" a passive
+                        (
+                            v in lex["vbd_only"]
+                            and after not in _SUBJECTS
+                            and (v not in lex["adj"] or after == "by")
+                        )
                         or (w in ("been", "being") and self._bare_verb(v, lex, past_too=False))
                         or (w in _FINITE_BE and self._passive_base(i, j, words, lower, lex))
                     ):

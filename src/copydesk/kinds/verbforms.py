@@ -690,7 +690,8 @@ class Kind:
             if context == "plain" and v in lex["base"]:
                 continue  # "could saw", "did he fell the tree"
             if context == "be" and (
-                v in lex["adj"] or (noun and (after in _ENDS or after in (",", "and", "or")))
+                (v in lex["adj"] and after != "by")
+                or (noun and (after in _ENDS or after in (",", "and", "or")))
             ):
                 continue  # "he was broke", "the wine was rose."
             if (
