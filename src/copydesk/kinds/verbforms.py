@@ -725,6 +725,8 @@ class Kind:
                 continue  # "May", "Will" as names: "May performed with Rodgers"
             if k > 0 and (lower[k - 1] in _NOUN_MAKERS or lower[k - 1] in _QUESTION_SUBJECTS):
                 continue  # "the will", or a pronoun subject that GRA015 reads
+            if k > 0 and lower[k - 1] in ("than", "as", "so", "nor", "neither"):
+                continue  # an inverted subject: "less of a toy than would leaving it out"
             j = k + 1
             if asked:
                 j += 1  # "Did she walked?"; not past a noun: "Will the children played with
