@@ -1011,6 +1011,14 @@ class Kind:
     ) -> Iterator[Match]:
         n = len(words)
         det = lower[i]
+        if (
+            det in ("these", "those")
+            and i + 1 < n
+            and words[i + 1].islower()
+            and (lower[i + 1] in _SINGULAR_FORMS or lower[i + 1] in _WAS)
+        ):
+            yield self._match(tokens[i + 1], f"'{words[i]}' is plural")  # "These is"
+            return
         j = i + 1 if det in self.plural_det or det in self.singular_det else i
         if j == i:
             return  # a bare plural may be a name or a title: "Windows is"

@@ -283,7 +283,7 @@ class Kind:
         if self.compound:
             triggers |= {"and"} | _ASK_SINGULAR | _ASK_PLURAL
         if self.singular:
-            triggers |= _SINGULAR_DETERMINERS | _THIRD_SINGULAR | _INDEFINITES | {"i"}
+            triggers |= _SINGULAR_DETERMINERS | _THIRD_SINGULAR | _INDEFINITES | {"i", "that"}
         if self.verbless:
             triggers |= _VERBLESS_SUBJECTS | self.takes_to
         self.triggers = frozenset(triggers)
@@ -315,6 +315,12 @@ class Kind:
                 continue
             elif w in _THIRD_SINGULAR or w in _INDEFINITES or w == "i":
                 yield from self._were(i, words, lower, tokens)
+            elif (
+                w in ("this", "that")
+                and (i == 0 or words[i - 1] in _ENDS)
+                and lower[i + 1 : i + 2] in (["were"], ["weren't"], ["weren’t"])
+            ):
+                yield from self._were(i, words, lower, tokens)  # "That were a mistake."
             elif self._starts_clause(i, words, lower) and (
                 i == 0 or lower[i - 1] not in _SUBJUNCTIVE_OPENERS
             ):
