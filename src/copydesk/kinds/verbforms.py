@@ -502,7 +502,9 @@ class Kind:
             ):
                 return  # an object: "the answers to it were", "told everyone were"
         k = i - 1
-        while k >= 0 and words[k] not in _ENDS:
+        # back to the sentence's start, but no further than a long sentence reaches, so a
+        # story that never ends a sentence costs no more per "were"
+        while k >= max(0, i - 60) and words[k] not in _ENDS:
             if lower[k] in _SUBJUNCTIVE_CUES:
                 return
             k -= 1
