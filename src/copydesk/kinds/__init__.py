@@ -33,6 +33,7 @@ KINDS = {
     "verbforms": "copydesk.kinds.verbforms",
     "dates": "copydesk.kinds.dates",
     "capitals": "copydesk.kinds.capitals",
+    "slots": "copydesk.kinds.slots",
 }
 
 REQUIRED = object()
