@@ -34,6 +34,7 @@ KINDS = {
     "dates": "copydesk.kinds.dates",
     "capitals": "copydesk.kinds.capitals",
     "slots": "copydesk.kinds.slots",
+    "classed": "copydesk.kinds.classed",
 }
 
 REQUIRED = object()
