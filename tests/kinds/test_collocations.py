@@ -30,7 +30,7 @@ def _found(text: str) -> list[tuple[str, str]]:
         ("We could to finish it today.", "GRA015", "We could to finish"),
         ("They wanted to went home.", "GRA015", "to went"),
         ("She didn't wanted to stay.", "GRA015", "didn't wanted"),
-        ("They had ran out of fuel.", "GRA015", "They had ran"),
+        ("She tried to stole it.", "GRA015", "to stole"),
         ("I look forward to see you.", "GRA015", "look forward to see"),
         ("Let's going home.", "GRA015", "Let's going"),
     ],

@@ -30,6 +30,7 @@ KINDS = {
     "abbreviation": "copydesk.kinds.abbreviation",
     "headline": "copydesk.kinds.headline",
     "agreement": "copydesk.kinds.agreement",
+    "verbforms": "copydesk.kinds.verbforms",
     "dates": "copydesk.kinds.dates",
     "capitals": "copydesk.kinds.capitals",
     "slots": "copydesk.kinds.slots",

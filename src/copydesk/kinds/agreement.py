@@ -533,7 +533,8 @@ _SURE_AUXILIARIES = frozenset(
         "don’t",
     ]
 )
-_SUBJUNCTIVE_OPENERS = frozenset({"if", "though", "wish", "wished", "suppose", "supposing"})
+# "that" too: "I wish that the car were mine"
+_SUBJUNCTIVE_OPENERS = frozenset({"if", "though", "wish", "wished", "suppose", "supposing", "that"})
 _FOLLOWS_VERB = frozenset({"at", "to", "a", "an", "the", "him", "her", "them", "us", "me", "it"})
 
 
@@ -588,11 +589,17 @@ _NUMBER_NOUNS = frozenset(
     ["hundred", "thousand", "million", "billion", "trillion", "dozen", "score", "few", "little"]
 )
 _AMOUNT_ADJECTIVES = frozenset(["little", "great", "good", "fair", "whole"])
-_THERE = frozenset(["there", "there's", "there’s"])
+_THERE = frozenset(["there", "there's", "there’s", "there're", "there’re"])
 _COUNT_OF = frozenset(["one", "many", "several", "few", "both", "each", "either", "neither"])
 _IT_THIS = frozenset(["it", "It", "this", "This"])
 _ARE = frozenset(["are", "aren't", "aren’t"])
 _THERE_SINGULAR = frozenset(["is", "was", "isn't", "isn’t", "wasn't", "wasn’t"])
+_THERE_PLURAL = frozenset(["are", "aren't", "aren’t", "were", "weren't", "weren’t"])
+# verbs before a plural noun and "who" that make "who" open an indirect question
+_ASKING = frozenset(
+    {"ask", "asked", "asks", "asking", "tell", "told", "tells", "know", "knew", "knows"}
+    | {"wonder", "wondered", "show", "showed", "shows", "decide", "decided", "find", "found"}
+)
 # -ing forms a subject pronoun may precede in an absolute construction: "we being hosts"
 _ABSOLUTE_ING = frozenset(["being", "having"])
 _BE_CONTRACTIONS = ("'s", "’s", "'re", "’re")
@@ -741,7 +748,19 @@ class Kind:
                 )
             ):  # "you" is a subject only at a clause's start; "Phase I", "phase I" are names
                 yield from self._non_third(i, words, lower, tokens, lex)
-            elif w in ("people", "those") and i + 2 < n and lower[i + 1] == "who":
+            elif (
+                i + 2 < n
+                and lower[i + 1] == "who"
+                and (
+                    w in ("people", "those")
+                    or (
+                        (words[i].islower() or (starts and words[i][1:].islower()))
+                        and w in lex["plural"]
+                        and w not in lex["singular"]
+                        and w not in self.invariant
+                    )
+                )
+            ):
                 yield from self._who(i, words, lower, tokens, lex)
             elif w == "who" and 0 < i < n - 2:
                 yield from self._singular_who(i, words, lower, tokens, lex)
@@ -799,7 +818,12 @@ class Kind:
                     v = words[j]
                     after = lower[j + 1] if j + 1 < n else ""
                     if (
-                        (v in lex["vbd_only"] and after not in _SUBJECTS)
+                        # "was broke" is an adjective (out of money), "was broke by" a passive
+                        (
+                            v in lex["vbd_only"]
+                            and after not in _SUBJECTS
+                            and (v not in lex["adj"] or after == "by")
+                        )
                         or (w in ("been", "being") and self._bare_verb(v, lex, past_too=False))
                         or (w in _FINITE_BE and self._passive_base(i, j, words, lower, lex))
                     ):
@@ -987,6 +1011,14 @@ class Kind:
     ) -> Iterator[Match]:
         n = len(words)
         det = lower[i]
+        if (
+            det in ("these", "those")
+            and i + 1 < n
+            and words[i + 1].islower()
+            and (lower[i + 1] in _SINGULAR_FORMS or lower[i + 1] in _WAS)
+        ):
+            yield self._match(tokens[i + 1], f"'{words[i]}' is plural")  # "These is"
+            return
         j = i + 1 if det in self.plural_det or det in self.singular_det else i
         if j == i:
             return  # a bare plural may be a name or a title: "Windows is"
@@ -1026,9 +1058,14 @@ class Kind:
                 # adverb or a preposition's object follows: "the dogs barks loudly"
                 and (
                     verb not in lex["plural"]
-                    or after in self.adverbs
-                    or after.endswith("ly")
-                    or after in _FOLLOWS_VERB
+                    # not after an of-phrase, whose end may run on as a noun: "the wishes of
+                    # the holder of rights to content"
+                    or (
+                        verb_at == k + 1
+                        and (
+                            after in self.adverbs or after.endswith("ly") or after in _FOLLOWS_VERB
+                        )
+                    )
                 )
             ):
                 yield self._match(tokens[verb_at], f"'{noun}' is plural")
@@ -1101,9 +1138,10 @@ class Kind:
         tokens: Spans,
         lex: Lexicon,
     ) -> Iterator[Match]:
-        """'people who has', 'those who is': the relative clause agrees with its plural
-        antecedent. "One of those who has" is left alone: usage guides differ on it."""
-        if "one" in lower[max(0, i - 4) : i]:
+        """'people who has', 'students who works': the relative clause agrees with its
+        plural antecedent. "One of those who has" is left alone: usage guides differ on it;
+        so is "asked the students who was absent", an indirect question."""
+        if any(w in _COUNT_OF or w in _ASKING for w in lower[max(0, i - 4) : i]):
             return
         j = self._skip_adverbs(i + 2, lower)
         if j >= len(words) or not words[j].islower():
@@ -1112,7 +1150,8 @@ class Kind:
         if (
             v in _SINGULAR_FORMS
             or v in _WAS
-            or (v in lex["vbz"] and v not in lex["plural"] and v not in lex["adj"])
+            # after "who" no noun can follow, so "lives" and "works" are verbs here
+            or (v in lex["vbz"] and v not in lex["adj"])
         ):
             yield self._match(tokens[j], f"'{words[i]}' is plural")
 
@@ -1166,8 +1205,9 @@ class Kind:
     ) -> Iterator[Match]:
         """'there is problems', 'there are a problem': "there" agrees with the noun after
         its verb."""
-        at = i if lower[i] != "there" else i + 1  # "there's" holds its verb
-        verb, k = ("is" if at == i else lower[at]), at + 1
+        at = i if lower[i] != "there" else i + 1  # "there's", "there're" hold their verb
+        verb = lower[at] if at > i else ("is" if lower[i][-1] == "s" else "are")
+        k = at + 1
         if verb in _THERE_SINGULAR:
             while k < len(words) - 1 and lower[k] in lex["adj"] and lower[k] not in lex["plural"]:
                 k += 1
@@ -1181,7 +1221,19 @@ class Kind:
                 and lower[k + 1] in _NOUN_PHRASE_ENDS
             ):
                 yield self._match(tokens[at], f"'{noun}' is plural")
-        elif verb in _ARE and lower[k] in ("a", "an") and k + 2 < len(words):
+        elif (
+            verb in _THERE_PLURAL
+            and k + 2 < len(words)
+            and self._bare_singular(k, words, lower, lex)
+        ):
+            # the verb or the noun may be the slip: the finding covers both
+            span = f"{tokens[at][0]} {words[k]}"
+            yield Match(
+                tokens[at][1],
+                tokens[k][2],
+                {"match": span, "why": f"'{words[k]}' is singular after '{tokens[at][0]}'"},
+            )
+        elif verb in _THERE_PLURAL and lower[k] in ("a", "an") and k + 2 < len(words):
             k += 1
             if lower[k] in lex["adj"] and lower[k] not in lex["singular"]:
                 k += 1
@@ -1198,6 +1250,23 @@ class Kind:
                 and lower[k + 1] in _NOUN_PHRASE_ENDS
             ):
                 yield self._match(tokens[at], f"'{noun}' is singular")
+
+    def _bare_singular(self, k: int, words: list[str], lower: list[str], lex: Lexicon) -> bool:
+        """'there are problem in Iraq': a singular count noun with no determiner, ending its
+        phrase, after "there are"."""
+        noun = lower[k]
+        return (
+            words[k].islower()
+            and lex.only(noun, "singular", "plural", "adj", "adv", "base", "vbz", "past")
+            and noun not in self.collective
+            and noun not in self.quantity_heads
+            and noun not in self.invariant
+            and noun not in self.uncountable
+            and noun not in _NUMBER_NOUNS
+            and noun not in _COUNTING
+            and not noun.endswith("s")
+            and lower[k + 1] in _NOUN_PHRASE_ENDS
+        )
 
     def _determiners(
         self,
