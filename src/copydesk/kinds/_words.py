@@ -57,7 +57,8 @@ class PhraseBook:
 
     def __init__(self) -> None:
         # first word (lower case) -> (owner, words of the phrase, phrase as written, ignorecase)
-        self.first: dict[str, list[tuple[int, tuple[str, ...], str, bool]]] = {}
+        self._first: dict[str, list[tuple[int, tuple[str, ...], str, bool]]] = {}
+        self._sorted = True  # each word's entries in the order ``_scan`` tries them
         self.owners = 0
         self.need: dict[str, int] = {}  # first word -> words in the longest phrase it starts
         self._finder: re.Pattern[str] | None = None
@@ -73,18 +74,26 @@ class PhraseBook:
             words = tuple(_norm(m.group(), ignorecase) for m in TOKEN_RE.finditer(phrase))
             if words:
                 key = words[0].lower()
-                self.first.setdefault(key, []).append((owner, words, phrase, ignorecase))
+                self._first.setdefault(key, []).append((owner, words, phrase, ignorecase))
                 self.need[key] = max(self.need.get(key, 0), len(words))
-        for entries in self.first.values():
-            entries.sort(key=lambda e: (e[0], -len(e[1])))  # per owner, longest phrase first
+        # sorted once, when the first document is scanned: a run registers dozens of rules
+        self._sorted = False
         self._finder = None
         self._doc = None
-        self._words_first = all(_WORD_TOKEN.fullmatch(first) for first in self.first)
         return owner
+
+    @property
+    def first(self) -> dict[str, list[tuple[int, tuple[str, ...], str, bool]]]:
+        if not self._sorted:
+            for entries in self._first.values():
+                entries.sort(key=_entry_order)
+            self._words_first = all(_WORD_TOKEN.fullmatch(first) for first in self._first)
+            self._sorted = True
+        return self._first
 
     def hits(self, doc: Document, owner: int) -> list[tuple[int, int, str]]:
         if self._doc is not doc:
-            self._hits = self._scan(doc.masked, doc) if self.first else {}
+            self._hits = self._scan(doc.masked, doc) if self._first else {}
             self._doc = doc
         return self._hits.get(owner, [])
 
@@ -110,6 +119,7 @@ class PhraseBook:
                 yield m.end() - 1
 
     def _scan(self, masked: str, doc: Document) -> dict[int, list[tuple[int, int, str]]]:
+        book = self.first
         found: dict[int, list[tuple[int, int, str]]] = {}
         free: dict[int, int] = {}  # owner -> offset from which it may match again
         search = TOKEN_RE.search
@@ -118,7 +128,7 @@ class PhraseBook:
             if first is None:
                 continue
             key = first.group().replace("’", "'").lower()
-            entries = self.first.get(key)
+            entries = book.get(key)
             if not entries:
                 continue
             need = self.need[key]  # only as many tokens as this word's longest phrase holds
@@ -183,6 +193,10 @@ def _phrase_finder(phrases: list[tuple[str, ...]]) -> re.Pattern[str]:
     # for in C, and looks ahead for the phrases, one branch per first letter.
     branches = "|".join(f"{c}(?:{'|'.join(r)})" for c, r in rests.items())
     return re.compile(f"[^a-z0-9_](?={branches})")
+
+
+def _entry_order(entry: tuple[int, tuple[str, ...], str, bool]) -> tuple[int, int]:
+    return entry[0], -len(entry[1])  # per owner, longest phrase first
 
 
 def _norm(text: str, ignorecase: bool) -> str:
