@@ -70,12 +70,24 @@ class PhraseBook:
     def register(self, phrases: Iterable[str], ignorecase: bool) -> int:
         owner = self.owners
         self.owners += 1
+        first, need, findall = self._first, self.need, TOKEN_RE.findall
         for phrase in phrases:
-            words = tuple(_norm(m.group(), ignorecase) for m in TOKEN_RE.finditer(phrase))
+            if phrase.isascii():
+                # lower-casing ASCII keeps every character's place and class: the tokens of
+                # the lower-cased phrase are the lower-cased tokens
+                words = tuple(findall(phrase.lower() if ignorecase else phrase))
+            else:
+                words = tuple(_norm(m.group(), ignorecase) for m in TOKEN_RE.finditer(phrase))
             if words:
                 key = words[0].lower()
-                self._first.setdefault(key, []).append((owner, words, phrase, ignorecase))
-                self.need[key] = max(self.need.get(key, 0), len(words))
+                entry = (owner, words, phrase, ignorecase)
+                if key in first:
+                    first[key].append(entry)
+                    if need[key] < len(words):
+                        need[key] = len(words)
+                else:
+                    first[key] = [entry]
+                    need[key] = len(words)
         # sorted once, when the first document is scanned: a run registers dozens of rules
         self._sorted = False
         self._finder = None
