@@ -14,6 +14,8 @@ import sys
 from collections.abc import Iterator
 from typing import Any, NamedTuple
 
+from copydesk import patterncache
+
 _parser: Any = importlib.import_module("re._parser")
 _c: Any = importlib.import_module("re._constants")
 
@@ -496,7 +498,9 @@ def _finders(pattern: re.Pattern[str], split_most: int) -> tuple[re.Pattern[str]
         return None
     try:
         return tuple(
-            re.compile(f"(?-i:{first})(?<=(?=(?:{pattern.pattern}))(?s:.))", pattern.flags)
+            patterncache.compile(
+                f"(?-i:{first})(?<=(?=(?:{pattern.pattern}))(?s:.))", pattern.flags
+            )
             for first in firsts
         )
     except (re.error, RecursionError):
