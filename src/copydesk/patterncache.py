@@ -13,6 +13,7 @@ import marshal
 import os
 import re
 import sys
+from collections.abc import Callable
 from typing import Any
 
 from copydesk.atomic import digest, write_atomic
@@ -43,6 +44,33 @@ def compile(pattern: str, flags: int = 0) -> re.Pattern[str]:
         from pathlib import Path
 
         data = marshal.dumps((pattern, int(flags), *parts))
+        write_atomic(Path(path), data, keep_mode=False, durable=False)
+    except OSError:
+        pass  # no writable cache: still correct, only slower
+    return compiled
+
+
+def compile_built(key: str, build: Callable[[], str], flags: int = 0) -> re.Pattern[str]:
+    """``re.compile(build(), flags)`` for a pattern that ``key`` alone decides and that costs
+    time to write out (a tree of thousands of phrases): from the cache, neither is done again.
+    ``key`` names the builder and everything it reads."""
+    folder = _cache_folder()
+    if not folder:
+        return re.compile(build(), flags)
+    path = os.path.join(folder, "built-" + digest(key, str(int(flags)), size=12))
+    try:
+        with open(path, "rb") as fh:
+            stored = marshal.loads(fh.read())
+        if stored[0] == key and stored[1] == int(flags):
+            return compile(stored[2], flags)
+    except (OSError, ValueError, EOFError, TypeError, IndexError):
+        pass
+    pattern = build()
+    compiled = compile(pattern, flags)
+    try:
+        from pathlib import Path
+
+        data = marshal.dumps((key, int(flags), pattern))
         write_atomic(Path(path), data, keep_mode=False, durable=False)
     except OSError:
         pass  # no writable cache: still correct, only slower

@@ -193,11 +193,21 @@ def _phrase_finder(phrases: list[tuple[str, ...]]) -> re.Pattern[str]:
     one, to the word itself, and no character outside ``\w`` lower-cases to an ASCII
     letter, digit or underscore, so when the text keeps its length on lower-casing, nothing
     is missed; whether a match really is a run of whole tokens is the caller's to check."""
+    # The phrases decide the pattern, and writing it out costs tens of milliseconds: it is
+    # kept in the pattern cache under the phrases themselves.
+    key = "\n".join("\t".join(p) for p in phrases)
+    pattern = patterncache.compile_built(
+        f"phrase-finder-1\n{key}", lambda: _finder_pattern(phrases)
+    )
+    return TOKEN_RE if pattern.pattern == TOKEN_RE.pattern else pattern
+
+
+def _finder_pattern(phrases: list[tuple[str, ...]]) -> str:
     trie: dict[str, Any] = {}
     for phrase in phrases:
         words = list(itertools.takewhile(_PLAIN_WORD.fullmatch, phrase))
         if not words:
-            return TOKEN_RE
+            return TOKEN_RE.pattern
         node = trie
         for atom in _atoms(words):
             if node.get(_END):
@@ -209,9 +219,7 @@ def _phrase_finder(phrases: list[tuple[str, ...]]) -> re.Pattern[str]:
     # original text either: the finder consumes that one, a class the regex engine scans
     # for in C, and looks ahead for the phrases, written as a tree of their common
     # beginnings, so that the engine tries a letter at each step and not every phrase in turn.
-    # Kept in the pattern cache: compiling it costs a batch run (and each of its workers)
-    # some tens of milliseconds.
-    return patterncache.compile(f"[^a-z0-9_](?={_trie_pattern(trie)})")
+    return f"[^a-z0-9_](?={_trie_pattern(trie)})"
 
 
 _END: Final = ""  # marks a node where a phrase ends; no atom is empty
