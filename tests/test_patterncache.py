@@ -75,3 +75,17 @@ def test_damaged_built_file_builds_again(folder: Path) -> None:
     for path in folder.glob("*/patterns-*/built-*"):
         path.write_bytes(b"\x00not marshal")
     _same(patterncache.compile_built("test-builder", lambda: PATTERN), re.compile(PATTERN))
+
+
+def test_derived_value_is_computed_once_per_key(folder: Path) -> None:
+    calls: list[str] = []
+
+    def compute(answer: tuple[str, ...] | None) -> tuple[str, ...] | None:
+        calls.append("computed")
+        return answer
+
+    assert patterncache.derived("test-facts\na", lambda: compute(("x", "y"))) == ("x", "y")
+    assert patterncache.derived("test-facts\na", lambda: compute(None)) == ("x", "y")
+    assert patterncache.derived("test-facts\nb", lambda: compute(None)) is None
+    assert patterncache.derived("test-facts\nb", lambda: compute(("z",))) is None  # None is kept
+    assert calls == ["computed", "computed"]
