@@ -51,3 +51,41 @@ def test_damaged_file_is_a_miss(folder: Path) -> None:
 def test_bad_pattern_raises_the_usual_error(folder: Path) -> None:
     with pytest.raises(re.error):
         patterncache.compile(r"(unclosed")
+
+
+def test_built_pattern_is_written_out_once_per_key(folder: Path) -> None:
+    calls: list[str] = []
+
+    def build() -> str:
+        calls.append("built")
+        return PATTERN
+
+    first = patterncache.compile_built("test-builder\nshould could", build, re.IGNORECASE)
+    second = patterncache.compile_built("test-builder\nshould could", build, re.IGNORECASE)
+    assert calls == ["built"]  # the second call read the pattern from the cache
+    _same(first, re.compile(PATTERN, re.IGNORECASE))
+    _same(second, re.compile(PATTERN, re.IGNORECASE))
+    other = patterncache.compile_built("test-builder\nother", lambda: r"\bother\b")
+    assert other.pattern == r"\bother\b"
+    assert calls == ["built"]
+
+
+def test_damaged_built_file_builds_again(folder: Path) -> None:
+    patterncache.compile_built("test-builder", lambda: PATTERN)
+    for path in folder.glob("*/patterns-*/built-*"):
+        path.write_bytes(b"\x00not marshal")
+    _same(patterncache.compile_built("test-builder", lambda: PATTERN), re.compile(PATTERN))
+
+
+def test_derived_value_is_computed_once_per_key(folder: Path) -> None:
+    calls: list[str] = []
+
+    def compute(answer: tuple[str, ...] | None) -> tuple[str, ...] | None:
+        calls.append("computed")
+        return answer
+
+    assert patterncache.derived("test-facts\na", lambda: compute(("x", "y"))) == ("x", "y")
+    assert patterncache.derived("test-facts\na", lambda: compute(None)) == ("x", "y")
+    assert patterncache.derived("test-facts\nb", lambda: compute(None)) is None
+    assert patterncache.derived("test-facts\nb", lambda: compute(("z",))) is None  # None is kept
+    assert calls == ["computed", "computed"]

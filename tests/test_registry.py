@@ -129,11 +129,11 @@ def test_pack_cache_keeps_one_version_per_folder(
         folder.mkdir(parents=True)
         (folder / "HSE001.yaml").write_text(RULE.format(code="HSE001", name="no-foo"))
         load_pack("house", folder)
-        seen.append(set(cache.glob("pack-house-*.json")))
+        seen.append(set(cache.glob("pack-house-*.marshal")))
     first = seen[0]
     second = seen[1] - first
     assert len(first) == 1 and len(second) == 1
     (folders[0] / "HSE001.yaml").write_text(RULE.format(code="HSE001", name="no-foo-at-all"))
     load_pack("house", folders[0])
-    after = set(cache.glob("pack-house-*.json"))
+    after = set(cache.glob("pack-house-*.marshal"))
     assert len(after) == 2 and second <= after and not first & after

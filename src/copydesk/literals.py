@@ -14,6 +14,8 @@ import sys
 from collections.abc import Iterator
 from typing import Any, NamedTuple
 
+from copydesk import patterncache
+
 _parser: Any = importlib.import_module("re._parser")
 _c: Any = importlib.import_module("re._constants")
 
@@ -174,7 +176,14 @@ _PREFIX_STYLE = Style(ascii_only=False, max_product=64, min_literal=2, transpare
 def start_literals(pattern: re.Pattern[str]) -> tuple[str, ...] | None:
     """Strings one of which every match of ``pattern`` starts with (lower-cased when it
     ignores case), when there are a few, each of two characters or more, made of characters
-    that fold one for one (ASCII, or uncased: "’"); else None."""
+    that fold one for one (ASCII, or uncased: "’"); else None. Kept in the pattern cache:
+    the answer costs a parse of the pattern."""
+    return patterncache.derived(
+        f"start-literals-1\n{pattern.flags}\n{pattern.pattern}", lambda: _start_literals(pattern)
+    )
+
+
+def _start_literals(pattern: re.Pattern[str]) -> tuple[str, ...] | None:
     try:
         found = _prefixes(list(_parser.parse(pattern.pattern, pattern.flags)))
     except (re.error, RecursionError):
@@ -487,6 +496,16 @@ class Scanner:
 
 
 def _finders(pattern: re.Pattern[str], split_most: int) -> tuple[re.Pattern[str], ...] | None:
+    # what the finders are is kept in the pattern cache: working it out costs a parse
+    specs = patterncache.derived(
+        f"finders-1\n{pattern.flags}\n{split_most}\n{pattern.pattern}",
+        lambda: _finder_specs(pattern, split_most),
+    )
+    return None if specs is None else tuple(patterncache.compile(p, f) for p, f in specs)
+
+
+def _finder_specs(pattern: re.Pattern[str], split_most: int) -> tuple[tuple[str, int], ...] | None:
+    """The finders' patterns and flags."""
     chars = first_chars(pattern.pattern, pattern.flags, split_most)
     if chars is not None and len(chars) > 1:
         firsts = [_char(ord(ch)) for ch in chars]
@@ -494,15 +513,17 @@ def _finders(pattern: re.Pattern[str], split_most: int) -> tuple[re.Pattern[str]
         firsts = [first]
     else:
         return None
+    specs = tuple(
+        (f"(?-i:{first})(?<=(?=(?:{pattern.pattern}))(?s:.))", pattern.flags) for first in firsts
+    )
     try:
-        return tuple(
-            re.compile(f"(?-i:{first})(?<=(?=(?:{pattern.pattern}))(?s:.))", pattern.flags)
-            for first in firsts
-        )
+        for spec in specs:
+            patterncache.compile(*spec)
     except (re.error, RecursionError):
         # A back-reference cannot stand in a look-behind: look for the first characters
         # alone, and try the pattern at each (worth it only where they are rare).
-        return tuple(re.compile(first) for first in firsts)
+        return tuple((first, 0) for first in firsts)
+    return specs
 
 
 class WordStarts(NamedTuple):

@@ -13,11 +13,13 @@ import marshal
 import os
 import re
 import sys
-from typing import Any
+from collections.abc import Callable
+from typing import Any, TypeVar
 
 from copydesk.atomic import digest, write_atomic
 
 _folder: str | None = None
+T = TypeVar("T")
 
 
 def compile(pattern: str, flags: int = 0) -> re.Pattern[str]:
@@ -47,6 +49,41 @@ def compile(pattern: str, flags: int = 0) -> re.Pattern[str]:
     except OSError:
         pass  # no writable cache: still correct, only slower
     return compiled
+
+
+def compile_built(key: str, build: Callable[[], str], flags: int = 0) -> re.Pattern[str]:
+    """``re.compile(build(), flags)`` for a pattern that ``key`` alone decides and that costs
+    time to write out (a tree of thousands of phrases): from the cache, neither is done again.
+    ``key`` names the builder and everything it reads."""
+    return compile(derived(key, build), flags)
+
+
+def derived(key: str, compute: Callable[[], T]) -> T:
+    """``compute()``, kept in the cache under ``key`` (which names the computation and
+    everything it reads): what a rule pattern's parse tree says about it, for instance, costs
+    a parse at every run otherwise. The value must be one ``marshal`` stores."""
+    folder = _cache_folder()
+    if not folder:
+        return compute()
+    path = os.path.join(folder, "derived-" + digest(key, size=12))
+    try:
+        with open(path, "rb") as fh:
+            stored = marshal.loads(fh.read())
+        if stored[0] == key:
+            return stored[1]  # type: ignore[no-any-return]
+    except (OSError, ValueError, EOFError, TypeError, IndexError):
+        pass
+    value = compute()
+    try:
+        os.makedirs(folder, exist_ok=True)
+        from pathlib import Path
+
+        stored_value: Any = value
+        data = marshal.dumps((key, stored_value))
+        write_atomic(Path(path), data, keep_mode=False, durable=False)
+    except (OSError, ValueError):  # ValueError: a value marshal cannot store
+        pass  # no writable cache: still correct, only slower
+    return value
 
 
 def _build(

@@ -13,7 +13,7 @@ from copydesk.api import default_registry
 from copydesk.document import parse_document
 from copydesk.document.model import TOKEN_RE, Document, fold
 from copydesk.kinds import Context, kind_module
-from copydesk.kinds._words import _FINDER_AFTER, PhraseBook, compile_alternation
+from copydesk.kinds._words import _FINDER_AFTER, PhraseBook, _phrase_finder, compile_alternation
 from copydesk.kinds.balance import _LABEL, _is_label
 from copydesk.kinds.prefilter import common_part, may_match
 from copydesk.literals import FOLDS_TO_ASCII, Scanner, first_chars, first_class
@@ -93,6 +93,32 @@ def test_phrasebook_finds_across_line_breaks_and_curly_apostrophes() -> None:
     book = _book(PHRASES)
     assert book.hits(doc, 0) == [(10, 18, "per cent")]
     assert [h[:2] for h in book.hits(doc, 1)] == [(0, 4), (20, 24)]
+
+
+FINDER_WORDS = ["per", "cent", "percent", "a", "an", "and", "it's", "re-run", "k9", "mute", "m"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.lists(st.sampled_from(FINDER_WORDS), min_size=1, max_size=3).map(tuple),
+        min_size=1,
+        max_size=8,
+    ),
+    texts,
+)
+def test_phrase_finder_tree_finds_what_the_plain_alternation_finds(
+    phrases: list[tuple[str, ...]], text: str
+) -> None:
+    """The finder writes the phrases as a tree of shared beginnings (and drops a phrase that a
+    shorter one begins): its matches are those of every phrase listed in turn."""
+    plain = "|".join(
+        r"\s+".join(re.escape(w).replace("'", "['’]") for w in phrase) for phrase in phrases
+    )
+    reference = re.compile(f"[^a-z0-9_](?=(?:{plain}))")
+    low = "\n" + text.lower()
+    finder = _phrase_finder(phrases)
+    assert [m.end() for m in finder.finditer(low)] == [m.end() for m in reference.finditer(low)]
 
 
 def _rule_patterns() -> list[tuple[str, re.Pattern[str]]]:

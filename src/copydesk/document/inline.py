@@ -10,6 +10,7 @@ import unicodedata
 from functools import lru_cache
 from typing import NamedTuple
 
+from copydesk import patterncache
 from copydesk.literals import Scanner
 
 # A link's destination: <...>, or text without spaces that may hold one level of parentheses
@@ -51,7 +52,7 @@ _BRANCHES: tuple[tuple[str | None, str], ...] = (
 @lru_cache(maxsize=256)
 def scanner(features: frozenset[str]) -> Scanner:
     pattern = "|".join(p for feature, p in _BRANCHES if feature is None or feature in features)
-    return Scanner(re.compile(pattern, re.S))
+    return Scanner(patterncache.compile(pattern, re.S))
 
 
 # elements whose content is code or markup, never prose

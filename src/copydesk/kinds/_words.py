@@ -5,7 +5,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Iterable, Iterator
-from typing import TYPE_CHECKING, Final
+from typing import TYPE_CHECKING, Any, Final
 
 from copydesk import patterncache
 from copydesk.document.model import TOKEN_RE
@@ -57,7 +57,8 @@ class PhraseBook:
 
     def __init__(self) -> None:
         # first word (lower case) -> (owner, words of the phrase, phrase as written, ignorecase)
-        self.first: dict[str, list[tuple[int, tuple[str, ...], str, bool]]] = {}
+        self._first: dict[str, list[tuple[int, tuple[str, ...], str, bool]]] = {}
+        self._sorted = True  # each word's entries in the order ``_scan`` tries them
         self.owners = 0
         self.need: dict[str, int] = {}  # first word -> words in the longest phrase it starts
         self._finder: re.Pattern[str] | None = None
@@ -69,22 +70,42 @@ class PhraseBook:
     def register(self, phrases: Iterable[str], ignorecase: bool) -> int:
         owner = self.owners
         self.owners += 1
+        first, need, findall = self._first, self.need, TOKEN_RE.findall
         for phrase in phrases:
-            words = tuple(_norm(m.group(), ignorecase) for m in TOKEN_RE.finditer(phrase))
+            if phrase.isascii():
+                # lower-casing ASCII keeps every character's place and class: the tokens of
+                # the lower-cased phrase are the lower-cased tokens
+                words = tuple(findall(phrase.lower() if ignorecase else phrase))
+            else:
+                words = tuple(_norm(m.group(), ignorecase) for m in TOKEN_RE.finditer(phrase))
             if words:
                 key = words[0].lower()
-                self.first.setdefault(key, []).append((owner, words, phrase, ignorecase))
-                self.need[key] = max(self.need.get(key, 0), len(words))
-        for entries in self.first.values():
-            entries.sort(key=lambda e: (e[0], -len(e[1])))  # per owner, longest phrase first
+                entry = (owner, words, phrase, ignorecase)
+                if key in first:
+                    first[key].append(entry)
+                    if need[key] < len(words):
+                        need[key] = len(words)
+                else:
+                    first[key] = [entry]
+                    need[key] = len(words)
+        # sorted once, when the first document is scanned: a run registers dozens of rules
+        self._sorted = False
         self._finder = None
         self._doc = None
-        self._words_first = all(_WORD_TOKEN.fullmatch(first) for first in self.first)
         return owner
+
+    @property
+    def first(self) -> dict[str, list[tuple[int, tuple[str, ...], str, bool]]]:
+        if not self._sorted:
+            for entries in self._first.values():
+                entries.sort(key=_entry_order)
+            self._words_first = all(_WORD_TOKEN.fullmatch(first) for first in self._first)
+            self._sorted = True
+        return self._first
 
     def hits(self, doc: Document, owner: int) -> list[tuple[int, int, str]]:
         if self._doc is not doc:
-            self._hits = self._scan(doc.masked, doc) if self.first else {}
+            self._hits = self._scan(doc.masked, doc) if self._first else {}
             self._doc = doc
         return self._hits.get(owner, [])
 
@@ -110,6 +131,7 @@ class PhraseBook:
                 yield m.end() - 1
 
     def _scan(self, masked: str, doc: Document) -> dict[int, list[tuple[int, int, str]]]:
+        book = self.first
         found: dict[int, list[tuple[int, int, str]]] = {}
         free: dict[int, int] = {}  # owner -> offset from which it may match again
         search = TOKEN_RE.search
@@ -118,7 +140,7 @@ class PhraseBook:
             if first is None:
                 continue
             key = first.group().replace("’", "'").lower()
-            entries = self.first.get(key)
+            entries = book.get(key)
             if not entries:
                 continue
             need = self.need[key]  # only as many tokens as this word's longest phrase holds
@@ -171,18 +193,58 @@ def _phrase_finder(phrases: list[tuple[str, ...]]) -> re.Pattern[str]:
     one, to the word itself, and no character outside ``\w`` lower-cases to an ASCII
     letter, digit or underscore, so when the text keeps its length on lower-casing, nothing
     is missed; whether a match really is a run of whole tokens is the caller's to check."""
-    rests: dict[str, list[str]] = {}
+    # The phrases decide the pattern, and writing it out costs tens of milliseconds: it is
+    # kept in the pattern cache under the phrases themselves.
+    key = "\n".join("\t".join(p) for p in phrases)
+    pattern = patterncache.compile_built(
+        f"phrase-finder-1\n{key}", lambda: _finder_pattern(phrases)
+    )
+    return TOKEN_RE if pattern.pattern == TOKEN_RE.pattern else pattern
+
+
+def _finder_pattern(phrases: list[tuple[str, ...]]) -> str:
+    trie: dict[str, Any] = {}
     for phrase in phrases:
         words = list(itertools.takewhile(_PLAIN_WORD.fullmatch, phrase))
         if not words:
-            return TOKEN_RE
-        body = r"\s+".join(re.escape(w.lower()).replace("'", "['’]") for w in words)
-        rests.setdefault(body[0], []).append(body[1:])
+            return TOKEN_RE.pattern
+        node = trie
+        for atom in _atoms(words):
+            if node.get(_END):
+                break  # a shorter phrase already stands for this one (see ``_trie_pattern``)
+            node = node.setdefault(atom, {})
+        node.clear()
+        node[_END] = True
     # A phrase starts a word, so after a character that is no word character in the
     # original text either: the finder consumes that one, a class the regex engine scans
-    # for in C, and looks ahead for the phrases, one branch per first letter.
-    branches = "|".join(f"{c}(?:{'|'.join(r)})" for c, r in rests.items())
-    return re.compile(f"[^a-z0-9_](?={branches})")
+    # for in C, and looks ahead for the phrases, written as a tree of their common
+    # beginnings, so that the engine tries a letter at each step and not every phrase in turn.
+    return f"[^a-z0-9_](?={_trie_pattern(trie)})"
+
+
+_END: Final = ""  # marks a node where a phrase ends; no atom is empty
+
+
+def _atoms(words: list[str]) -> Iterator[str]:
+    """The pieces of pattern that spell ``words`` in lower case, white space between them."""
+    for n, word in enumerate(words):
+        if n:
+            yield r"\s+"
+        for ch in word.lower():
+            yield "['’]" if ch == "'" else re.escape(ch)
+
+
+def _trie_pattern(node: dict[str, Any]) -> str:
+    """The pattern of a tree of atoms. A lookahead needs only one phrase to match, so a node
+    where a phrase ends ends there: any longer phrase through it starts with that one."""
+    if node.get(_END):
+        return ""
+    branches = [atom + _trie_pattern(child) for atom, child in node.items()]
+    return branches[0] if len(branches) == 1 else f"(?:{'|'.join(branches)})"
+
+
+def _entry_order(entry: tuple[int, tuple[str, ...], str, bool]) -> tuple[int, int]:
+    return entry[0], -len(entry[1])  # per owner, longest phrase first
 
 
 def _norm(text: str, ignorecase: bool) -> str:

@@ -106,9 +106,16 @@ def common_part(required: frozenset[str] | None) -> str:
 SPLIT_ABOVE: Final = 2000
 
 
-# An entry that may start at more places than this in a text is tried there only if the text
-# holds one of its required literals: one search in C costs less than a dozen tries.
+# An entry that may start at more places than this in a text, for each of its required
+# literals, is tried there only if the text holds one of them: one search of the text in C
+# costs less than a dozen tries, but an entry of two hundred literals costs two hundred.
 TRY_AT_MOST: Final = 12
+
+
+def worth_searching(places: int, required: frozenset[str] | None) -> bool:
+    """Whether looking for ``required`` in a text costs less than trying a compiled entry at
+    ``places`` places (None, no requirement: nothing to look for)."""
+    return required is not None and places > TRY_AT_MOST * len(required)
 
 
 class EntryScanner:
@@ -141,7 +148,14 @@ class EntryScanner:
         index = word_index(masked)
         found: list[tuple[int, int, int, re.Match[str]]] = []
         for i, places in self._index.starts(index).items():
-            if len(places) > TRY_AT_MOST and not may_match(self._index.required(i), folded):
+            need = self._index.required(i)
+            # an entry not yet compiled is looked for first: compiling costs more than a search
+            search = (
+                worth_searching(len(places), need)
+                if i in self._compiled
+                else len(places) > TRY_AT_MOST
+            )
+            if search and not may_match(need, folded):
                 continue
             match = self._pattern(i).match
             pos = 0

@@ -44,7 +44,6 @@ class Kind:
         self.flags = flags
         self.keys = list(swap)
         self.values = [swap[k] for k in self.keys]
-        self.lookup = {normalise(k): v for k, v in swap.items()}
         self.exceptions = {normalise(e) for e in option(rule, "exceptions")}
         self.phrases = (
             None

@@ -14,6 +14,7 @@ from collections.abc import Callable
 from functools import cache, lru_cache
 from typing import Final, NamedTuple
 
+from copydesk import patterncache
 from copydesk.sourcing.lazyre import LazyPattern
 from copydesk.sourcing.options import SourcingOptions
 from copydesk.sourcing.prefilter import Probe, matches_at
@@ -300,7 +301,7 @@ class _LazyPatterns(dict[str, re.Pattern[str]]):
 
     def __missing__(self, key: str) -> re.Pattern[str]:
         pattern, flags = self._specs[key]
-        compiled = self[key] = re.compile(pattern, flags)
+        compiled = self[key] = patterncache.compile(pattern, flags)
         return compiled
 
 

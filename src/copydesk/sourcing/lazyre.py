@@ -7,6 +7,8 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
+from copydesk import patterncache
+
 __all__ = ["LazyPattern"]
 
 
@@ -20,7 +22,7 @@ class LazyPattern:
     @property
     def compiled(self) -> re.Pattern[str]:
         if self._compiled is None:
-            self._compiled = re.compile(self.pattern, self.flags)
+            self._compiled = patterncache.compile(self.pattern, self.flags)
         return self._compiled
 
     def match(self, text: str, *args: Any) -> re.Match[str] | None:

@@ -12,6 +12,8 @@ from collections.abc import Mapping, Sequence
 from functools import cached_property
 from typing import TYPE_CHECKING, Any, Final
 
+from copydesk import patterncache
+
 if TYPE_CHECKING:
     from copydesk.sourcing.lazyre import LazyPattern
     from copydesk.sourcing.prefilter import Probe, WordMatcher
@@ -1103,27 +1105,27 @@ class SourcingOptions:
 
     @cached_property
     def reporting_re(self) -> re.Pattern[str]:
-        return re.compile(rf"\b(?:{self.words('reporting_verbs')})\b", re.IGNORECASE)
+        return patterncache.compile(rf"\b(?:{self.words('reporting_verbs')})\b", re.IGNORECASE)
 
     @cached_property
     def active_only_re(self) -> re.Pattern[str]:
-        return re.compile(rf"\b(?:{self.words('active_only_verbs')})\b", re.IGNORECASE)
+        return patterncache.compile(rf"\b(?:{self.words('active_only_verbs')})\b", re.IGNORECASE)
 
     @cached_property
     def phrase_re(self) -> re.Pattern[str]:
-        return re.compile(rf"\b(?:{self.words('attribution_phrases')})\b", re.IGNORECASE)
+        return patterncache.compile(rf"\b(?:{self.words('attribution_phrases')})\b", re.IGNORECASE)
 
     @cached_property
     def speech_re(self) -> re.Pattern[str]:
-        return re.compile(rf"\b(?:{self.words('speech_verbs')})\b", re.IGNORECASE)
+        return patterncache.compile(rf"\b(?:{self.words('speech_verbs')})\b", re.IGNORECASE)
 
     @cached_property
     def agentless_re(self) -> re.Pattern[str]:
-        return re.compile(_regex_list(self.lists["agentless_cues"]), re.IGNORECASE)
+        return patterncache.compile(_regex_list(self.lists["agentless_cues"]), re.IGNORECASE)
 
     @cached_property
     def vague_phrase_re(self) -> re.Pattern[str]:
-        return re.compile(_regex_list(self.lists["vague_phrases"]), re.IGNORECASE)
+        return patterncache.compile(_regex_list(self.lists["vague_phrases"]), re.IGNORECASE)
 
     @cached_property
     def vague_subjects(self) -> frozenset[str]:
@@ -1131,11 +1133,11 @@ class SourcingOptions:
 
     @cached_property
     def idiom_re(self) -> re.Pattern[str]:
-        return re.compile(rf"\b(?:{_regex_list(self.lists['idioms'])})", re.IGNORECASE)
+        return patterncache.compile(rf"\b(?:{_regex_list(self.lists['idioms'])})", re.IGNORECASE)
 
     @cached_property
     def name_re(self) -> re.Pattern[str]:
-        return re.compile(_regex_list(self.lists["name_patterns"]))
+        return patterncache.compile(_regex_list(self.lists["name_patterns"]))
 
     @cached_property
     def sports_terms(self) -> frozenset[str]:
@@ -1153,7 +1155,7 @@ class SourcingOptions:
 
     @cached_property
     def vague_quantity_re(self) -> re.Pattern[str]:
-        return re.compile(
+        return patterncache.compile(
             rf"\b(?:{self.words('vague_quantities')})(?:\s+of(?:\s+(?:thousands|millions|"
             r"billions)\s+of)?)?\b",
             re.IGNORECASE,
@@ -1161,7 +1163,7 @@ class SourcingOptions:
 
     @cached_property
     def carryover_markers_re(self) -> re.Pattern[str]:
-        return re.compile(rf"\b(?:{self.words('carryover_markers')})\b", re.IGNORECASE)
+        return patterncache.compile(rf"\b(?:{self.words('carryover_markers')})\b", re.IGNORECASE)
 
     @cached_property
     def carryover_documents(self) -> frozenset[str]:
@@ -1169,7 +1171,9 @@ class SourcingOptions:
 
     @cached_property
     def carryover_breakers_re(self) -> re.Pattern[str]:
-        return re.compile(rf"^[\W_]*(?:{self.words('carryover_breakers')})\b", re.IGNORECASE)
+        return patterncache.compile(
+            rf"^[\W_]*(?:{self.words('carryover_breakers')})\b", re.IGNORECASE
+        )
 
     # Prefilters (see ``copydesk.sourcing.prefilter``): words or literals of which a sentence
     # must hold one for the pattern of the same name to match; None means always scan.
