@@ -151,3 +151,34 @@ def test_agreement_rules_read_one_story_each() -> None:
     second = check_text("A women walked in.\n", select=["GRA013", "GRA040"])
     assert [f.code for f in first] == ["GRA013"]
     assert [f.code for f in second] == ["GRA040"]
+
+
+@pytest.mark.parametrize(
+    ("text", "wrong"),
+    [
+        ("Run a npm install first.\n", "a npm"),  # "n-p" begins no syllable: letters
+        ("The linker takes a rpath.\n", "a rpath"),
+        ("It needs an URL.\n", "an URL"),
+        ("Save it as a xml file.\n", "a xml"),
+    ],
+)
+def test_words_read_letter_by_letter_are_flagged(text: str, wrong: str) -> None:
+    [finding] = check_text(text, select=["GRA001"])
+    assert text[finding.span.start : finding.span.end] == wrong
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "There is an lcov reporter and an rsync job.\n",  # "el-cov", "ar-sync"
+        "Objects have an mtime.\n",
+        "Pass a url or a uuid, not a usb path.\n",  # "you-are-el"
+        "It returns a str value.\n",  # "a string" or "an S-T-R": left alone
+        "It returns an str value.\n",
+        "Use a SaaS backend.\n",  # said "sass"
+        "They kept a llama by a fjord, with a rhythm all their own.\n",  # loanword onsets
+        "Lists of a/an word pairs.\n",  # the articles are named, not used
+    ],
+)
+def test_letter_reading_false_alarms_pass(text: str) -> None:
+    assert check_text(text, select=["GRA001"]) == []

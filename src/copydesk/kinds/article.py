@@ -3,7 +3,10 @@
 The rule decides only when the sound is clear: a word on the ``either`` list ("historic",
 "hotel", "herb"), an all-capital word of four or more letters (is "FTSE" a word or letters?)
 and anything that is not a word or a figure are left alone. Initialisms of two or three
-capitals are read letter by letter ("an MP", "a UN", "an FBI"); figures by how they are said
+capitals are read letter by letter ("an MP", "a UN", "an FBI"), and so is a lower-case word
+whose first two consonants begin no English syllable ("an rsync", "an npm"); a lower-case word
+with no vowel that could be said as the word it shortens ("a str", "a src") is left alone, and
+mixed case with a lower-case syllable is a word ("a SaaS"). Figures go by how they are said
 ("an 8", "an 11", "an 18", "a 100").
 """
 
@@ -32,6 +35,10 @@ SCHEMA: dict[str, tuple[str, Any]] = {
     "either": ("list[str]", []),
     # words after "a" that show it is not the English article: "a la", "a priori"
     "not_article": ("list[str]", []),
+    # two-consonant beginnings that can start an English word, for the consonants whose names
+    # start with a vowel sound ("fl", "sm", "rh"); a lower-case word beginning with any other
+    # pair of them ("lcov", "rsync", "npm") is read letter by letter
+    "onsets": ("list[str]", []),
 }
 
 _PAIR = Scanner(
@@ -40,6 +47,10 @@ _PAIR = Scanner(
     )
 )
 _VOWEL_LETTERS = set("AEFHILMNORSX")  # letters whose names start with a vowel sound
+_VOWEL_NAMED = set("fhlmnrs")  # consonants whose names start with a vowel sound ("ef")
+_VOWELS = set("aeiouy")  # "y" too: "rhythm", "sync", "lynx" are said as words
+# a run of lower-case letters with a vowel in it is a syllable: "SaaS" is said "sass"
+_SPOKEN_RUN = re.compile(r"[a-z]*[aeiouy][a-z]*")
 _POSSESSIVE = re.compile(r"['’]s?$")
 _ORDINAL = re.compile(r"(\d+)(?:st|nd|rd|th)", re.IGNORECASE)
 _LETTERS_THEN_DIGITS = re.compile(r"([A-Z])\d+[A-Za-z]?")  # "M25", "A1", "F1", "B52"
@@ -54,6 +65,7 @@ class Kind:
         self.vowel_exceptions = tuple(w.lower() for w in option(rule, "vowel_sound_exceptions"))
         self.either = {w.lower() for w in option(rule, "either")}
         self.not_article = {w.lower() for w in option(rule, "not_article")}
+        self.onsets = {w.lower() for w in option(rule, "onsets")}
         # Software writing says many three-letter abbreviations as words ("a SIG", "a RAG",
         # "a SYN"), where news copy spells out its MEPs and SAS: in documentation a
         # consonant-vowel-consonant abbreviation may take either article.
@@ -114,10 +126,23 @@ class Kind:
             ):
                 return None
             return core[0] in _VOWEL_LETTERS
-        if caps >= 2 and len(core) <= 4:
+        if (
+            caps >= 2
+            and len(core) <= 4
+            and not any(len(run) > 1 for run in _SPOKEN_RUN.findall(core))
+        ):
             return core[0].upper() in _VOWEL_LETTERS  # "MoD", "DfT": said as letters
-        if core.islower() and len(core) >= 2 and not any(c in "aeiouy" for c in core):
-            # no vowel: said as letters ("an ntl", "a bbc")
+        if core.islower() and len(core) >= 2 and core[0] in _VOWEL_NAMED:
+            # "lc", "rs", "np" begin no English syllable: the word is read letter by letter,
+            # "an lcov", "an rsync", "an npm"
+            onset = core[1] in _VOWELS or core[:2] in self.onsets
+            if not any(c in _VOWELS for c in core):
+                # no vowel: "a str" may be "a string"; with no onset, letters ("an ntl")
+                return None if onset else True
+            if not onset:
+                return True
+        if core.islower() and len(core) >= 2 and not any(c in _VOWELS for c in core):
+            # no vowel: said as letters ("a bbc", "an xml"); after a consonant sound either way
             return core[0].upper() in _VOWEL_LETTERS
         if len(core) == 1:
             return core.upper() in _VOWEL_LETTERS if core.isupper() else None
@@ -147,6 +172,8 @@ class Kind:
                 art == "A" and before and (before.isupper() or before in "&/")  # "Q&A", "A/B"
             ):
                 continue
+            if before == "/":
+                continue  # "a/an word": the articles are named, not used
             # French, Latin, Spanish words after "a": "a la carte", "A la recherche"; in
             # capitals they are abbreviations ("a LA court", "an UN report" is wrong)
             if (
