@@ -48,7 +48,8 @@ _PAIR = Scanner(
 )
 _VOWEL_LETTERS = set("AEFHILMNORSX")  # letters whose names start with a vowel sound
 _VOWEL_NAMED = set("fhlmnrs")  # consonants whose names start with a vowel sound ("ef")
-_VOWELS = set("aeiouy")  # "y" too: "rhythm", "sync", "lynx" are said as words
+# "y" is a vowel here: "rhythm", "sync", "lynx" are said as words
+_CONSONANTS = set("bcdfghjklmnpqrstvwxz")
 # a run of lower-case letters with a vowel in it is a syllable: "SaaS" is said "sass"
 _SPOKEN_RUN = re.compile(r"[a-z]*[aeiouy][a-z]*")
 _POSSESSIVE = re.compile(r"['’]s?$")
@@ -135,13 +136,13 @@ class Kind:
         if core.islower() and len(core) >= 2 and core[0] in _VOWEL_NAMED:
             # "lc", "rs", "np" begin no English syllable: the word is read letter by letter,
             # "an lcov", "an rsync", "an npm"
-            onset = core[1] in _VOWELS or core[:2] in self.onsets
-            if not any(c in _VOWELS for c in core):
+            onset = core[1] not in _CONSONANTS or core[:2] in self.onsets  # "métier"
+            if all(c in _CONSONANTS for c in core):
                 # no vowel: "a str" may be "a string"; with no onset, letters ("an ntl")
                 return None if onset else True
             if not onset:
                 return True
-        if core.islower() and len(core) >= 2 and not any(c in _VOWELS for c in core):
+        if core.islower() and len(core) >= 2 and all(c in _CONSONANTS for c in core):
             # no vowel: said as letters ("a bbc", "an xml"); after a consonant sound either way
             return core[0].upper() in _VOWEL_LETTERS
         if len(core) == 1:
