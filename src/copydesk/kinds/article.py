@@ -54,6 +54,7 @@ _CONSONANTS = set("bcdfghjklmnpqrstvwxz")
 _SPOKEN_RUN = re.compile(r"[a-z]*[aeiouy][a-z]*")
 _POSSESSIVE = re.compile(r"['’]s?$")
 _ORDINAL = re.compile(r"(\d+)(?:st|nd|rd|th)", re.IGNORECASE)
+_CONJUNCTIONS = frozenset({"and", "or", "nor"})
 _LETTERS_THEN_DIGITS = re.compile(r"([A-Z])\d+[A-Za-z]?")  # "M25", "A1", "F1", "B52"
 
 
@@ -175,6 +176,8 @@ class Kind:
                 continue
             if before == "/":
                 continue  # "a/an word": the articles are named, not used
+            if nxt.lower() in _CONJUNCTIONS:
+                continue  # no article stands before "or": "grades A or A+", "a and b"
             # French, Latin, Spanish words after "a": "a la carte", "A la recherche"; in
             # capitals they are abbreviations ("a LA court", "an UN report" is wrong)
             if (
