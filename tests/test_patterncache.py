@@ -89,3 +89,31 @@ def test_derived_value_is_computed_once_per_key(folder: Path) -> None:
     assert patterncache.derived("test-facts\nb", lambda: compute(None)) is None
     assert patterncache.derived("test-facts\nb", lambda: compute(("z",))) is None  # None is kept
     assert calls == ["computed", "computed"]
+
+
+def test_entries_built_at_run_time_are_kept_between_runs(
+    folder: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from copydesk.kinds import prefilter
+
+    entries = [r"\b(?:a|an)\s+(?:informations|advices)\b", r"\bmore\s+(?:easier|harder)\b"]
+    fresh = [prefilter.entry(p) for p in entries], [prefilter.required_literals(p) for p in entries]
+    for memo in (prefilter._ENTRY_MEMO, prefilter._MEMO):
+        for p in entries:
+            memo.pop(p, None)
+    prefilter.seed_from_cache(entries)
+    assert list(folder.glob("*/patterns-*/derived-*"))
+
+    def no_parse(*args: object) -> None:
+        raise AssertionError("parsed again")
+
+    for memo in (prefilter._ENTRY_MEMO, prefilter._MEMO):
+        for p in entries:
+            memo.pop(p, None)
+    monkeypatch.setattr(prefilter.literals, "word_starts", no_parse)
+    monkeypatch.setattr(prefilter, "_extract", no_parse)
+    prefilter.seed_from_cache(entries)
+    assert (
+        [prefilter.entry(p) for p in entries],
+        [prefilter.required_literals(p) for p in entries],
+    ) == fresh

@@ -143,6 +143,7 @@ class EntryScanner:
 
     def finditer(self, masked: str, folded: str) -> Iterator[tuple[int, re.Match[str]]]:
         if self._index is None:
+            seed_from_cache(self.entries)
             self._index = StartIndex(self.entries)
             self._required = {i: required_literals(self.entries[i]) for i in self._index.unknown}
         index = word_index(masked)
@@ -386,6 +387,24 @@ def computed_entries(patterns: Iterable[str]) -> list[list[Any]]:
             ]
         )
     return out
+
+
+def seed_from_cache(patterns: Iterable[str]) -> None:
+    """Memoise ``entry`` and ``required_literals`` for patterns the rule packs' cache does not
+    hold (a kind that writes its entries out at run time, from word classes), from the pattern
+    cache: working them out parses every pattern, which would cost a one-file run more than
+    checking the file."""
+    missing = [p for p in dict.fromkeys(patterns) if p not in _ENTRY_MEMO]
+    if not missing:
+        return
+    key = f"entries-{EXTRACTION}\n" + "\n\0".join(missing)
+
+    def compute() -> list[Any]:
+        return [computed(missing), computed_entries(missing)]
+
+    required, entries = patterncache.derived(key, compute)
+    seed(required)
+    seed_entries(missing, entries)
 
 
 class StartIndex:
