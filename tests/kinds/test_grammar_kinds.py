@@ -151,4 +151,3 @@ def test_agreement_rules_read_one_story_each() -> None:
     second = check_text("A women walked in.\n", select=["GRA013", "GRA040"])
     assert [f.code for f in first] == ["GRA013"]
     assert [f.code for f in second] == ["GRA040"]
-
