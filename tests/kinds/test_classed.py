@@ -124,3 +124,23 @@ def test_phrases_that_read_another_way_pass(text: str) -> None:
     assert (
         check_text(text, select=["GRA008", "GRA045", "GRA046", "GRA047", "GRA048", "GRA049"]) == []
     )
+
+
+def _markdown_spans(kind: Kind, text: str) -> list[str]:
+    return [text[m.start : m.end] for m in kind.run(parse_document(text, "t.md", "markdown"))]
+
+
+def test_a_code_span_is_a_word_not_the_end_of_a_phrase() -> None:
+    kind = Kind(
+        _rule(swap={r"\ba\s+(?P<adj>[a-z]+)(?=\s*[.)])": ""}, classes={"adj": "adj"}),
+        Context(),
+    )
+    # the code span is the noun the adjective modifies; a link's hidden target is not
+    assert _markdown_spans(kind, "It returns a valid `Handle`. It was a valid.") == ["a valid"]
+    assert _markdown_spans(kind, "See [a valid](https://example.com/).") == ["a valid"]
+    assert _markdown_spans(kind, "It was a valid.") == ["a valid"]
+
+
+def test_a_match_does_not_join_words_that_code_keeps_apart() -> None:
+    kind = Kind(_rule(swap={r"\ba\s+many\b": "many"}), Context())
+    assert _markdown_spans(kind, "a `x` many; a many") == ["a many"]

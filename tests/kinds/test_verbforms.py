@@ -71,3 +71,22 @@ def test_good_sentences_pass(text: str) -> None:
 
 def test_quoted_speech_is_left_alone() -> None:
     assert check_text('He said: "My wife and I was late."\n', select=["GRA016"]) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a noun compound ends the subject: "publish time" is a noun, not a verb and object
+        "Since the version publish time is stored, it is kept.\n",
+        # subject and verb in different headings, code between them
+        "## The `fs` module\n\n### `Reader` object\n\nThe reader reads files.\n",
+    ],
+)
+def test_a_singular_subject_is_not_read_across_code_or_into_a_noun_compound(text: str) -> None:
+    assert check_text(text, "t.md", "markdown", select=["GRA017"]) == []
+
+
+def test_a_singular_subject_with_a_plain_verb_beside_code_is_still_flagged() -> None:
+    text = "The teacher give us `homework.md` files.\n"
+    [finding] = check_text(text, "t.md", "markdown", select=["GRA017"])
+    assert text[finding.span.start : finding.span.end] == "give"

@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Callable, Iterator
-from functools import lru_cache
+from functools import lru_cache, partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -324,6 +324,17 @@ _PREPOSITIONS = frozenset(
         "through",
         "across",
         "along",
+        "within",
+        "into",
+        "onto",
+        "upon",
+        "toward",
+        "towards",
+        "beneath",
+        "beside",
+        "despite",
+        "throughout",
+        "via",
     ]
 )
 _SINGULAR_FORMS = frozenset(
@@ -653,6 +664,25 @@ def _tokens(text: str) -> tuple[Spans, list[str], list[str]]:
     return Spans(text), words, [w.lower() for w in words]
 
 
+def _kept_apart(source: str, tokens: Spans, a: int, b: int) -> bool:
+    """Whether code, markup or a blank line the masked text hides lies between tokens ``a``
+    and ``b``: in "are not `std` have" and "have `audit fix` install" the verb is not the
+    one the auxiliary governs."""
+    for k in range(a, b):
+        gap = source[tokens[k][2] : tokens[k + 1][1]]
+        if gap and (not gap.isspace() or gap.count("\n") > 1):
+            return True
+    return False
+
+
+def _in_compound(text: str, start: int, end: int) -> bool:
+    """Whether the word at ``start:end`` is part of a hyphenated compound: "is now
+    deny-by-default" reads no verb "deny"."""
+    return (end + 1 < len(text) and text[end] == "-" and text[end + 1].isalnum()) or (
+        start >= 2 and text[start - 1] == "-" and text[start - 2].isalnum()
+    )
+
+
 class Kind:
     default_quotes = "skip"
 
@@ -711,7 +741,10 @@ class Kind:
         lex = lexicon()
         tokens, words, lower = _tokens(doc.masked)
         if self.verbs:
-            yield from self._verbs(words, lower, tokens, lex)
+            apart = partial(_kept_apart, doc.source, tokens)
+            for found in self._verbs(words, lower, tokens, lex, apart):
+                if not _in_compound(doc.masked, found.start, found.end):
+                    yield found
         if self.determiners:
             yield from self._determiners(words, lower, tokens, lex)
         if self.degrees:
@@ -725,6 +758,7 @@ class Kind:
         lower: list[str],
         tokens: Spans,
         lex: Lexicon,
+        apart: Callable[[int, int], bool],
     ) -> Iterator[Match]:
         n = len(words)
         for i in range(n):
@@ -789,12 +823,18 @@ class Kind:
                     or lower[j - 1] == "not"
                     or (asked and lower[j - 1] not in ("you", "we"))
                 )
-                if v.islower() and (
-                    v in lex["vbd_only"]
-                    or (
-                        v in lex["vbz"] and (v not in lex["plural"] or sure) and v not in lex["adj"]
+                if (
+                    v.islower()
+                    and (
+                        v in lex["vbd_only"]
+                        or (
+                            v in lex["vbz"]
+                            and (v not in lex["plural"] or sure)
+                            and v not in lex["adj"]
+                        )
+                        or (v in ("has", "does", "is", "was") and sure)
                     )
-                    or (v in ("has", "does", "is", "was") and sure)
+                    and not apart(i, j)
                 ):
                     yield self._match(
                         tokens[j], f"after '{words[i]}' the verb takes its plain form"
@@ -810,6 +850,7 @@ class Kind:
                         and lower[j + 1] in lex["singular"]
                         and lower[j] not in lex["vbd_only"]
                     )
+                    and not apart(i, j)
                 ):
                     yield self._match(tokens[j], "after 'have' the verb takes its past participle")
             if w in _BE and i + 1 < n and words[i].islower():
@@ -826,7 +867,7 @@ class Kind:
                         )
                         or (w in ("been", "being") and self._bare_verb(v, lex, past_too=False))
                         or (w in _FINITE_BE and self._passive_base(i, j, words, lower, lex))
-                    ):
+                    ) and not apart(i, j):
                         yield self._match(
                             tokens[j], f"after '{words[i]}' the verb takes its past participle"
                         )
@@ -980,6 +1021,8 @@ class Kind:
             return False
         if v in self.adjective_verbs or v in _NOT_VERBS or v in _MODALS or v == "be":
             return False
+        if i > 0 and lower[i - 1] in _THERE:
+            return False  # "there are merge conflicts": the plain form opens a noun phrase
         noun = v in lex["singular"] or v in lex["plural"]
         if noun and not (j + 1 < len(lower) and lower[j + 1] == "by" and v not in _PLACE_NOUNS):
             return False

@@ -98,6 +98,30 @@ def _class_key(group: str) -> str:
     return group.rstrip("0123456789")
 
 
+def _hidden(source: str, masked: str, start: int, end: int) -> bool:
+    """Whether code or markup is blanked between ``start`` and ``end``: the masked text
+    shows a space where the source has something else."""
+    return any(masked[k] == " " and not source[k].isspace() for k in range(start, end))
+
+
+def _across_markup(doc: Document, m: re.Match[str]) -> bool:
+    """Whether the match reads words that code or markup keep apart ("a `foo` many"), or
+    reads blanked code after it as nothing: in "an existing `ArrayBuffer`." the code span
+    is the noun, so the phrase does not end at "existing". Code followed by a word is a gap
+    between words, which a pattern that wants a word after it may read through; a link's
+    blanked target after the phrase ("a well known cfg](url).") is no word."""
+    source, masked = doc.source, doc.masked
+    start, end = m.start(), m.end()
+    if source[start:end] != masked[start:end] and _hidden(source, masked, start, end):
+        return True
+    k = end
+    while k < len(masked) and masked[k].isspace():
+        k += 1
+    if k == end or (k < len(masked) and masked[k].isalnum()):
+        return False
+    return any(end <= s.start < k for s in doc.code_spans)
+
+
 class Kind:
     default_quotes = "skip"
 
@@ -131,7 +155,7 @@ class Kind:
     def run(self, doc: Document) -> Iterator[Match]:
         taken: list[tuple[int, int]] = []
         for entry, m in self._matches(doc):
-            if m.end() == m.start() or not self._fits(m):
+            if m.end() == m.start() or not self._fits(m) or _across_markup(doc, m):
                 continue
             if any(m.start() < end and start < m.end() for start, end in taken):
                 continue

@@ -25,7 +25,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from copydesk.kinds import Context, Match, option
-from copydesk.kinds.agreement import Lexicon, Spans, _tokens, lexicon
+from copydesk.kinds.agreement import Lexicon, Spans, _kept_apart, _tokens, lexicon
 
 if TYPE_CHECKING:
     from copydesk.document import Document
@@ -324,7 +324,7 @@ class Kind:
             elif self._starts_clause(i, words, lower) and (
                 i == 0 or lower[i - 1] not in _SUBJUNCTIVE_OPENERS
             ):
-                yield from self._singular(i, words, lower, tokens, lex)
+                yield from self._singular(i, words, lower, tokens, lex, doc.source)
 
     def _starts_clause(self, i: int, words: list[str], lower: list[str]) -> bool:
         """At a sentence's start, after a clause opener, or after a sentence adverb and its
@@ -519,7 +519,13 @@ class Kind:
         )
 
     def _singular(
-        self, i: int, words: list[str], lower: list[str], tokens: Spans, lex: Lexicon
+        self,
+        i: int,
+        words: list[str],
+        lower: list[str],
+        tokens: Spans,
+        lex: Lexicon,
+        source: str,
     ) -> Iterator[Match]:
         """'Each student have', 'The teacher give us', 'My brother don't': a singular noun
         subject at the start of a clause with a plural or plain verb. The noun must be a
@@ -559,6 +565,15 @@ class Kind:
             and (after in _OBJECT_STARTS or (v not in lex["singular"] and v not in lex["plural"]))
         ):
             return
+        if (
+            j + 2 < n
+            and lower[j + 2] in _SINGULAR_FINITE
+            and (after in lex["singular"] or after in lex["plural"])
+            and after not in _OBJECT_STARTS
+        ):
+            return  # a noun compound before the verb: "the version publish time is"
+        if _kept_apart(source, tokens, i, j):
+            return  # "The `x` module" ends one heading, "`Tracing` object" is the next
         yield Match(
             tokens[j][1],
             tokens[j][2],
