@@ -25,7 +25,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from copydesk.kinds import Context, Match, option
-from copydesk.kinds.agreement import Lexicon, Spans, _kept_apart, _tokens, lexicon
+from copydesk.kinds.agreement import _ENDS, Lexicon, Spans, _kept_apart, _tokens, lexicon
 
 if TYPE_CHECKING:
     from copydesk.document import Document
@@ -50,7 +50,6 @@ SCHEMA: dict[str, tuple[str, Any]] = {
     "takes_to": ("list[str]", []),
 }
 
-_ENDS = frozenset(".!?;:\n")
 _SINGULAR_FINITE = frozenset(
     [
         "is",
