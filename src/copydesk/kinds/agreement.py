@@ -619,6 +619,19 @@ _AUXILIARY_NEGATIVES = frozenset(
 )
 _JOINERS = frozenset(["-", "&", "/", "+", "'", "’"])
 _DEGREE_WORDS = frozenset(["more", "most", "less", "least"])
+# finite verbs after which a sentence-opening "Them" can only be a subject ("Them's" is idiom)
+_THEM_SUBJECT_VERBS = frozenset(
+    ["are", "were", "have", "had", "will", "would", "can", "could", "should", "must", "did"]
+)
+# words after "and I" that end a verb's object: a full stop, a preposition, a determiner
+_AFTER_OBJECT = frozenset(
+    ["to", "for", "with", "at", "on", "in", "into", "from", "about", "a", "an", "the", "that"]
+)
+_LET = frozenset(["let", "made", "make", "makes", "helped", "help"])
+# verbs whose complement describes the subject, or that report the words that follow
+_NOT_OBJECT_VERBS = frozenset(
+    ["was", "were", "became", "seemed", "remained", "appeared", "felt", "sounded", "looked", "said"]
+)
 _PRONOUN_TRIGGERS = (
     frozenset({"between", "us"}) | _CASE_PREPOSITIONS | _WE_PREPOSITIONS | _WHO_PREPOSITIONS
 ) | _QUANTITY_PRONOUNS
@@ -633,6 +646,18 @@ def _verb_follows(lower: list[str], at: int) -> bool:
         if word in _FINITE_AFTER_SUBJECT or (word.endswith("ed") and len(word) > 3):
             return True
     return False
+
+
+def _joined_object(words: list[str], lower: list[str], at: int) -> int:
+    """Where "and" stands after the object that starts at ``at`` ("Sam and", "you and", "my
+    wife and"), or 0 when no such object starts there."""
+    if at + 1 < len(words) and (lower[at] in _OBJECT_CASE or _is_name(words[at])):
+        conj = at + 1
+    elif at + 2 < len(words) and lower[at] in _SUBJECT_DETERMINERS and words[at + 1].islower():
+        conj = at + 2
+    else:
+        return 0
+    return conj if lower[conj] == "and" and conj + 1 < len(words) else 0
 
 
 def _is_name(word: str) -> bool:
@@ -750,7 +775,7 @@ class Kind:
         if self.degrees:
             yield from self._degrees(words, lower, tokens, lex)
         if self.pronouns:
-            yield from self._pronouns(words, lower, tokens)
+            yield from self._pronouns(words, lower, tokens, lex)
 
     def _verbs(
         self,
@@ -1492,7 +1517,9 @@ class Kind:
                     },
                 )
 
-    def _pronouns(self, words: list[str], lower: list[str], tokens: Spans) -> Iterator[Match]:
+    def _pronouns(
+        self, words: list[str], lower: list[str], tokens: Spans, lex: Lexicon
+    ) -> Iterator[Match]:
         """'between you and I', 'Me and him went', 'us fans were', 'to who?': a pronoun
         whose case the words around it settle."""
         n = len(words)
@@ -1519,18 +1546,26 @@ class Kind:
                     yield span(i + 1, i + 3, "after 'between' the object form")
             elif (
                 w in _CASE_PREPOSITIONS
-                and (lower[i + 1] in _OBJECT_CASE or _is_name(nxt))
+                and w != "for"  # "for he and his men had gone" is a clause
+                and nxt in _SUBJECT_CASE
                 and lower[i + 2] == "and"
-                and i + 3 < n
-                and words[i + 3] == "I"
             ):
-                after = words[i + 4] if i + 4 < n else "."
-                if after in _PHRASE_MARKS or (after == "to" and w == "for"):
-                    yield span(i + 1, i + 3, f"after '{words[i]}' the object form: 'me'")
+                yield span(i + 1, i + 1, f"after '{words[i]}' the object form")
+            elif w in _CASE_PREPOSITIONS and (conj := _joined_object(words, lower, i + 1)):
+                pronoun = words[conj + 1]
+                after = words[conj + 2] if conj + 2 < n else "."
+                if pronoun in _SUBJECT_CASE and (
+                    after in _PHRASE_MARKS or (after == "to" and w == "for")
+                ):
+                    yield span(i + 1, conj + 1, f"after '{words[i]}' the object form")
             elif start and words[i] in _OPENING_OBJECTS and lower[i + 1] == "and":
                 third = lower[i + 2]
-                if (third in _BOTH_CASES or third in _DETERMINERS) and _verb_follows(lower, i + 3):
+                if (
+                    third in _BOTH_CASES or third in _DETERMINERS or _is_name(words[i + 2])
+                ) and _verb_follows(lower, i + 3):
                     yield span(i, i + 2, "a subject takes the subject form")
+            elif start and words[i] == "Them" and lower[i + 1] in _THEM_SUBJECT_VERBS:
+                yield span(i, i, "a subject takes 'they'")
             elif w == "us" and start and words[i] == "Us" and i + 3 < n:
                 if nxt.islower() and nxt.endswith("s") and lower[i + 2] in _PLURAL_SUBJECT_VERBS:
                     yield span(i, i + 1, "a subject takes 'we'")
@@ -1547,14 +1582,22 @@ class Kind:
             elif w in _QUANTITY_PRONOUNS and lower[i + 1] == "of" and words[i + 2] == "who":
                 yield span(i + 2, i + 2, "after 'of' the object form: 'whom'")
             if start:
-                yield from self._joined_subject(i, words, lower, span)
+                yield from self._joined_subject(i, words, lower, span, lex)
+        yield from self._object_and_i(words, lower, span, lex)
 
     @staticmethod
     def _joined_subject(
-        i: int, words: list[str], lower: list[str], span: Callable[[int, int, str], Match]
+        i: int,
+        words: list[str],
+        lower: list[str],
+        span: Callable[[int, int, str], Match],
+        lex: Lexicon,
     ) -> Iterator[Match]:
-        """'My sister and her went', 'I and him are': an object form joined to a subject at
-        the start of a sentence, before its verb."""
+        """'My sister and her went', 'He and me disagree', 'Sam and myself will': an object
+        or reflexive form joined to a subject at the start of a sentence, before its verb."""
+        if words[i] == "Myself" and lower[i + 1] == "and" and _verb_follows(lower, i + 3):
+            yield span(i, i, "a subject takes 'I'")
+            return
         if lower[i] in _SUBJECT_DETERMINERS and words[i + 1].islower():
             conj = i + 2
         elif words[i] in _SUBJECT_CASE or _is_name(words[i]):
@@ -1563,8 +1606,52 @@ class Kind:
             return
         if conj + 2 >= len(words) or lower[conj] != "and":
             return
-        if lower[conj + 1] in _OBJECT_ONLY and lower[conj + 2] in _FINITE_AFTER_SUBJECT:
+        pronoun, verb = lower[conj + 1], lower[conj + 2]
+        if pronoun == "myself" and (verb in _FINITE_AFTER_SUBJECT or verb in _MODALS):
+            yield span(conj + 1, conj + 1, "a subject takes 'I'")
+        elif pronoun in _OBJECT_ONLY and (
+            verb in _FINITE_AFTER_SUBJECT
+            # a verb and nothing else: "her" before "married" or "walk" may be a determiner
+            or lex.only(verb, "base", "singular", "plural", "adj", "past")
+            or lex.only(verb, "vbd_only", "adj", "singular", "plural")
+        ):
             yield span(conj + 1, conj + 1, "a subject takes the subject form")
+
+    @staticmethod
+    def _object_and_i(
+        words: list[str], lower: list[str], span: Callable[[int, int, str], Match], lex: Lexicon
+    ) -> Iterator[Match]:
+        """'told my husband and I.', 'invited Sam and I to dinner': "and I" ending the object
+        of a verb, where nothing after it can make "I" a subject."""
+        n = len(words)
+        for j in range(3, n):
+            if words[j] != "I" or lower[j - 1] != "and":
+                continue
+            after = lower[j + 1] if j + 1 < n else "."
+            ends_object = after in _PHRASE_MARKS or after in _AFTER_OBJECT
+            if lower[j - 2] in _OBJECT_CASE or _is_name(words[j - 2]):
+                verb = j - 3
+            elif lower[j - 3] in _SUBJECT_DETERMINERS and words[j - 2].islower():
+                verb = j - 4
+            else:
+                continue
+            if verb < 0:
+                continue
+            v = lower[verb]
+            if v == "let":  # "let Sam and I go": whatever follows, "let" takes an object
+                pass
+            elif (
+                not ends_object
+                or v in _NOT_OBJECT_VERBS
+                or not (
+                    v in _LET
+                    or lex.only(v, "vbd_only", "adj", "singular", "plural")
+                    or lex.only(v, "past", "adj", "singular", "plural")
+                )
+            ):
+                continue
+            why = f"after '{words[verb]}' the object form: 'me'"
+            yield span(verb + 1, j, why)
 
     @staticmethod
     def _match(token: tuple[str, int, int], why: str) -> Match:
