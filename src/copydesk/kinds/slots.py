@@ -145,6 +145,9 @@ SCHEMA: dict[str, tuple[str, Any]] = {
 }
 
 
+# comparatives of amount, which take a noun before "than": "more money than I do"
+_AMOUNT_COMPARATIVES = frozenset(["more", "less", "fewer"])
+
 Slot = Callable[
     [int, list[str], list[str], Lexicon, "Member"], "tuple[tuple[str, ...], str] | None"
 ]
@@ -679,6 +682,14 @@ class Kind:
         if i < 1 or i + 1 >= len(lower):
             return ""
         before, after = lower[i - 1], lower[i + 1]
+        if (
+            lower[i] == "then"
+            and i >= 2
+            and lower[i - 2] in _AMOUNT_COMPARATIVES
+            and (before in lex["plural"] or before in lex["singular"])
+            and before not in lex["adj"]
+        ):
+            before = lower[i - 2]  # "more money then I do": the comparative's noun between
         if not (before in self.comparatives or before in lex["comparative"]):
             return ""
         if before in self.not_comparatives:
