@@ -1366,86 +1366,97 @@ class Kind:
         of its noun disagree. The noun must end its phrase (a verb, a preposition or a mark
         follows), so that a modifier ("a sports car", "two bedroom flats") is never judged."""
         n = len(words)
-        plural_quant = self.plural_quant
-        singular_quant = self.singular_quant
         triggers = self.determiner_triggers
         for i in [i for i, w in enumerate(lower[: n - 2]) if w in triggers]:
-            w = lower[i]
-            start = tokens[i][1]
             if (
-                # the end of a word with letters the tokens do not know ("Astrobiología")
-                (start > 0 and text[start - 1].isalpha())
                 # a name or a title: "on Five television", "Plan A"
-                or (words[i][0].isupper() and i > 0 and words[i - 1] not in _ENDS)
+                (words[i][0].isupper() and i > 0 and words[i - 1] not in _ENDS)
                 or lower[i + 1] in _FINITE_AUXILIARIES
                 or lower[i + 1] in _MODALS
-                or apart(i, i + 2)  # code between: "A `TypeAdapter` raises"
             ):
                 continue
-            if w in _COUNT_OF:
-                if lower[i + 1] == "of":
-                    yield from self._count_of(i, words, lower, tokens, lex)
-                if w not in plural_quant and w not in singular_quant:
-                    continue
-                if w == "one" and i > 0 and _one_in_number(lower[i - 1], lex):
-                    continue  # "no one", "a hundred and one", "day one"
-            if w in plural_quant:
-                single = True
-            elif w in singular_quant or w == "much":
-                single = False
-            elif w in ("this", "these", "those"):
-                yield from self._demonstrative(i, words, lower, tokens, lex)
+            found = list(self._determiner_at(i, words, lower, tokens, lex))
+            # the offsets cost more than the words: looked at only for a finding
+            if not found:
                 continue
-            else:
-                continue
-            if w in ("a", "an") and self.uncountable:
-                yield from self._uncountable(i, words, lower, tokens, lex)
-            noun = words[i + 1]
-            if not noun.islower() or not noun.isalpha():
-                continue
-            # a verb that is nothing else: "several option remain open"
-            verb_next = lower[i + 2] in _FINITE_AUXILIARIES or (
-                single
-                and lex.only(lower[i + 2], "base", "singular", "plural", "adj", "adv", "past")
-            )
-            if not verb_next and not self._ends_phrase(lower, i + 2, lex):
-                continue
-            if single and i > 0:
-                before = lower[i - 1]
-                if before in ("a", "an", "the", "one", "or"):
-                    continue  # "a few", "one or two", "the many"
-                if w in _NUMBER_WORDS and (before in lex["adj"] or before in lex["singular"]):
-                    continue  # a number inside a name: "a final four appearance"
-            if noun in self.invariant or noun in self.collective or noun in self.counted:
-                continue
-            if i > 0 and words[i - 1] in _JOINERS:
-                continue  # part of a compound or a name: "under-five", "Q&A"
-            if single:
-                if (
-                    # not "past": "what many thought was" has a verb; a noun that is also
-                    # a verb only before an auxiliary ("many study abroad", "several
-                    # option are")
-                    (
-                        lex.only(noun, "singular", "plural", "base", "adj", "adv", "past")
-                        or (
-                            lex.only(noun, "singular", "plural", "adj", "adv", "past") and verb_next
-                        )
-                    )
-                    and noun not in _PREPOSITIONS
-                    and not noun.endswith(_ADJECTIVE_ENDINGS)
-                ):
-                    yield self._match(tokens[i + 1], f"after '{words[i]}' the noun is plural")
-            elif lex.only(noun, "plural", "singular", "adj") and (
-                # a verb may follow "each", "either", "one" or "another" ("each costs")
-                noun not in lex["vbz"]
-                or w in _ARTICLE_LIKE
-                or verb_next
-                # "another" is a pronoun, the subject of a verb, only where a clause opens:
-                # "one sings, another plays", but "there are another reasons"
-                or (w == "another" and i > 0 and lower[i - 1] not in _CLAUSE_OPENERS)
+            start = tokens[i][1]
+            if (start > 0 and text[start - 1].isalpha()) or apart(i, i + 2):
+                continue  # part of a word ("Astrobiología"), code between ("A `T` raises")
+            yield from found
+
+    def _determiner_at(
+        self,
+        i: int,
+        words: list[str],
+        lower: list[str],
+        tokens: Spans,
+        lex: Lexicon,
+    ) -> Iterator[Match]:
+        """The findings of the determiner at ``i``."""
+        plural_quant = self.plural_quant
+        singular_quant = self.singular_quant
+        w = lower[i]
+        if w in _COUNT_OF:
+            if lower[i + 1] == "of":
+                yield from self._count_of(i, words, lower, tokens, lex)
+            if w not in plural_quant and w not in singular_quant:
+                return
+            if w == "one" and i > 0 and _one_in_number(lower[i - 1], lex):
+                return  # "no one", "a hundred and one", "day one"
+        if w in plural_quant:
+            single = True
+        elif w in singular_quant or w == "much":
+            single = False
+        elif w in ("this", "these", "those"):
+            yield from self._demonstrative(i, words, lower, tokens, lex)
+            return
+        else:
+            return
+        if w in ("a", "an") and self.uncountable:
+            yield from self._uncountable(i, words, lower, tokens, lex)
+        noun = words[i + 1]
+        if not noun.islower() or not noun.isalpha():
+            return
+        # a verb that is nothing else: "several option remain open"
+        verb_next = lower[i + 2] in _FINITE_AUXILIARIES or (
+            single and lex.only(lower[i + 2], "base", "singular", "plural", "adj", "adv", "past")
+        )
+        if not verb_next and not self._ends_phrase(lower, i + 2, lex):
+            return
+        if single and i > 0:
+            before = lower[i - 1]
+            if before in ("a", "an", "the", "one", "or"):
+                return  # "a few", "one or two", "the many"
+            if w in _NUMBER_WORDS and (before in lex["adj"] or before in lex["singular"]):
+                return  # a number inside a name: "a final four appearance"
+        if noun in self.invariant or noun in self.collective or noun in self.counted:
+            return
+        if i > 0 and words[i - 1] in _JOINERS:
+            return  # part of a compound or a name: "under-five", "Q&A"
+        if single:
+            if (
+                # not "past": "what many thought was" has a verb; a noun that is also
+                # a verb only before an auxiliary ("many study abroad", "several
+                # option are")
+                (
+                    lex.only(noun, "singular", "plural", "base", "adj", "adv", "past")
+                    or (lex.only(noun, "singular", "plural", "adj", "adv", "past") and verb_next)
+                )
+                and noun not in _PREPOSITIONS
+                and not noun.endswith(_ADJECTIVE_ENDINGS)
             ):
-                why = "much" if w == "much" else f"'{words[i]}'"
-                yield self._match(tokens[i + 1], f"after {why} the noun is singular")
+                yield self._match(tokens[i + 1], f"after '{words[i]}' the noun is plural")
+        elif lex.only(noun, "plural", "singular", "adj") and (
+            # a verb may follow "each", "either", "one" or "another" ("each costs")
+            noun not in lex["vbz"]
+            or w in _ARTICLE_LIKE
+            or verb_next
+            # "another" is a pronoun, the subject of a verb, only where a clause opens:
+            # "one sings, another plays", but "there are another reasons"
+            or (w == "another" and i > 0 and lower[i - 1] not in _CLAUSE_OPENERS)
+        ):
+            why = "much" if w == "much" else f"'{words[i]}'"
+            yield self._match(tokens[i + 1], f"after {why} the noun is singular")
 
     def _uncountable(
         self,
