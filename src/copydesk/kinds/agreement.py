@@ -259,6 +259,15 @@ _NOUN_PHRASE_ENDS = frozenset(
         "ago",
     ]
 )
+# words that open a new phrase or clause, so that the noun before them ends its own: "a cars
+# the day before", "many thing when", "every days last year"
+_PHRASE_OPENERS = frozenset(
+    {"the", "a", "an", "his", "their", "my", "our", "your", "its"}
+    | {"when", "where", "because", "if", "while", "although", "unless", "until"}
+    | {"today", "tonight", "yesterday", "tomorrow", "last", "next"}
+)
+# adverbs that do not end a noun phrase: "either", "no", "pa"
+_NOT_PHRASE_ENDS = frozenset(["either", "no", "pa", "as", "but", "to", "in", "on", "by"])
 # after a comparative, words showing that it modifies no noun: "more older people" is "more
 # people who are older", but "more older than" doubles the comparison
 _AFTER_DEGREE = frozenset(
@@ -602,6 +611,17 @@ _NUMBER_NOUNS = frozenset(
 _AMOUNT_ADJECTIVES = frozenset(["little", "great", "good", "fair", "whole"])
 _THERE = frozenset(["there", "there's", "there’s", "there're", "there’re"])
 _COUNT_OF = frozenset(["one", "many", "several", "few", "both", "each", "either", "neither"])
+# determiners that no verb can follow: "a reasons", "every houses" ("another" may be a
+# pronoun: "one sings, another plays")
+_ARTICLE_LIKE = frozenset(["a", "an", "every"])
+_CLAUSE_OPENERS = frozenset(
+    {",", ";", ":", ".", "!", "?", "(", "-", "and", "but", "or", "while", "whereas", "then"}
+    | {"yet", "so", "when", "if", "because", "as", "since", "though", "although", "where"}
+)
+_FINITE_AUXILIARIES = frozenset(
+    {"is", "was", "are", "were", "has", "have", "had", "will", "would", "can", "could"}
+    | {"should", "may", "might", "must", "does", "did"}
+)
 _IT_THIS = frozenset(["it", "It", "this", "This"])
 _ARE = frozenset(["are", "aren't", "aren’t"])
 _THERE_SINGULAR = frozenset(["is", "was", "isn't", "isn’t", "wasn't", "wasn’t"])
@@ -635,6 +655,19 @@ _NOT_OBJECT_VERBS = frozenset(
 _PRONOUN_TRIGGERS = (
     frozenset({"between", "us"}) | _CASE_PREPOSITIONS | _WE_PREPOSITIONS | _WHO_PREPOSITIONS
 ) | _QUANTITY_PRONOUNS
+
+
+def _one_in_number(before: str, lex: Lexicon) -> bool:
+    """Whether "one" after ``before`` is part of a number, a name or a pronoun rather than a
+    determiner: "no one", "a hundred and one", "twenty one", "day one", "the one"."""
+    return (
+        before in ("no", "and", "the", "a", "any", "every", "each", "this", "that", "which")
+        or before in _NUMBER_WORDS
+        or before.endswith("ty")
+        or before in lex["singular"]
+        or before in lex["adj"]
+        or before[:1].isdigit()
+    )
 
 
 def _verb_follows(lower: list[str], at: int) -> bool:
@@ -771,7 +804,9 @@ class Kind:
                 if not _in_compound(doc.masked, found.start, found.end):
                     yield found
         if self.determiners:
-            yield from self._determiners(words, lower, tokens, lex)
+            yield from self._determiners(
+                words, lower, tokens, lex, partial(_kept_apart, doc.source, tokens), doc.masked
+            )
         if self.degrees:
             yield from self._degrees(words, lower, tokens, lex)
         if self.pronouns:
@@ -998,11 +1033,18 @@ class Kind:
                 and noun not in lex["singular"]
                 # "this helps", "this leads to": "this" is the subject of a verb
                 and (noun not in lex["vbz"] or follows in _PLURAL_VERBS)
-                and follows in _NOUN_PHRASE_ENDS
+                and (follows in _NOUN_PHRASE_ENDS or self._ends_phrase(lower, i + 2, lex))
             ):
                 yield self._match(tokens[i], f"'{noun}' is plural: 'these'")
         elif (
-            lex.only(noun, "singular", "plural", "base", "adj", "adv")
+            (
+                lex.only(noun, "singular", "plural", "base", "adj", "adv")
+                # a noun that is also a verb only before an auxiliary: "those book were"
+                or (
+                    lex.only(noun, "singular", "plural", "adj", "adv", "vbn", "past")
+                    and follows in _FINITE_AUXILIARIES
+                )
+            )
             and noun not in _PREPOSITIONS
             and not noun.endswith(_ADJECTIVE_ENDINGS)
             and follows in _NOUN_PHRASE_ENDS
@@ -1342,58 +1384,104 @@ class Kind:
         lower: list[str],
         tokens: Spans,
         lex: Lexicon,
+        apart: Callable[[int, int], bool],
+        text: str,
     ) -> Iterator[Match]:
         """'a cars', 'many problem', 'much problems', 'these day': a determiner and the number
         of its noun disagree. The noun must end its phrase (a verb, a preposition or a mark
         follows), so that a modifier ("a sports car", "two bedroom flats") is never judged."""
         n = len(words)
-        plural_quant = self.plural_quant
-        singular_quant = self.singular_quant
         triggers = self.determiner_triggers
         for i in [i for i, w in enumerate(lower[: n - 2]) if w in triggers]:
-            w = lower[i]
-            if w in _COUNT_OF:
-                if lower[i + 1] == "of":
-                    yield from self._count_of(i, words, lower, tokens, lex)
-                if w not in plural_quant:
-                    continue
-            if w in plural_quant:
-                single = True
-            elif w in singular_quant or w == "much":
-                single = False
-            elif w in ("this", "these", "those"):
-                yield from self._demonstrative(i, words, lower, tokens, lex)
+            if (
+                # a name or a title: "on Five television", "Plan A"
+                (words[i][0].isupper() and i > 0 and words[i - 1] not in _ENDS)
+                or lower[i + 1] in _FINITE_AUXILIARIES
+                or lower[i + 1] in _MODALS
+            ):
                 continue
-            else:
+            found = list(self._determiner_at(i, words, lower, tokens, lex))
+            # the offsets cost more than the words: looked at only for a finding
+            if not found:
                 continue
-            if w in ("a", "an") and self.uncountable:
-                yield from self._uncountable(i, words, lower, tokens, lex)
-            noun = words[i + 1]
-            if not noun.islower() or not noun.isalpha():
-                continue
-            if not self._ends_phrase(lower, i + 2, lex):
-                continue
-            if single and i > 0:
-                before = lower[i - 1]
-                if before in ("a", "an", "the", "one", "or"):
-                    continue  # "a few", "one or two", "the many"
-                if w in _NUMBER_WORDS and (before in lex["adj"] or before in lex["singular"]):
-                    continue  # a number inside a name: "a final four appearance"
-            if noun in self.invariant or noun in self.collective or noun in self.counted:
-                continue
-            if i > 0 and words[i - 1] in _JOINERS:
-                continue  # part of a compound or a name: "under-five", "Q&A"
-            if single:
-                if (
-                    # not "past": "what many thought was" has a verb
+            start = tokens[i][1]
+            if (start > 0 and text[start - 1].isalpha()) or apart(i, i + 2):
+                continue  # part of a word ("Astrobiología"), code between ("A `T` raises")
+            yield from found
+
+    def _determiner_at(
+        self,
+        i: int,
+        words: list[str],
+        lower: list[str],
+        tokens: Spans,
+        lex: Lexicon,
+    ) -> Iterator[Match]:
+        """The findings of the determiner at ``i``."""
+        plural_quant = self.plural_quant
+        singular_quant = self.singular_quant
+        w = lower[i]
+        if w in _COUNT_OF:
+            if lower[i + 1] == "of":
+                yield from self._count_of(i, words, lower, tokens, lex)
+            if w not in plural_quant and w not in singular_quant:
+                return
+            if w == "one" and i > 0 and _one_in_number(lower[i - 1], lex):
+                return  # "no one", "a hundred and one", "day one"
+        if w in plural_quant:
+            single = True
+        elif w in singular_quant or w == "much":
+            single = False
+        elif w in ("this", "these", "those"):
+            yield from self._demonstrative(i, words, lower, tokens, lex)
+            return
+        else:
+            return
+        if w in ("a", "an") and self.uncountable:
+            yield from self._uncountable(i, words, lower, tokens, lex)
+        noun = words[i + 1]
+        if not noun.islower() or not noun.isalpha():
+            return
+        # a verb that is nothing else: "several option remain open"
+        verb_next = lower[i + 2] in _FINITE_AUXILIARIES or (
+            single and lex.only(lower[i + 2], "base", "singular", "plural", "adj", "adv", "past")
+        )
+        if not verb_next and not self._ends_phrase(lower, i + 2, lex):
+            return
+        if single and i > 0:
+            before = lower[i - 1]
+            if before in ("a", "an", "the", "one", "or"):
+                return  # "a few", "one or two", "the many"
+            if w in _NUMBER_WORDS and (before in lex["adj"] or before in lex["singular"]):
+                return  # a number inside a name: "a final four appearance"
+        if noun in self.invariant or noun in self.collective or noun in self.counted:
+            return
+        if i > 0 and words[i - 1] in _JOINERS:
+            return  # part of a compound or a name: "under-five", "Q&A"
+        if single:
+            if (
+                # not "past": "what many thought was" has a verb; a noun that is also
+                # a verb only before an auxiliary ("many study abroad", "several
+                # option are")
+                (
                     lex.only(noun, "singular", "plural", "base", "adj", "adv", "past")
-                    and noun not in _PREPOSITIONS
-                    and not noun.endswith(_ADJECTIVE_ENDINGS)
-                ):
-                    yield self._match(tokens[i + 1], f"after '{words[i]}' the noun is plural")
-            elif lex.only(noun, "plural", "singular", "vbz", "adj"):
-                why = "much" if w == "much" else f"'{words[i]}'"
-                yield self._match(tokens[i + 1], f"after {why} the noun is singular")
+                    or (lex.only(noun, "singular", "plural", "adj", "adv", "past") and verb_next)
+                )
+                and noun not in _PREPOSITIONS
+                and not noun.endswith(_ADJECTIVE_ENDINGS)
+            ):
+                yield self._match(tokens[i + 1], f"after '{words[i]}' the noun is plural")
+        elif lex.only(noun, "plural", "singular", "adj") and (
+            # a verb may follow "each", "either", "one" or "another" ("each costs")
+            noun not in lex["vbz"]
+            or w in _ARTICLE_LIKE
+            or verb_next
+            # "another" is a pronoun, the subject of a verb, only where a clause opens:
+            # "one sings, another plays", but "there are another reasons"
+            or (w == "another" and i > 0 and lower[i - 1] not in _CLAUSE_OPENERS)
+        ):
+            why = "much" if w == "much" else f"'{words[i]}'"
+            yield self._match(tokens[i + 1], f"after {why} the noun is singular")
 
     def _uncountable(
         self,
@@ -1469,8 +1557,10 @@ class Kind:
         a function word, or a simple past that is no noun and does not itself modify one
         ("a women walked in", not "both enterprise distributed systems")."""
         after = lower[at]
-        if after in _NOUN_PHRASE_ENDS:
+        if after in _NOUN_PHRASE_ENDS or after in _PHRASE_OPENERS or after in lex["vbd_only"]:
             return True
+        if lex.only(after, "adv", "adj", "singular", "plural", "base", "past", "comparative"):
+            return after not in _NOT_PHRASE_ENDS  # "a cars quickly", not "either"
         if (
             after not in lex["past"]
             or after in lex["singular"]
