@@ -98,7 +98,8 @@ def test_entries_built_at_run_time_are_kept_between_runs(
 
     entries = [r"\b(?:a|an)\s+(?:informations|advices)\b", r"\bmore\s+(?:easier|harder)\b"]
     fresh = [prefilter.entry(p) for p in entries], [prefilter.required_literals(p) for p in entries]
-    for memo in (prefilter._ENTRY_MEMO, prefilter._MEMO):
+    memos = (prefilter._ENTRY_MEMO, prefilter._MEMO, prefilter._ENTRY_RAW, prefilter._RAW)
+    for memo in memos:
         for p in entries:
             memo.pop(p, None)
     prefilter.seed_from_cache(entries)
@@ -107,7 +108,7 @@ def test_entries_built_at_run_time_are_kept_between_runs(
     def no_parse(*args: object) -> None:
         raise AssertionError("parsed again")
 
-    for memo in (prefilter._ENTRY_MEMO, prefilter._MEMO):
+    for memo in memos:
         for p in entries:
             memo.pop(p, None)
     monkeypatch.setattr(prefilter.literals, "word_starts", no_parse)

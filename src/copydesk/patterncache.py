@@ -86,6 +86,13 @@ def derived(key: str, compute: Callable[[], T]) -> T:
     return value
 
 
+def joined(parts: list[str]) -> str | None:
+    """``parts`` joined by NULs, for a key of ``derived``; None when one of them holds a NUL
+    itself, so that two different lists never make one key."""
+    key = "\0".join(parts)
+    return key if key.count("\0") == max(len(parts) - 1, 0) else None
+
+
 def _build(
     pattern: str, flags: int, code: list[int], groups: int, groupindex: dict[str, int],
     indexgroup: tuple[str | None, ...],

@@ -70,14 +70,18 @@ class PhraseBook:
     def register(self, phrases: Iterable[str], ignorecase: bool) -> int:
         owner = self.owners
         self.owners += 1
-        first, need, findall = self._first, self.need, TOKEN_RE.findall
-        for phrase in phrases:
-            if phrase.isascii():
-                # lower-casing ASCII keeps every character's place and class: the tokens of
-                # the lower-cased phrase are the lower-cased tokens
-                words = tuple(findall(phrase.lower() if ignorecase else phrase))
-            else:
-                words = tuple(_norm(m.group(), ignorecase) for m in TOKEN_RE.finditer(phrase))
+        first, need = self._first, self.need
+        phrases = list(phrases)
+        # Splitting a rule's phrases into words costs a one-file run more than its check: the
+        # words are kept in the pattern cache under the phrases.
+        split: list[tuple[str, ...]]
+        joined = patterncache.joined(phrases)
+        if joined is not None:
+            key = f"phrase-words-1\n{int(ignorecase)}\n{joined}"
+            split = patterncache.derived(key, lambda: [_words_of(p, ignorecase) for p in phrases])
+        else:
+            split = [_words_of(p, ignorecase) for p in phrases]
+        for phrase, words in zip(phrases, split, strict=True):
             if words:
                 key = words[0].lower()
                 entry = (owner, words, phrase, ignorecase)
@@ -245,6 +249,15 @@ def _trie_pattern(node: dict[str, Any]) -> str:
 
 def _entry_order(entry: tuple[int, tuple[str, ...], str, bool]) -> tuple[int, int]:
     return entry[0], -len(entry[1])  # per owner, longest phrase first
+
+
+def _words_of(phrase: str, ignorecase: bool) -> tuple[str, ...]:
+    """The tokens of a phrase as ``PhraseBook`` compares them."""
+    if phrase.isascii():
+        # lower-casing ASCII keeps every character's place and class: the tokens of the
+        # lower-cased phrase are the lower-cased tokens
+        return tuple(TOKEN_RE.findall(phrase.lower() if ignorecase else phrase))
+    return tuple(_norm(m.group(), ignorecase) for m in TOKEN_RE.finditer(phrase))
 
 
 def _norm(text: str, ignorecase: bool) -> str:

@@ -24,6 +24,9 @@ _STYLE = literals.Style(
 )
 
 _MEMO: dict[str, frozenset[str] | None] = {}
+# The packs' cached answers as stored, made into sets on first lookup: a one-file run asks
+# about a few hundred of the thousands of patterns its packs hold.
+_RAW: dict[str, list[str] | None] = {}
 
 # The rule packs' cache stores these answers under a key that includes this number (see
 # ``registry.load_pack``): raise it whenever the extraction learns more.
@@ -31,7 +34,7 @@ EXTRACTION = "4"
 
 
 def seed(known: dict[str, list[str] | None]) -> None:
-    _MEMO.update({p: None if v is None else frozenset(v) for p, v in known.items()})
+    _RAW.update(known)
 
 
 def computed(patterns: list[str]) -> dict[str, list[str] | None]:
@@ -47,9 +50,17 @@ def required_literals(pattern: str) -> frozenset[str] | None:
     """Case-folded strings of which every match of ``pattern`` contains one, or None when the
     pattern guarantees none (then the rule must always run). Case-folding both sides makes
     the answer hold with or without IGNORECASE."""
-    if pattern not in _MEMO:
-        _MEMO[pattern] = _extract(pattern, _STYLE)
-    return _MEMO[pattern]
+    try:
+        return _MEMO[pattern]
+    except KeyError:
+        pass
+    if pattern in _RAW:
+        raw = _RAW[pattern]
+        found = None if raw is None else frozenset(raw)
+    else:
+        found = _extract(pattern, _STYLE)
+    _MEMO[pattern] = found
+    return found
 
 
 def _extract(pattern: str, style: literals.Style) -> frozenset[str] | None:
@@ -342,6 +353,8 @@ class Entry(NamedTuple):
 
 
 _ENTRY_MEMO: dict[str, Entry] = {}
+# as the packs' cache stores them, made into an ``Entry`` on first lookup (see ``_RAW``)
+_ENTRY_RAW: dict[str, list[Any]] = {}
 
 
 def seed_entries(patterns: Iterable[str], known: list[list[Any]]) -> None:
@@ -349,15 +362,7 @@ def seed_entries(patterns: Iterable[str], known: list[list[Any]]) -> None:
     keys = list(patterns)
     if len(keys) != len(known):
         raise ValueError("the cache's entries do not match its patterns")
-    for pattern, (words, stems, marks, at_start, gates) in zip(keys, known, strict=True):
-        _ENTRY_MEMO[pattern] = Entry(
-            None
-            if words is None
-            else literals.WordStarts(
-                frozenset(words.split()), frozenset(stems.split()), frozenset(marks), at_start
-            ),
-            None if gates is None else frozenset(gates.split()),
-        )
+    _ENTRY_RAW.update(zip(keys, known, strict=True))
 
 
 def entry(pattern: str) -> Entry:
@@ -365,9 +370,20 @@ def entry(pattern: str) -> Entry:
     seeds it)."""
     found = _ENTRY_MEMO.get(pattern)
     if found is None:
-        found = _ENTRY_MEMO[pattern] = Entry(
-            literals.word_starts(pattern), literals.word_gates(pattern)
-        )
+        raw = _ENTRY_RAW.get(pattern)
+        if raw is not None:
+            words, stems, marks, at_start, gates = raw
+            found = Entry(
+                None
+                if words is None
+                else literals.WordStarts(
+                    frozenset(words.split()), frozenset(stems.split()), frozenset(marks), at_start
+                ),
+                None if gates is None else frozenset(gates.split()),
+            )
+        else:
+            found = Entry(literals.word_starts(pattern), literals.word_gates(pattern))
+        _ENTRY_MEMO[pattern] = found
     return found
 
 
@@ -394,7 +410,9 @@ def seed_from_cache(patterns: Iterable[str]) -> None:
     hold (a kind that writes its entries out at run time, from word classes), from the pattern
     cache: working them out parses every pattern, which would cost a one-file run more than
     checking the file."""
-    missing = [p for p in dict.fromkeys(patterns) if p not in _ENTRY_MEMO]
+    missing = [
+        p for p in dict.fromkeys(patterns) if p not in _ENTRY_MEMO and p not in _ENTRY_RAW
+    ]
     if not missing:
         return
     key = f"entries-{EXTRACTION}\n" + "\n\0".join(missing)
