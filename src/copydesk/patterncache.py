@@ -125,7 +125,7 @@ def _cache_folder() -> str:
         else:
             import _sre
 
-            from copydesk.engine.registry import cache_dir
+            from copydesk.cachedir import cache_dir
 
             key = digest(sys.version, str(_sre.MAGIC), str(_sre.CODESIZE), size=6)
             _folder = str(cache_dir() / f"patterns-{key}")

@@ -176,11 +176,11 @@ class PhraseBook:
 
 
 # TOKEN_RE's words, without its single punctuation marks
-_WORD_TOKEN = re.compile(r"\w+(?:['’-]\w+)*")
-_PLAIN_WORD = re.compile(r"[A-Za-z0-9_]+(?:['-][A-Za-z0-9_]+)*")
+_WORD_TOKEN = patterncache.compile(r"\w+(?:['’-]\w+)*")
+_PLAIN_WORD = patterncache.compile(r"[A-Za-z0-9_]+(?:['-][A-Za-z0-9_]+)*")
 # where TOKEN_RE starts a token: not after a word character, nor after an apostrophe or a
 # hyphen that joins it to one ("re-run")
-_TOKEN_START = re.compile(r"(?<!\w)(?<!\w['’-])")
+_TOKEN_START = patterncache.compile(r"(?<!\w)(?<!\w['’-])")
 
 
 # Compiling the finder costs as much as scanning a few articles token by token.

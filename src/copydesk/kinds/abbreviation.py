@@ -14,6 +14,7 @@ import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
+from copydesk import patterncache
 from copydesk.kinds import Context, Match, option
 from copydesk.literals import Scanner
 
@@ -51,7 +52,7 @@ _SMALL = {
 # The first letter of each word that is not a small one: the letters an abbreviation is made
 # of. A small word is matched whole, letter by letter in either case (as ``str.lower`` would
 # compare it), and yields an empty group.
-_INITIAL = re.compile(
+_INITIAL = patterncache.compile(
     "(?:"
     + "|".join("".join(f"[{c}{c.upper()}]" for c in w) for w in sorted(_SMALL) if w.isalpha())
     + r")(?![\w'’-])|([A-Za-z])[\w'’-]*"

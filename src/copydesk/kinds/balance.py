@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
+from copydesk import patterncache
 from copydesk.document.exempt import QUOTE_MARKS
 from copydesk.kinds import Context, Match, option
 
@@ -26,7 +27,7 @@ SCHEMA: dict[str, tuple[str, Any]] = {
 }
 
 # "a)" and "1)" at the start of a line or after a space are list labels, not brackets
-_LABEL = re.compile(r"(?:(?<=\s)|^)(?:[a-zA-Z]|\d{1,2}|[ivx]{1,4})\)(?=\s)", re.M)
+_LABEL = patterncache.compile(r"(?:(?<=\s)|^)(?:[a-zA-Z]|\d{1,2}|[ivx]{1,4})\)(?=\s)", re.M)
 
 
 def _is_label(text: str, pos: int, start: int, end: int) -> bool:

@@ -256,7 +256,7 @@ def _never_empty(entry: str) -> bool:
         return False
 
 
-_WORDS_RE = re.compile(r"\w+")
+_WORDS_RE = patterncache.compile(r"\w+")
 # what a case-insensitive pattern takes for an ASCII letter, as that letter (the Kelvin sign
 # lower-cases to "k" by itself); each is one character, so offsets stay those of the text
 _TO_ASCII = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s"})
@@ -410,9 +410,7 @@ def seed_from_cache(patterns: Iterable[str]) -> None:
     hold (a kind that writes its entries out at run time, from word classes), from the pattern
     cache: working them out parses every pattern, which would cost a one-file run more than
     checking the file."""
-    missing = [
-        p for p in dict.fromkeys(patterns) if p not in _ENTRY_MEMO and p not in _ENTRY_RAW
-    ]
+    missing = [p for p in dict.fromkeys(patterns) if p not in _ENTRY_MEMO and p not in _ENTRY_RAW]
     if not missing:
         return
     key = f"entries-{EXTRACTION}\n" + "\n\0".join(missing)
