@@ -433,33 +433,17 @@ class StartIndex:
 
     def __init__(self, entries: list[str]) -> None:
         self.entries = entries
-        self.by_gate: dict[str, list[int]] = {}
-        self.gated: dict[int, literals.WordStarts] = {}
-        self.by_word: dict[str, list[int]] = {}
-        self.by_stem: dict[int, dict[str, list[int]]] = {}
-        self.by_mark: dict[str, list[int]] = {}
-        self.at_start: list[int] = []
-        self.unknown: list[int] = []
-        self.gates: dict[int, frozenset[str]] = {}
-        for i, pattern in enumerate(entries):
-            ws, gates = entry(pattern)
-            if gates is not None:
-                self.gates[i] = gates
-            if ws is None:
-                self.unknown.append(i)
-            elif gates is not None:
-                self.gated[i] = ws
-                for w in gates:
-                    self.by_gate.setdefault(w, []).append(i)
-            else:
-                for w in ws.words:
-                    self.by_word.setdefault(w, []).append(i)
-                for s in ws.stems:
-                    self.by_stem.setdefault(len(s), {}).setdefault(s, []).append(i)
-                for m in ws.marks:
-                    self.by_mark.setdefault(m, []).append(i)
-                if ws.at_start:
-                    self.at_start.append(i)
+        by_gate, gated, by_word, by_stem, by_mark, at_start, unknown, gates = _start_tables(entries)
+        self.by_gate: dict[str, list[int]] = by_gate
+        self.gated: dict[int, literals.WordStarts] = {
+            i: literals.WordStarts(*ws) for i, ws in gated.items()
+        }
+        self.by_word: dict[str, list[int]] = by_word
+        self.by_stem: dict[int, dict[str, list[int]]] = by_stem
+        self.by_mark: dict[str, list[int]] = by_mark
+        self.at_start: list[int] = at_start
+        self.unknown: list[int] = unknown
+        self.gates: dict[int, frozenset[str]] = gates
         self.gate_words = frozenset(self.by_gate)
         self.words = frozenset(self.by_word)
         # a rule of words, which the index serves; one of punctuation has none of these
@@ -512,3 +496,45 @@ class StartIndex:
 
 
 _FEW_STEMS = 8
+
+
+def _start_tables(entries: list[str]) -> list[Any]:
+    """``StartIndex``'s tables for ``entries``, kept in the pattern cache under them: a rule
+    of a thousand entries would otherwise look each one up at every run."""
+    joined = patterncache.joined(entries)
+    if joined is None:
+        return _compute_start_tables(entries)
+    return patterncache.derived(
+        f"start-index-{EXTRACTION}\n{joined}", lambda: _compute_start_tables(entries)
+    )
+
+
+def _compute_start_tables(entries: list[str]) -> list[Any]:
+    by_gate: dict[str, list[int]] = {}
+    gated: dict[int, tuple[Any, ...]] = {}
+    by_word: dict[str, list[int]] = {}
+    by_stem: dict[int, dict[str, list[int]]] = {}
+    by_mark: dict[str, list[int]] = {}
+    at_start: list[int] = []
+    unknown: list[int] = []
+    gates: dict[int, frozenset[str]] = {}
+    for i, pattern in enumerate(entries):
+        ws, needs = entry(pattern)
+        if needs is not None:
+            gates[i] = needs
+        if ws is None:
+            unknown.append(i)
+        elif needs is not None:
+            gated[i] = tuple(ws)
+            for w in needs:
+                by_gate.setdefault(w, []).append(i)
+        else:
+            for w in ws.words:
+                by_word.setdefault(w, []).append(i)
+            for s in ws.stems:
+                by_stem.setdefault(len(s), {}).setdefault(s, []).append(i)
+            for m in ws.marks:
+                by_mark.setdefault(m, []).append(i)
+            if ws.at_start:
+                at_start.append(i)
+    return [by_gate, gated, by_word, by_stem, by_mark, at_start, unknown, gates]
