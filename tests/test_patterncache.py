@@ -118,3 +118,50 @@ def test_entries_built_at_run_time_are_kept_between_runs(
         [prefilter.entry(p) for p in entries],
         [prefilter.required_literals(p) for p in entries],
     ) == fresh
+
+
+def test_cached_start_tables_are_those_worked_out_afresh(folder: Path) -> None:
+    """Every regex rule of the shipped packs: its word index tables from the cache (a second
+    run) are the ones worked out from its entries."""
+    from copydesk.api import default_registry
+    from copydesk.kinds import prefilter, regex_patterns
+
+    rules = [r for r in default_registry() if regex_patterns(r)]
+    assert len(rules) > 20
+    for rule in rules:
+        entries = regex_patterns(rule)
+        fresh = prefilter._compute_start_tables(entries)
+        assert prefilter._start_tables(entries) == fresh  # computed and stored
+        assert prefilter._start_tables(entries) == fresh, rule.code  # read back
+    assert list(folder.glob("*/patterns-*/derived-*"))
+
+
+def test_phrase_words_from_the_cache_are_those_worked_out_afresh(folder: Path) -> None:
+    from copydesk.kinds._words import PhraseBook, _words_of
+
+    phrases = ["in order to", "Prime Minister's", "e-mail", "naïve café", "St. Patrick's Day"]
+    for ignorecase in (True, False):
+        books = [PhraseBook(), PhraseBook()]  # the first computes, the second reads
+        for book in books:
+            book.register(phrases, ignorecase)
+        assert books[0].first == books[1].first
+        assert [e[1] for es in books[1].first.values() for e in es] == [
+            _words_of(p, ignorecase) for p in phrases
+        ]
+
+
+def test_slot_plans_follow_the_checks_table_not_a_stale_cache(
+    folder: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The slot kind's plans are cached under its table, its checks and what those checks
+    look for: a changed check in the code is never answered from an earlier run's file."""
+    from copydesk.kinds import slots
+
+    lines = ["advice:noun advise:verb", "effect:noun affect:verb"]
+    checks = tuple(slots.SLOT_CHECKS)
+    _, plans = slots._prepared(lines, checks)
+    assert plans  # some check can flag these words
+    emptied = {c: (frozenset[str](), needs) for c, (_, needs) in slots.SLOT_CHECKS.items()}
+    monkeypatch.setattr(slots, "SLOT_CHECKS", emptied)
+    _, plans = slots._prepared(lines, checks)
+    assert plans == {}

@@ -77,7 +77,7 @@ class PhraseBook:
         split: list[tuple[str, ...]]
         joined = patterncache.joined(phrases)
         if joined is not None:
-            key = f"phrase-words-1\n{int(ignorecase)}\n{joined}"
+            key = f"phrase-words-1\n{TOKEN_RE.pattern}\n{int(ignorecase)}\n{joined}"
             split = patterncache.derived(key, lambda: [_words_of(p, ignorecase) for p in phrases])
         else:
             split = [_words_of(p, ignorecase) for p in phrases]

@@ -227,7 +227,9 @@ def _prepared(
     if table is None:
         members, plans = compute()
     else:
-        key = "slots-table-1\n" + " ".join(checks) + "\n" + table
+        # the key holds what decides the answer besides the table: the checks' classes
+        tests = [(c, sorted(SLOT_CHECKS[c][0]), sorted(SLOT_CHECKS[c][1])) for c in checks]
+        key = f"slots-table-1\n{tests!r}\n{sorted(CLASSES)!r}\n{table}"
         members, plans = patterncache.derived(key, compute)
     index = {w: [Member(*m) for m in ms] for w, ms in members.items()}
     return index, plans
