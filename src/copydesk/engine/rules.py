@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Mapping
 from functools import lru_cache
 from pathlib import Path
@@ -225,7 +226,14 @@ def _example(raw: Any, fail: Any) -> Example:
 
 
 def _is_builtin(path: str) -> bool:
-    return _builtin_root() in Path(path).parents
+    # the shipped rules' paths are written under the folder as it is: a string comparison
+    # answers for them (every run asks about every rule), the path's parents for the others
+    return path.startswith(_builtin_prefix()) or _builtin_root() in Path(path).parents
+
+
+@lru_cache(maxsize=1)
+def _builtin_prefix() -> str:
+    return os.path.join(_builtin_root(), "")
 
 
 @lru_cache(maxsize=1)

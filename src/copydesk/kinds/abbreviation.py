@@ -10,7 +10,6 @@ undefined use is reported; later uses are the same problem.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
@@ -67,7 +66,7 @@ class Kind:
         low: int = option(rule, "min_length")
         high: int = option(rule, "max_length")
         self.token = Scanner(
-            re.compile(
+            patterncache.compile(
                 rf"(?<![\w'’&.-])(?P<abbr>[A-Z]{{{low},{high}}})(?:s|'s|’s)?(?![\w&.-]|['’][A-Za-rt-z])"
             )
         )

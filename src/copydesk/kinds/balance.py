@@ -63,7 +63,7 @@ class Kind:
         self.quotes: bool = option(rule, "quotes")
         marks = "".join(self.open) + "".join(self.close)
         # a run of one bracket at a time: a line of ten thousand "[" is one step, not 10,000
-        self.chars = re.compile("([" + re.escape(marks) + "])\\1*") if marks else None
+        self.chars = patterncache.compile("([" + re.escape(marks) + "])\\1*") if marks else None
 
     def run(self, doc: Document) -> Iterator[Match]:
         text = doc.masked

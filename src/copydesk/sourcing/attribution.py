@@ -121,7 +121,7 @@ def _ends_with_word(lead: str, word: str) -> bool:
 
 @cache
 def _word_before() -> re.Pattern[str]:
-    return re.compile(r"([A-Za-z][\w'’-]*)([^A-Za-z]*)$")
+    return patterncache.compile(r"([A-Za-z][\w'’-]*)([^A-Za-z]*)$")
 
 
 def _words_before(text: str, lo: int, pos: int, limit: int = 6) -> list[str]:
