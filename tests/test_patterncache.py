@@ -137,17 +137,31 @@ def test_cached_start_tables_are_those_worked_out_afresh(folder: Path) -> None:
 
 
 def test_phrase_words_from_the_cache_are_those_worked_out_afresh(folder: Path) -> None:
+    """A PhraseBook read from the cache holds what it would afresh: each first word's
+    entries by owner, longest phrase first, phrases of one length in the rule's order."""
     from copydesk.kinds._words import PhraseBook, _words_of
 
-    phrases = ["in order to", "Prime Minister's", "e-mail", "naïve café", "St. Patrick's Day"]
+    rules = [
+        ["in order to", "in order", "Prime Minister's", "e-mail", "in", "naïve café"],
+        ["in the end", "St. Patrick's Day", "in", "e-mail address", "-- dash"],
+    ]
     for ignorecase in (True, False):
+        expected: dict[str, list[tuple[int, tuple[str, ...], str, bool]]] = {}
+        for owner, phrases in enumerate(rules):
+            for phrase in phrases:
+                words = _words_of(phrase, ignorecase)
+                entry = (owner, words, phrase, ignorecase)
+                expected.setdefault(words[0].lower(), []).append(entry)
+        for entries in expected.values():
+            entries.sort(key=lambda e: (e[0], -len(e[1])))
         books = [PhraseBook(), PhraseBook()]  # the first computes, the second reads
         for book in books:
-            book.register(phrases, ignorecase)
-        assert books[0].first == books[1].first
-        assert [e[1] for es in books[1].first.values() for e in es] == [
-            _words_of(p, ignorecase) for p in phrases
-        ]
+            for phrases in rules:
+                book.register(phrases, ignorecase)
+            assert book.first == expected
+            assert list(book.first) == list(expected)
+            assert book.need == {w: max(len(e[1]) for e in es) for w, es in expected.items()}
+            assert not book._words_first  # "--" starts a phrase
 
 
 def test_slot_plans_follow_the_checks_table_not_a_stale_cache(

@@ -58,7 +58,6 @@ class PhraseBook:
     def __init__(self) -> None:
         # first word (lower case) -> (owner, words of the phrase, phrase as written, ignorecase)
         self._first: dict[str, list[tuple[int, tuple[str, ...], str, bool]]] = {}
-        self._sorted = True  # each word's entries in the order ``_scan`` tries them
         self.owners = 0
         self.need: dict[str, int] = {}  # first word -> words in the longest phrase it starts
         self._finder: re.Pattern[str] | None = None
@@ -72,39 +71,32 @@ class PhraseBook:
         self.owners += 1
         first, need = self._first, self.need
         phrases = list(phrases)
-        # Splitting a rule's phrases into words costs a one-file run more than its check: the
-        # words are kept in the pattern cache under the phrases.
-        split: list[tuple[str, ...]]
+        # Splitting a rule's phrases into words and ordering them costs a one-file run more
+        # than its check: the result is kept in the pattern cache under the phrases.
         joined = patterncache.joined(phrases)
         if joined is not None:
-            key = f"phrase-words-1\n{TOKEN_RE.pattern}\n{int(ignorecase)}\n{joined}"
-            split = patterncache.derived(key, lambda: [_words_of(p, ignorecase) for p in phrases])
+            key = f"phrase-groups-1\n{TOKEN_RE.pattern}\n{int(ignorecase)}\n{joined}"
+            groups, words_first = patterncache.derived(key, lambda: _grouped(phrases, ignorecase))
         else:
-            split = [_words_of(p, ignorecase) for p in phrases]
-        for phrase, words in zip(phrases, split, strict=True):
-            if words:
-                key = words[0].lower()
-                entry = (owner, words, phrase, ignorecase)
-                if key in first:
-                    first[key].append(entry)
-                    if need[key] < len(words):
-                        need[key] = len(words)
-                else:
-                    first[key] = [entry]
-                    need[key] = len(words)
-        # sorted once, when the first document is scanned: a run registers dozens of rules
-        self._sorted = False
+            groups, words_first = _grouped(phrases, ignorecase)
+        # A word's entries stay in the order ``_scan`` tries them, by owner and then longest
+        # phrase first: each owner's come sorted, after those of the owners before it.
+        for word, longest, entries in groups:
+            mine = [(owner, words, phrase, ignorecase) for words, phrase in entries]
+            if word in first:
+                first[word].extend(mine)
+                if need[word] < longest:
+                    need[word] = longest
+            else:
+                first[word] = mine
+                need[word] = longest
+        self._words_first = self._words_first and words_first
         self._finder = None
         self._doc = None
         return owner
 
     @property
     def first(self) -> dict[str, list[tuple[int, tuple[str, ...], str, bool]]]:
-        if not self._sorted:
-            for entries in self._first.values():
-                entries.sort(key=_entry_order)
-            self._words_first = all(_WORD_TOKEN.fullmatch(first) for first in self._first)
-            self._sorted = True
         return self._first
 
     def hits(self, doc: Document, owner: int) -> list[tuple[int, int, str]]:
@@ -247,8 +239,20 @@ def _trie_pattern(node: dict[str, Any]) -> str:
     return branches[0] if len(branches) == 1 else f"(?:{'|'.join(branches)})"
 
 
-def _entry_order(entry: tuple[int, tuple[str, ...], str, bool]) -> tuple[int, int]:
-    return entry[0], -len(entry[1])  # per owner, longest phrase first
+def _grouped(phrases: list[str], ignorecase: bool) -> list[Any]:
+    """One owner's phrases by first word (in the order the words first appear): for each,
+    the most words a phrase of it holds and its (words, phrase) longest first, phrases of one
+    length in their order; and whether every first word is a word, not a punctuation mark."""
+    groups: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+    for phrase in phrases:
+        words = _words_of(phrase, ignorecase)
+        if words:
+            groups.setdefault(words[0].lower(), []).append((words, phrase))
+    out = [
+        [word, max(len(w) for w, _ in entries), sorted(entries, key=lambda e: -len(e[0]))]
+        for word, entries in groups.items()
+    ]
+    return [out, all(_WORD_TOKEN.fullmatch(word) for word in groups)]
 
 
 def _words_of(phrase: str, ignorecase: bool) -> tuple[str, ...]:
