@@ -25,10 +25,12 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from copydesk import patterncache
+
 # Part of the rule-pack cache key: raise it when expansion changes, so cached packs are redone.
 FORMS_VERSION = 3
 VERB_TAGS = ("VBD", "VBN", "VBG", "VBZ")
-_PLACEHOLDER = re.compile(r"\{([A-Z*+]+):([^{}]+)\}")
+_PLACEHOLDER = patterncache.compile(r"\{([A-Z*+]+):([^{}]+)\}")
 
 
 TABLE = Path(__file__).parent / "data" / "wordforms.json"

@@ -15,13 +15,13 @@ milliseconds. Four patterns are checked, each only where the words around it lea
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left
 from collections.abc import Callable, Iterator
 from functools import lru_cache, partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from copydesk import patterncache
 from copydesk.kinds import Context, Match, option
 
 if TYPE_CHECKING:
@@ -58,7 +58,7 @@ SCHEMA: dict[str, tuple[str, Any]] = {
     "quantity_heads": ("list[str]", []),
 }
 
-_TOKEN = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)?|[^\sA-Za-z]")
+_TOKEN = patterncache.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)?|[^\sA-Za-z]")
 _SINGULAR_VERBS = frozenset({"is", "was", "has", "does", "doesn't", "doesn’t"})
 _PLURAL_VERBS = frozenset({"are", "were"})
 _HAVE = frozenset({"have", "has", "had", "'ve", "’ve", "having"})
