@@ -33,7 +33,8 @@ if TYPE_CHECKING:
     from copydesk.engine.rules import RuleSpec
 
 SCHEMA: dict[str, tuple[str, Any]] = {
-    # which checks the rule runs: "after_to", "gerund_to", "progressive", "pronoun_verb"
+    # which checks the rule runs: "after_to", "gerund_to", "progressive", "pronoun_verb",
+    # "question"
     "checks": ("list[str]", []),
     # words before "to" that make it the infinitive marker: "want", "able", "going"
     "infinitive_heads": ("list[str]", []),
@@ -81,6 +82,18 @@ _FINITE_BE = frozenset(["am", "is", "are", "was", "were"])
 _MODALS = frozenset(
     ["can", "could", "will", "would", "shall", "should", "may", "might", "must", "ought"]
 )
+# plain forms GRA013 already reads after any subject pronoun
+_GRA013_FORMS = frozenset(["have", "do", "are", "were", "am", "don't", "don’t"])
+# auxiliaries that open a question (or a conditional inversion) and want a plain verb after
+# their subject: "Does the teacher know?", "Should the council decide"
+_ASKING_AUXILIARIES = _MODALS | frozenset(
+    {"do", "does", "did", "don't", "don’t", "doesn't", "doesn’t", "didn't", "didn’t"}
+    | {"can't", "can’t", "won't", "won’t", "wouldn't", "wouldn’t", "couldn't", "couldn’t"}
+    | {"shouldn't", "shouldn’t", "mustn't", "mustn’t"}
+)
+_INDEFINITES = frozenset(
+    {"anyone", "anybody", "someone", "somebody", "everyone", "everybody", "nobody", "no-one"}
+)
 # words after which a subject pronoun takes a plain verb: an inversion, a causative or a
 # subjunctive ("does he go", "let him go", "that he go", "lest he forget")
 _TAKES_BARE = _MODALS | frozenset(
@@ -97,6 +110,7 @@ _AFTER_VERB = frozenset(
     {"here", "there", "hard", "well", "too", "again", "now", "today", "every", "outside"}
     | {"inside", "together", "alone", "late", "early", "abroad", "overseas", "daily"}
 )
+_PARTICLES = frozenset(["out", "up", "down", "off", "away", "home", "back", "over"])
 _PLACE_PREPOSITIONS = frozenset(
     ["in", "at", "on", "for", "with", "from", "into", "about", "by", "to", "near", "around"]
 )
@@ -142,6 +156,7 @@ class Kind:
         self.gerund_to = "gerund_to" in checks
         self.progressive = "progressive" in checks
         self.pronoun_verb = "pronoun_verb" in checks
+        self.question = "question" in checks
         self.heads = frozenset(w.lower() for w in option(rule, "infinitive_heads"))
         self.preposition_heads = frozenset(w.lower() for w in option(rule, "preposition_heads"))
         self.gerund_verbs = frozenset(w.lower() for w in option(rule, "gerund_verbs"))
@@ -159,6 +174,8 @@ class Kind:
             triggers |= _FINITE_BE
         if self.pronoun_verb:
             triggers |= {"it", "this", "you", "we", "do"}
+        if self.question:
+            triggers |= _ASKING_AUXILIARIES
         self.triggers = frozenset(triggers)
         _register(self.triggers)
 
@@ -179,6 +196,8 @@ class Kind:
                     found.append(self._gerund_to(i, words, lower, tokens, lex))
             elif w in _FINITE_BE:
                 found.append(self._progressive(i, words, lower, tokens, lex))
+            elif w in _ASKING_AUXILIARIES and self.question:
+                found.append(self._question(i, words, lower, tokens, lex))
             elif w == "do":
                 found.append(self._do_question(i, words, lower, tokens, lex))
             elif w in ("you", "we"):
@@ -262,8 +281,11 @@ class Kind:
                 return  # "used to going" is "accustomed to going"
             why = f"after '{words[i - 1]} to' the verb takes its plain form, not '{v}'"
         elif v in lex["vbz"] and v not in lex["base"] and v not in lex["adj"]:
-            if not marker or (v in lex["plural"] and head in self.preposition_heads):
-                return  # "going to parties", "used to crowds"
+            if not marker or (
+                v in lex["plural"]
+                and (head in self.preposition_heads or self._noun_head(i, lower, lex))
+            ):
+                return  # "going to parties", "used to crowds", "an early start to talks"
             why = f"after 'to' the verb takes its plain form, not the -s form '{v}'"
         elif v in lex["base"] or v in lex["singular"] or v in lex["plural"] or v in lex["adj"]:
             return
@@ -280,6 +302,16 @@ class Kind:
             tokens[j][2],
             {"match": f"{words[i]} {v}", "verb": v, "why": why},
         )
+
+    @staticmethod
+    def _noun_head(i: int, lower: list[str], lex: Lexicon) -> bool:
+        """Whether the word before the "to" at ``i`` is a noun after a determiner or an
+        adjective ("an early start to", "the offer to"), whose "to" may be a preposition."""
+        head = lower[i - 1]
+        if i < 2 or (head not in lex["singular"] and head not in lex["plural"]):
+            return False
+        before = lower[i - 2]
+        return before in _NOUN_MAKERS or before in lex["adj"]
 
     @staticmethod
     def _leads_infinitive(i: int, words: list[str], lower: list[str], lex: Lexicon) -> bool:
@@ -452,8 +484,8 @@ class Kind:
         if j + 1 >= n or not words[j].isalpha() or not words[j].islower():
             return
         v = lower[j]
-        if not self._plain_verb(v, lex) or v in ("need", "dare"):
-            return  # "it need not": a modal
+        if not self._plain_verb(v, lex) or v in ("need", "dare") or v in _GRA013_FORMS:
+            return  # "it need not": a modal; "it have" is GRA013's
         after = lower[j + 1]
         if after in ("and", "or", ",") or words[j + 1] in _JOINERS:
             return
@@ -494,6 +526,53 @@ class Kind:
             {"match": words[j], "verb": words[j], "why": f"'{words[i]}' takes the plain form"},
         )
 
+    def _question(
+        self, i: int, words: list[str], lower: list[str], tokens: Spans, lex: Lexicon
+    ) -> Iterator[Match]:
+        """'Does the teacher knows?', 'Did your brother went home?', 'Can the children goes
+        out?': after an auxiliary that opens a question or a conditional inversion ("Should the
+        council decides") and its subject, the verb takes its plain form. GRA013 reads pronoun
+        subjects. A simple past that is a participle too ("Will the children played with ...")
+        may open a reduced relative clause and is left alone, and an -s form that is also a
+        plural noun counts only before an object ("Do the dog walks continue?")."""
+        n = len(words)
+        opens = i == 0 or words[i - 1] in _ENDS
+        asked = i >= 1 and lower[i - 1] in _WH and (i == 1 or words[i - 2] in _ENDS)
+        if not opens and not asked:
+            return
+        if lower[i] == "may" and words[i] == "May":
+            return  # the month, or a wish: "May the best team win"
+        end = _question_subject(i + 1, words, lower, lex)
+        if end < 0 or end + 1 >= n:
+            return
+        j = self._skip_adverbs(end, lower)
+        if j + 1 >= n or not words[j].isalpha() or not words[j].islower():
+            return
+        v = lower[j]
+        if v in lex["base"] or v in lex["adj"] or words[j + 1] in _JOINERS:
+            return
+        if v in lex["vbz"]:
+            if (
+                v in lex["plural"]
+                and lower[j + 1] not in _PARTICLES
+                and not self._not_a_verb(j + 1, words, lower, lex)
+            ):
+                return
+            form = "-s form"
+        elif v in lex["past"] and v not in lex["vbn"] and v not in lex["singular"]:
+            form = "past"
+        else:
+            return
+        yield Match(
+            tokens[j][1],
+            tokens[j][2],
+            {
+                "match": words[j],
+                "verb": words[j],
+                "why": f"after '{words[i]}' and its subject the plain form, not the {form}",
+            },
+        )
+
     def _do_question(
         self, i: int, words: list[str], lower: list[str], tokens: Spans, lex: Lexicon
     ) -> Iterator[Match]:
@@ -530,6 +609,38 @@ class Kind:
                 "why": f"after '{words[i]} {words[k]}' the verb takes its plain form",
             },
         )
+
+
+def _question_subject(k: int, words: list[str], lower: list[str], lex: Lexicon) -> int:
+    """The index just past a noun-phrase subject starting at ``k``: a determiner, an optional
+    adjective and a noun ("the new teacher"), a name ("John") or "anyone"; or -1."""
+    n = len(words)
+    if k >= n:
+        return -1
+    w = lower[k]
+    if w in _INDEFINITES:
+        return k + 1
+    if w in _DETERMINERS or w in ("every", "each", "no", "any", "some", "that"):
+        k += 1
+        if (
+            k + 1 < n
+            and lower[k] in lex["adj"]
+            and (lower[k + 1] in lex["singular"] or lower[k + 1] in lex["plural"])
+        ):
+            k += 1
+        if (
+            k < n
+            and words[k].islower()
+            and (lower[k] in lex["singular"] or lower[k] in lex["plural"])
+        ):
+            return k + 1
+        return -1
+    word = words[k]
+    if len(word) > 1 and word[0].isupper() and word[1:].islower() and word.isalpha():
+        if k + 1 < n and words[k + 1][:1].isupper():
+            return -1  # a longer name or a title: "Does Microsoft Teams"
+        return k + 1
+    return -1
 
 
 def _first_token(match: Match, tokens: Spans, i: int) -> int:
