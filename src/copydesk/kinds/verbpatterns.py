@@ -91,6 +91,8 @@ _ASKING_AUXILIARIES = _MODALS | frozenset(
     | {"can't", "can’t", "won't", "won’t", "wouldn't", "wouldn’t", "couldn't", "couldn’t"}
     | {"shouldn't", "shouldn’t", "mustn't", "mustn’t"}
 )
+# modals that are also nouns ("his will", "a can"), which GRA018 leaves alone before -ing
+_NOUN_MODALS = frozenset(["will", "can", "must"])
 _INDEFINITES = frozenset(
     {"anyone", "anybody", "someone", "somebody", "everyone", "everybody", "nobody", "no-one"}
 )
@@ -157,6 +159,7 @@ class Kind:
         self.progressive = "progressive" in checks
         self.pronoun_verb = "pronoun_verb" in checks
         self.question = "question" in checks
+        self.modal_ing = "modal_ing" in checks
         self.heads = frozenset(w.lower() for w in option(rule, "infinitive_heads"))
         self.preposition_heads = frozenset(w.lower() for w in option(rule, "preposition_heads"))
         self.gerund_verbs = frozenset(w.lower() for w in option(rule, "gerund_verbs"))
@@ -176,6 +179,8 @@ class Kind:
             triggers |= {"it", "this", "you", "we", "do"}
         if self.question:
             triggers |= _ASKING_AUXILIARIES
+        if self.modal_ing:
+            triggers |= _NOUN_MODALS
         self.triggers = frozenset(triggers)
         _register(self.triggers)
 
@@ -196,8 +201,11 @@ class Kind:
                     found.append(self._gerund_to(i, words, lower, tokens, lex))
             elif w in _FINITE_BE:
                 found.append(self._progressive(i, words, lower, tokens, lex))
-            elif w in _ASKING_AUXILIARIES and self.question:
-                found.append(self._question(i, words, lower, tokens, lex))
+            elif w in _ASKING_AUXILIARIES and (self.question or self.modal_ing):
+                if self.question:
+                    found.append(self._question(i, words, lower, tokens, lex))
+                if self.modal_ing and w in _NOUN_MODALS:
+                    found.append(self._modal_ing(i, words, lower, tokens, lex))
             elif w == "do":
                 found.append(self._do_question(i, words, lower, tokens, lex))
             elif w in ("you", "we"):
@@ -571,6 +579,39 @@ class Kind:
                 "verb": words[j],
                 "why": f"after '{words[i]}' and its subject the plain form, not the {form}",
             },
+        )
+
+    def _modal_ing(
+        self, i: int, words: list[str], lower: list[str], tokens: Spans, lex: Lexicon
+    ) -> Iterator[Match]:
+        """'The team will going ahead', 'The council can making changes': an -ing form after
+        "will", "can" or "must" that follows a noun subject, where the modal can be no noun.
+        An -ing word that is also a noun or an adjective and is followed by a noun or a verb
+        may open a compound ("the tin can opening mechanism") and is left alone."""
+        n = len(words)
+        if i < 2 or i + 2 >= n or not words[i].islower():
+            return
+        k = i - 1
+        noun = lower[k]
+        if not words[k].islower() or (noun not in lex["singular"] and noun not in lex["plural"]):
+            return
+        k -= 1
+        if lower[k] in lex["adj"] and lower[k] not in _DETERMINERS and k > 0:
+            k -= 1
+        if lower[k] not in _DETERMINERS or not self._starts_clause(k, words, lower):
+            return
+        j = self._skip_adverbs(i + 1, lower)
+        if j + 1 >= n or not words[j].islower() or not _ing_of(lower[j], lex):
+            return
+        v, after = lower[j], lower[j + 1]
+        if (v in lex["singular"] or v in lex["adj"]) and any(
+            after in lex[c] for c in ("singular", "plural", "base", "vbz", "past")
+        ):
+            return
+        yield Match(
+            tokens[j][1],
+            tokens[j][2],
+            {"match": words[j], "verb": words[j], "why": f"after '{words[i]}' its plain form"},
         )
 
     def _do_question(
