@@ -546,7 +546,12 @@ _SURE_AUXILIARIES = frozenset(
 )
 # "that" too: "I wish that the car were mine"
 _SUBJUNCTIVE_OPENERS = frozenset({"if", "though", "wish", "wished", "suppose", "supposing", "that"})
-_FOLLOWS_VERB = frozenset({"at", "to", "a", "an", "the", "him", "her", "them", "us", "me", "it"})
+_FOLLOWS_VERB = frozenset(
+    {"at", "to", "a", "an", "the", "him", "her", "them", "us", "me", "it", "his", "their", "my"}
+    # adverbs that end a verb phrase but no noun phrase: "plays outside" ("here" and "there"
+    # may follow a compound: "the jobs figures here")
+    | {"outside", "inside", "together", "hard"}
+)
 
 
 class WordClass:
