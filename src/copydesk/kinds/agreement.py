@@ -640,6 +640,30 @@ def _verb_follows(lower: list[str], at: int) -> bool:
     return False
 
 
+# words that open a short introductory phrase or clause, after whose comma the main clause's
+# subject starts: "In 2010, the dogs was", "However, the teacher give", "When it rained, ..."
+_INTRO_OPENERS = (_PREPOSITIONS - {"to", "of", "than"}) | frozenset(
+    {"however", "also", "meanwhile", "instead", "still", "yet", "now", "then", "today"}
+    | {"yesterday", "later", "besides", "moreover", "furthermore", "nevertheless", "otherwise"}
+    | {"after", "before", "during", "since", "when", "while", "although", "though", "because"}
+    | {"once", "until", "unless", "if", "in", "on", "at", "for", "last", "this", "next"}
+)
+
+
+def _after_intro(i: int, words: list[str], lower: list[str]) -> bool:
+    """Whether the comma before ``i`` ends a short phrase that opens its sentence with an
+    adverb, a preposition or a subordinator, so that a subject starts at ``i``."""
+    s = i - 2
+    while s > 0 and words[s - 1] not in _ENDS:
+        s -= 1
+        if i - s > 9:
+            return False  # too long to be sure it is an opener
+    if s < 0 or "," in words[s : i - 1]:
+        return False
+    first = lower[s]
+    return first in _INTRO_OPENERS or (first.endswith("ly") and s == i - 2)
+
+
 def _is_name(word: str) -> bool:
     """A capitalised word that may be a name ("Sam"), not a pronoun or a mark."""
     return len(word) > 1 and word[0].isupper() and word[1:].islower()
@@ -768,7 +792,12 @@ class Kind:
         n = len(words)
         for i in range(n):
             w = lower[i]
-            starts = i == 0 or words[i - 1] in _ENDS or lower[i - 1] in self.openers
+            starts = (
+                i == 0
+                or words[i - 1] in _ENDS
+                or lower[i - 1] in self.openers
+                or (words[i - 1] == "," and _after_intro(i, words, lower))
+            )
             if starts:
                 yield from self._subject(i, words, lower, tokens, lex)
                 if w in self.quantity_heads or (i + 1 < n and lower[i + 1] in self.quantity_heads):
