@@ -79,6 +79,18 @@ _FUNCTION_WORDS = frozenset(
 _CLASSES = ("base", "past", "vbn", "vbz", "singular", "plural", "adj", "adv")
 _NOUN_MAKERS = _DETERMINERS | {"no", "any", "every", "each", "some", "that"}
 _FINITE_BE = frozenset(["am", "is", "are", "was", "were"])
+_BE_FORMS = _FINITE_BE | frozenset(
+    {"be", "been", "being", "isn't", "isn’t", "aren't", "aren’t", "wasn't", "wasn’t"}
+    | {"weren't", "weren’t"}
+)
+# words that open a pseudo-cleft or a free relative, whose "is" may stand before the main
+# verb: "What the job is involves travel", "All it is needs a name"
+_CLEFT_OPENERS = frozenset(["what", "whatever", "whoever", "all", "how", "where", "why", "who"])
+# finite verbs that cannot follow a noun phrase's determiner "her": "Her has", "Her is"
+_FINITE_AFTER_HER = frozenset(
+    {"is", "was", "has", "does", "did", "had", "am", "are", "were", "could", "would", "should"}
+    | {"might", "shall", "isn't", "wasn't", "hasn't", "doesn't", "didn't", "won't", "can't"}
+)
 _MODALS = frozenset(
     ["can", "could", "will", "would", "shall", "should", "may", "might", "must", "ought"]
 )
@@ -160,6 +172,8 @@ class Kind:
         self.pronoun_verb = "pronoun_verb" in checks
         self.question = "question" in checks
         self.modal_ing = "modal_ing" in checks
+        self.be_vbz = "be_vbz" in checks
+        self.object_subject = "object_subject" in checks
         self.heads = frozenset(w.lower() for w in option(rule, "infinitive_heads"))
         self.preposition_heads = frozenset(w.lower() for w in option(rule, "preposition_heads"))
         self.gerund_verbs = frozenset(w.lower() for w in option(rule, "gerund_verbs"))
@@ -181,6 +195,10 @@ class Kind:
             triggers |= _ASKING_AUXILIARIES
         if self.modal_ing:
             triggers |= _NOUN_MODALS
+        if self.be_vbz:
+            triggers |= _BE_FORMS
+        if self.object_subject:
+            triggers |= {"him", "them", "me", "us", "her"}
         self.triggers = frozenset(triggers)
         _register(self.triggers)
 
@@ -199,8 +217,13 @@ class Kind:
                     found.append(self._after_to(i, words, lower, tokens, lex))
                 if self.gerund_to:
                     found.append(self._gerund_to(i, words, lower, tokens, lex))
-            elif w in _FINITE_BE:
-                found.append(self._progressive(i, words, lower, tokens, lex))
+            elif w in _BE_FORMS and (self.progressive or self.be_vbz):
+                if self.progressive and w in _FINITE_BE:
+                    found.append(self._progressive(i, words, lower, tokens, lex))
+                if self.be_vbz:
+                    found.append(self._be_vbz(i, words, lower, tokens, lex))
+            elif w in ("him", "them", "me", "us", "her") and self.object_subject:
+                found.append(self._object_subject(i, words, lower, tokens, lex))
             elif w in _ASKING_AUXILIARIES and (self.question or self.modal_ing):
                 if self.question:
                     found.append(self._question(i, words, lower, tokens, lex))
@@ -462,6 +485,75 @@ class Kind:
                 "match": words[j],
                 "verb": words[j],
                 "why": f"after '{words[i - 1]} {words[i]}' the verb takes its -ing form",
+            },
+        )
+
+    def _be_vbz(
+        self, i: int, words: list[str], lower: list[str], tokens: Spans, lex: Lexicon
+    ) -> Iterator[Match]:
+        """'The plan is involves risk', 'She was wants more', 'It will be goes': a form of
+        "be" before an -s form, which is no participle. An -s form that is also a plural noun
+        or an adjective is left alone ("is works of art"), and so is a pseudo-cleft, whose
+        "is" ends its subject ("What the job is involves travel")."""
+        n = len(words)
+        if i + 2 >= n or not words[i].islower():
+            return
+        j = self._skip_adverbs(i + 1, lower)
+        if j + 1 >= n or not words[j].isalpha() or not words[j].islower():
+            return
+        v = lower[j]
+        if (
+            v not in lex["vbz"]
+            or any(v in lex[c] for c in ("plural", "singular", "adj", "base", "adv"))
+            or words[j + 1] in _JOINERS
+        ):
+            return
+        k = i - 1
+        while k >= 0 and i - k <= 12 and words[k] not in _ENDS:
+            if lower[k] in _CLEFT_OPENERS:
+                return
+            k -= 1
+        yield Match(
+            tokens[j][1],
+            tokens[j][2],
+            {
+                "match": words[j],
+                "verb": words[j],
+                "why": f"after '{words[i]}' a participle or an -ing form, not the -s form",
+            },
+        )
+
+    def _object_subject(
+        self, i: int, words: list[str], lower: list[str], tokens: Spans, lex: Lexicon
+    ) -> Iterator[Match]:
+        """'Her has many animals', 'Him is my friend', 'Them are late': an object pronoun
+        opening a sentence before a finite verb, where the subject form is needed. "Her" is also
+        a determiner, so it counts only before a verb that is no noun ("Her will was read")."""
+        n = len(words)
+        if i + 2 >= n or not (i == 0 or words[i - 1] in _ENDS) or not words[i].istitle():
+            return
+        j = i + 1
+        v = lower[j]
+        if not words[j].isalpha() or not words[j].islower():
+            return
+        if lower[i] == "her":
+            if v not in _FINITE_AFTER_HER:
+                return
+        elif not (
+            v in _FINITE_AFTER_HER
+            or v in _MODALS
+            or (v in lex["vbz"] and v not in lex["plural"] and v not in lex["adj"])
+            or (lex.only(v, "past", "vbn", "base", "singular", "plural", "adj"))
+        ):
+            return
+        subject = {"him": "he", "her": "she", "them": "they", "me": "I", "us": "we"}[lower[i]]
+        yield Match(
+            tokens[i][1],
+            tokens[j][2],
+            {
+                "match": f"{words[i]} {words[j]}",
+                "verb": words[j],
+                "why": f"the subject form '{subject.capitalize()}' is needed before a verb",
             },
         )
 
