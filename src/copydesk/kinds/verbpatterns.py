@@ -152,6 +152,15 @@ def _candidates(text: str, union: frozenset[str]) -> list[tuple[int, str]]:
     return [(i, w) for i, w in enumerate(_tokens(text)[2]) if w in union]
 
 
+def _noun_stem(word: str, lex: Lexicon) -> bool:
+    """Whether an -s form may be the plural of a noun the lexicon knows: "logs" (log),
+    "wants" (want), "copies" (copy); the lexicon's plurals cover only the commonest nouns."""
+    stems = [word[:-1], word[:-2]] if word.endswith("es") else [word[:-1]]
+    if word.endswith("ies"):
+        stems.append(word[:-3] + "y")
+    return any(stem in lex["singular"] for stem in stems)
+
+
 def _ing_of(word: str, lex: Lexicon) -> bool:
     """Whether ``word`` is the -ing form of a verb the lexicon knows: "going", "making"."""
     if len(word) < 5 or not word.endswith("ing"):
@@ -505,9 +514,21 @@ class Kind:
         if (
             v not in lex["vbz"]
             or any(v in lex[c] for c in ("plural", "singular", "adj", "base", "adv"))
+            or _noun_stem(v, lex)
             or words[j + 1] in _JOINERS
         ):
-            return
+            return  # "is works of art": a plural noun
+        after = lower[j + 1]
+        if not (
+            after in _OBJECT_STARTS
+            or after in ("it", "some", "any", "no", "more", "much", "many")
+            or (
+                (after in lex["singular"] or after in lex["plural"])
+                and after not in _PLACE_PREPOSITIONS
+                and after not in ("that", "which", "who", "of", "and", "or")
+            )
+        ):
+            return  # "events are logs that matter": a plural noun the lexicon does not list
         k = i - 1
         while k >= 0 and i - k <= 12 and words[k] not in _ENDS:
             if lower[k] in _CLEFT_OPENERS:
@@ -652,12 +673,15 @@ class Kind:
         if v in lex["base"] or v in lex["adj"] or words[j + 1] in _JOINERS:
             return
         if v in lex["vbz"]:
-            if (
-                v in lex["plural"]
-                and lower[j + 1] not in _PARTICLES
+            after = lower[j + 1]
+            if (v in lex["plural"] or _noun_stem(v, lex)) and (
+                after not in _PARTICLES
+                and after != "to"
                 and not self._not_a_verb(j + 1, words, lower, lex)
             ):
                 return
+            if any(after in lex[c] for c in ("base", "vbz", "past")) and after not in _PARTICLES:
+                return  # "Do the server logs show errors?": a compound before the verb
             form = "-s form"
         elif v in lex["past"] and v not in lex["vbn"] and v not in lex["singular"]:
             form = "past"
