@@ -606,6 +606,10 @@ _NUMBER_NOUNS = frozenset(
 )
 _AMOUNT_ADJECTIVES = frozenset(["little", "great", "good", "fair", "whole"])
 _THERE = frozenset(["there", "there's", "there’s", "there're", "there’re"])
+# "here" opens the same inversion at a sentence's start: "Here is the results"
+_HERE = frozenset(["here", "here's", "here’s", "here're", "here’re"])
+# determiners that may stand before a plural noun after "there is": "there is no reasons"
+_PLURAL_DETERMINERS = frozenset(["no", "the", "some", "these", "those", "such", "other"])
 _COUNT_OF = frozenset(["one", "many", "several", "few", "both", "each", "either", "neither"])
 _IT_THIS = frozenset(["it", "It", "this", "This"])
 _ARE = frozenset(["are", "aren't", "aren’t"])
@@ -832,7 +836,7 @@ class Kind:
                 yield from self._who(i, words, lower, tokens, lex)
             elif w == "who" and 0 < i < n - 2:
                 yield from self._singular_who(i, words, lower, tokens, lex)
-            elif w in _THERE and i + 3 < n:
+            elif (w in _THERE or (w in _HERE and starts)) and i + 3 < n:
                 yield from self._there(i, words, lower, tokens, lex)
             if (
                 (
@@ -1282,10 +1286,15 @@ class Kind:
     ) -> Iterator[Match]:
         """'there is problems', 'there are a problem': "there" agrees with the noun after
         its verb."""
-        at = i if lower[i] != "there" else i + 1  # "there's", "there're" hold their verb
+        at = i if lower[i] not in ("there", "here") else i + 1  # "there's" holds its verb
         verb = lower[at] if at > i else ("is" if lower[i][-1] == "s" else "are")
         k = at + 1
+        if verb in ("has", "have") and k < len(words) and lower[k] == "been":
+            # "there has been many", "there have been a problem"
+            verb, k = ("is" if verb == "has" else "are"), k + 1
         if verb in _THERE_SINGULAR:
+            if lower[k] in _PLURAL_DETERMINERS:
+                k += 1  # "there is no reasons", "here is the results"
             while k < len(words) - 1 and lower[k] in lex["adj"] and lower[k] not in lex["plural"]:
                 k += 1
             noun = words[k]
