@@ -806,6 +806,10 @@ class Kind:
                 yield from self._subject(i, words, lower, tokens, lex)
                 if w in self.quantity_heads or (i + 1 < n and lower[i + 1] in self.quantity_heads):
                     yield from self._quantity_of(i, words, lower, tokens, lex)
+            elif i > 1 and lower[i - 1] in ("and", "but") and words[i - 2] == ",":
+                # ", and the dogs barks": a new clause, though "and" may also end a list
+                # ("the cat, the mouse, and the dog are"), so only a plural subject is read
+                yield from self._subject(i, words, lower, tokens, lex, plural_only=True)
             if w in _THIRD_PERSON or words[i] in _IT_THIS:
                 yield from self._third_person(i, words, lower, tokens, lex)
             elif (
@@ -1089,6 +1093,7 @@ class Kind:
         lower: list[str],
         tokens: Spans,
         lex: Lexicon,
+        plural_only: bool = False,
     ) -> Iterator[Match]:
         n = len(words)
         det = lower[i]
@@ -1152,7 +1157,8 @@ class Kind:
                 yield self._match(tokens[verb_at], f"'{noun}' is plural")
             return
         if (
-            j > i
+            not plural_only
+            and j > i
             and det in self.singular_det
             and noun in lex["singular"]
             and noun not in lex["plural"]
