@@ -55,6 +55,9 @@ SCHEMA: dict[str, tuple[str, Any]] = {
     "clause_openers": ("list[str]", []),
     # verbs that take a subjunctive clause: "insisted he go", "demand that she leave"
     "subjunctive_verbs": ("list[str]", []),
+    # nouns that also name an activity or a meal and stand without an article after "have":
+    # "have lunch the next day", "have work the day after"
+    "bare_nouns": ("list[str]", []),
     # verb base forms also used as nouns or adjectives after a subject or "be": "home", "back"
     "not_verbs": ("list[str]", []),
 }
@@ -82,6 +85,14 @@ _FINITE_BE = frozenset(["am", "is", "are", "was", "were"])
 _BE_FORMS = _FINITE_BE | frozenset(
     {"be", "been", "being", "isn't", "isn’t", "aren't", "aren’t", "wasn't", "wasn’t"}
     | {"weren't", "weren’t"}
+)
+_HAVE_FORMS = frozenset(
+    {"have", "has", "had", "haven't", "haven’t", "hasn't", "hasn’t", "hadn't", "hadn’t"}
+)
+# words after "the" that make a time phrase, not an object: "have lunch the next day"
+_TIME_AFTER_THE = frozenset(
+    {"next", "following", "same", "day", "night", "week", "morning", "evening", "year"}
+    | {"previous", "other", "whole", "entire", "rest", "last", "first"}
 )
 # words that open a pseudo-cleft or a free relative, whose "is" may stand before the main
 # verb: "What the job is involves travel", "All it is needs a name"
@@ -182,6 +193,8 @@ class Kind:
         self.question = "question" in checks
         self.modal_ing = "modal_ing" in checks
         self.be_vbz = "be_vbz" in checks
+        self.perfect = "perfect" in checks
+        self.bare_nouns = frozenset(w.lower() for w in option(rule, "bare_nouns"))
         self.object_subject = "object_subject" in checks
         self.heads = frozenset(w.lower() for w in option(rule, "infinitive_heads"))
         self.preposition_heads = frozenset(w.lower() for w in option(rule, "preposition_heads"))
@@ -208,6 +221,8 @@ class Kind:
             triggers |= _BE_FORMS
         if self.object_subject:
             triggers |= {"him", "them", "me", "us", "her"}
+        if self.perfect:
+            triggers |= _HAVE_FORMS
         self.triggers = frozenset(triggers)
         _register(self.triggers)
 
@@ -231,6 +246,8 @@ class Kind:
                     found.append(self._progressive(i, words, lower, tokens, lex))
                 if self.be_vbz:
                     found.append(self._be_vbz(i, words, lower, tokens, lex))
+            elif w in _HAVE_FORMS:
+                found.append(self._perfect(i, words, lower, tokens, lex))
             elif w in ("him", "them", "me", "us", "her") and self.object_subject:
                 found.append(self._object_subject(i, words, lower, tokens, lex))
             elif w in _ASKING_AUXILIARIES and (self.question or self.modal_ing):
@@ -541,6 +558,47 @@ class Kind:
                 "match": words[j],
                 "verb": words[j],
                 "why": f"after '{words[i]}' a participle or an -ing form, not the -s form",
+            },
+        )
+
+    def _perfect(
+        self, i: int, words: list[str], lower: list[str], tokens: Spans, lex: Lexicon
+    ) -> Iterator[Match]:
+        """'She has finish the report', 'They have change the rules': "have" before a plain
+        verb with an object, where the participle is wanted. GRA013 reads the plain verbs that
+        are nothing else ("have write"); a verb that is also a noun counts only before an
+        object, since a noun after "have" would want an article, and not when it names an
+        activity or a meal that stands without one ("have lunch the next day"), nor before a
+        time phrase."""
+        n = len(words)
+        if i == 0 or i + 3 >= n or not words[i].islower():
+            return
+        before = lower[i - 1]
+        if not (
+            before in _SUBJECT_PRONOUNS or before in lex["singular"] or before in lex["plural"]
+        ):
+            return  # "to have", "I'd have", "what we have": only after a subject
+        j = self._skip_adverbs(i + 1, lower)
+        if j + 2 >= n or not words[j].isalpha() or not words[j].islower():
+            return
+        v = lower[j]
+        if (
+            not self._plain_verb(v, lex)
+            or self._verb_only(v, lex)
+            or v in self.bare_nouns
+            or v in lex["plural"]
+        ):
+            return
+        after, then = lower[j + 1], lower[j + 2]
+        if after not in _DETERMINERS - {"a", "an"} or then in _TIME_AFTER_THE:
+            return
+        yield Match(
+            tokens[j][1],
+            tokens[j][2],
+            {
+                "match": words[j],
+                "verb": words[j],
+                "why": f"after '{words[i]}' the verb takes its past participle",
             },
         )
 
