@@ -86,6 +86,9 @@ _BE_FORMS = _FINITE_BE | frozenset(
     {"be", "been", "being", "isn't", "isn’t", "aren't", "aren’t", "wasn't", "wasn’t"}
     | {"weren't", "weren’t"}
 )
+# verbs that introduce a noun an infinitive may follow: "there was no chance to", "had a
+# chance to"
+_EXISTENTIAL = frozenset({"is", "was", "are", "were", "have", "has", "had", "got", "get", "gets"})
 _HAVE_FORMS = frozenset(
     {"have", "has", "had", "haven't", "haven’t", "hasn't", "hasn’t", "hadn't", "hadn’t"}
 )
@@ -372,18 +375,17 @@ class Kind:
 
     @staticmethod
     def _leads_infinitive(i: int, words: list[str], lower: list[str], lex: Lexicon) -> bool:
-        """Whether a "to" not after a listed head still opens an infinitive: after a noun or
-        an adjective ("a chance to went", "hard to knew"), not after a verb or a pronoun that
-        may end a relative clause ("the man I spoke to went", "gave it to took")."""
-        head = lower[i - 1]
-        if not words[i - 1].isalpha() or not words[i - 1].islower():
+        """Whether a "to" not after a listed head still opens an infinitive: after a noun that
+        "there is" or "have" introduces ("there was no chance to went", "had a chance to knew").
+        A "to" after any other noun or adjective may end a relative clause ("the firm he gave
+        the contract to went", "the friend she was closest to knew")."""
+        if i < 3 or not words[i - 1].isalpha() or not words[i - 1].islower():
             return False
-        if head.endswith(("ed", "ing")) or head in _OBJECT_PRONOUNS or head == "it":
-            return False
-        if head in lex["singular"] and i >= 2 and lower[i - 2] in _NOUN_MAKERS:
-            return True  # "no chance to went": a noun after its determiner
-        verb = any(head in lex[c] for c in ("base", "past", "vbn", "vbz"))
-        return not verb and (head in lex["singular"] or head in lex["adj"])
+        return (
+            lower[i - 1] in lex["singular"]
+            and lower[i - 2] in ("a", "an", "no", "the", "every", "any")
+            and lower[i - 3] in _EXISTENTIAL
+        )
 
     # -- an -ing verb or a prepositional "to" followed by an infinitive -------------------
 
