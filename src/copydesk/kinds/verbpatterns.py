@@ -205,6 +205,8 @@ class Kind:
         self.noun_taking = frozenset(w.lower() for w in option(rule, "noun_taking"))
         self.nouns_after_to = frozenset(w.lower() for w in option(rule, "nouns_after_to"))
         self.to_phrases = [tuple(p.lower().split()) for p in option(rule, "to_phrases")]
+        # the word before "to" in each phrase, so most "to"s are passed over at one lookup
+        self.phrase_ends = frozenset(p[-2] for p in self.to_phrases if len(p) > 1)
         self.adverbs = frozenset(w.lower() for w in option(rule, "adverbs"))
         self.openers = frozenset(w.lower() for w in option(rule, "clause_openers"))
         self.subjunctive = frozenset(w.lower() for w in option(rule, "subjunctive_verbs"))
@@ -401,6 +403,8 @@ class Kind:
         n = len(words)
         if i == 0 or i + 1 >= n or words[i] != "to":
             return
+        if lower[i - 1] not in self.gerund_verbs and lower[i - 1] not in self.phrase_ends:
+            return
         j = i + 1
         v = lower[j]
         if not words[j].isalpha() or not words[j].islower() or v in _MODALS:
@@ -453,11 +457,12 @@ class Kind:
     ) -> tuple[int, bool]:
         """Where the verb or phrase before the "to" at ``i`` starts, when it takes the -ing
         form, or -1; and whether it is a phrase ("look forward to")."""
-        for phrase in self.to_phrases:
-            size = len(phrase)
-            if size and i - size + 1 >= 0 and tuple(lower[i - size + 1 : i + 1]) == phrase:
-                return i - size + 1, True
         head = lower[i - 1]
+        if head in self.phrase_ends:
+            for phrase in self.to_phrases:
+                size = len(phrase)
+                if size and i - size + 1 >= 0 and tuple(lower[i - size + 1 : i + 1]) == phrase:
+                    return i - size + 1, True
         if head not in self.gerund_verbs or not words[i - 1].islower():
             return -1, False
         before = lower[i - 2] if i >= 2 else "."
@@ -531,7 +536,8 @@ class Kind:
             return
         v = lower[j]
         if (
-            v not in lex["vbz"]
+            v[-1] != "s"
+            or v not in lex["vbz"]
             or any(v in lex[c] for c in ("plural", "singular", "adj", "base", "adv"))
             or _noun_stem(v, lex)
             or words[j + 1] in _JOINERS
