@@ -8,10 +8,32 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 
 
+_EARLY_CACHE: list[str] = []
+
+
+def _early_cache() -> None:
+    # copydesk's modules compile their patterns through the cache as test modules import them,
+    # before any fixture runs: that cache too goes to a temporary folder
+    import tempfile
+
+    _EARLY_CACHE.append(tempfile.mkdtemp(prefix="copydesk-test-cache-"))
+    os.environ["COPYDESK_CACHE_DIR"] = _EARLY_CACHE[0]
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    import shutil
+
+    for folder in _EARLY_CACHE:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
 @pytest.fixture(autouse=True, scope="session")
 def _isolated_cache(tmp_path_factory: pytest.TempPathFactory) -> None:
     # the rule-pack cache goes to a temporary folder, never the developer's home
     os.environ["COPYDESK_CACHE_DIR"] = str(tmp_path_factory.mktemp("cache"))
+    from copydesk import patterncache
+
+    patterncache._folder = None  # modules compiled their patterns at import, before this
 
 
 @pytest.fixture(autouse=True)
@@ -33,6 +55,7 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 
 
 def pytest_configure(config: pytest.Config) -> None:
+    _early_cache()
     from hypothesis import HealthCheck, settings
 
     common = {

@@ -98,7 +98,8 @@ def test_entries_built_at_run_time_are_kept_between_runs(
 
     entries = [r"\b(?:a|an)\s+(?:informations|advices)\b", r"\bmore\s+(?:easier|harder)\b"]
     fresh = [prefilter.entry(p) for p in entries], [prefilter.required_literals(p) for p in entries]
-    for memo in (prefilter._ENTRY_MEMO, prefilter._MEMO):
+    memos = (prefilter._ENTRY_MEMO, prefilter._MEMO, prefilter._ENTRY_RAW, prefilter._RAW)
+    for memo in memos:
         for p in entries:
             memo.pop(p, None)
     prefilter.seed_from_cache(entries)
@@ -107,7 +108,7 @@ def test_entries_built_at_run_time_are_kept_between_runs(
     def no_parse(*args: object) -> None:
         raise AssertionError("parsed again")
 
-    for memo in (prefilter._ENTRY_MEMO, prefilter._MEMO):
+    for memo in memos:
         for p in entries:
             memo.pop(p, None)
     monkeypatch.setattr(prefilter.literals, "word_starts", no_parse)
@@ -117,3 +118,64 @@ def test_entries_built_at_run_time_are_kept_between_runs(
         [prefilter.entry(p) for p in entries],
         [prefilter.required_literals(p) for p in entries],
     ) == fresh
+
+
+def test_cached_start_tables_are_those_worked_out_afresh(folder: Path) -> None:
+    """Every regex rule of the shipped packs: its word index tables from the cache (a second
+    run) are the ones worked out from its entries."""
+    from copydesk.api import default_registry
+    from copydesk.kinds import prefilter, regex_patterns
+
+    rules = [r for r in default_registry() if regex_patterns(r)]
+    assert len(rules) > 20
+    for rule in rules:
+        entries = regex_patterns(rule)
+        fresh = prefilter._compute_start_tables(entries)
+        assert prefilter._start_tables(entries) == fresh  # computed and stored
+        assert prefilter._start_tables(entries) == fresh, rule.code  # read back
+    assert list(folder.glob("*/patterns-*/derived-*"))
+
+
+def test_phrase_words_from_the_cache_are_those_worked_out_afresh(folder: Path) -> None:
+    """A PhraseBook read from the cache holds what it would afresh: each first word's
+    entries by owner, longest phrase first, phrases of one length in the rule's order."""
+    from copydesk.kinds._words import PhraseBook, _words_of
+
+    rules = [
+        ["in order to", "in order", "Prime Minister's", "e-mail", "in", "naïve café"],
+        ["in the end", "St. Patrick's Day", "in", "e-mail address", "-- dash"],
+    ]
+    for ignorecase in (True, False):
+        expected: dict[str, list[tuple[int, tuple[str, ...], str, bool]]] = {}
+        for owner, phrases in enumerate(rules):
+            for phrase in phrases:
+                words = _words_of(phrase, ignorecase)
+                entry = (owner, words, phrase, ignorecase)
+                expected.setdefault(words[0].lower(), []).append(entry)
+        for entries in expected.values():
+            entries.sort(key=lambda e: (e[0], -len(e[1])))
+        books = [PhraseBook(), PhraseBook()]  # the first computes, the second reads
+        for book in books:
+            for phrases in rules:
+                book.register(phrases, ignorecase)
+            assert book.first == expected
+            assert list(book.first) == list(expected)
+            assert book.need == {w: max(len(e[1]) for e in es) for w, es in expected.items()}
+            assert not book._words_first  # "--" starts a phrase
+
+
+def test_slot_plans_follow_the_checks_table_not_a_stale_cache(
+    folder: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The slot kind's plans are cached under its table, its checks and what those checks
+    look for: a changed check in the code is never answered from an earlier run's file."""
+    from copydesk.kinds import slots
+
+    lines = ["advice:noun advise:verb", "effect:noun affect:verb"]
+    checks = tuple(slots.SLOT_CHECKS)
+    _, plans = slots._prepared(lines, checks)
+    assert plans  # some check can flag these words
+    emptied = {c: (frozenset[str](), needs) for c, (_, needs) in slots.SLOT_CHECKS.items()}
+    monkeypatch.setattr(slots, "SLOT_CHECKS", emptied)
+    _, plans = slots._prepared(lines, checks)
+    assert plans == {}

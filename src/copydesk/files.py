@@ -69,21 +69,12 @@ def _git_env() -> dict[str, str]:
 
 
 def _git_files(folder: Path) -> list[Path] | None:
-    import subprocess  # only for folders: a pre-commit run names files and never needs it
-
-    try:
-        out = subprocess.run(
-            [*GIT_SAFE, "ls-files", "-z", "--cached", "--others", "--exclude-standard", "--", "."],
-            cwd=folder,
-            capture_output=True,
-            check=True,
-            timeout=30,
-            env=_git_env(),
-            stdin=subprocess.DEVNULL,
-        ).stdout
-    except (OSError, subprocess.SubprocessError):
+    ran = _run_git(
+        ["ls-files", "-z", "--cached", "--others", "--exclude-standard", "--", "."], folder
+    )
+    if ran is None or ran[0] != 0:
         return None
-    names = sorted({n for n in out.decode("utf-8", "surrogateescape").split("\0") if n})
+    names = sorted({n for n in ran[1].decode("utf-8", "surrogateescape").split("\0") if n})
     files = [folder / n for n in names]
     return [
         f
@@ -94,22 +85,80 @@ def _git_files(folder: Path) -> list[Path] | None:
 
 def _git_ignored(folder: Path) -> bool:
     """A folder named on the command line is checked even when git ignores it."""
+    ran = _run_git(["check-ignore", "-q", "."], folder)
+    return ran is not None and ran[0] == 0
+
+
+GIT_TIMEOUT = 30.0  # seconds
+_SIGKILL = 9  # the same on every POSIX system; the signal module would cost an import
+
+
+def _run_git(args: list[str], folder: Path) -> tuple[int, bytes] | None:
+    """(exit status, standard output) of git run in ``folder`` with no input and its errors
+    dropped, or None when it cannot be started or runs past ``GIT_TIMEOUT``. Where the system
+    has ``posix_spawn`` git is started with it: importing ``subprocess`` (with ``threading``,
+    ``selectors`` and ``signal``) costs a run over a folder more than listing it."""
+    argv = [GIT_SAFE[0], "-C", str(folder), *GIT_SAFE[1:], *args]
+    import select
+
+    if not hasattr(os, "posix_spawnp") or not hasattr(select, "poll"):
+        return _run_git_subprocess(argv)
+    import time
+
+    read, write = os.pipe()  # not inherited: only the duplicates below reach git
+    null = os.open(os.devnull, os.O_RDWR)
+    try:
+        pid = os.posix_spawnp(
+            argv[0],
+            argv,
+            _git_env(),
+            file_actions=[
+                (os.POSIX_SPAWN_DUP2, null, 0),
+                (os.POSIX_SPAWN_DUP2, write, 1),
+                (os.POSIX_SPAWN_DUP2, null, 2),
+            ],
+        )
+    except OSError:
+        os.close(read)
+        return None
+    finally:
+        os.close(write)
+        os.close(null)
+    chunks: list[bytes] = []
+    deadline = time.monotonic() + GIT_TIMEOUT
+    waiting = select.poll()  # not select.select: a descriptor may be numbered past 1023
+    waiting.register(read, select.POLLIN)
+    try:
+        while True:
+            left = deadline - time.monotonic()
+            if left <= 0 or not waiting.poll(left * 1000):
+                os.kill(pid, _SIGKILL)
+                os.waitpid(pid, 0)
+                return None
+            chunk = os.read(read, 1 << 16)
+            if not chunk:
+                break
+            chunks.append(chunk)
+    finally:
+        os.close(read)
+    _, status = os.waitpid(pid, 0)
+    return os.waitstatus_to_exitcode(status), b"".join(chunks)
+
+
+def _run_git_subprocess(argv: list[str]) -> tuple[int, bytes] | None:
     import subprocess
 
     try:
-        return (
-            subprocess.run(
-                [*GIT_SAFE, "check-ignore", "-q", "."],
-                cwd=folder,
-                capture_output=True,
-                timeout=30,
-                env=_git_env(),
-                stdin=subprocess.DEVNULL,
-            ).returncode
-            == 0
+        done = subprocess.run(
+            argv,
+            capture_output=True,
+            timeout=GIT_TIMEOUT,
+            env=_git_env(),
+            stdin=subprocess.DEVNULL,
         )
     except (OSError, subprocess.SubprocessError):
-        return False
+        return None
+    return done.returncode, done.stdout
 
 
 def _walk(root: Path, wanted: frozenset[str]) -> Iterator[Path]:

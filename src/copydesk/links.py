@@ -48,8 +48,8 @@ def _is_builtin(rule: RuleSpec) -> bool:
 
 def _generated_page(rule: RuleSpec) -> Path:
     from copydesk.atomic import digest, write_atomic
+    from copydesk.cachedir import cache_dir
     from copydesk.docs import rule_page
-    from copydesk.engine.registry import cache_dir
 
     text = rule_page(rule)
     folder = cache_dir() / "rule-pages" / digest(text, size=8)

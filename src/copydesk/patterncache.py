@@ -65,11 +65,14 @@ def derived(key: str, compute: Callable[[], T]) -> T:
     folder = _cache_folder()
     if not folder:
         return compute()
+    # The file is named by a digest of the key and holds its length and beginning, not the
+    # whole key: some keys (a rule's thousand entries) are as long as the value they name.
+    check = (len(key), key[:_KEY_HEAD])
     path = os.path.join(folder, "derived-" + digest(key, size=12))
     try:
         with open(path, "rb") as fh:
             stored = marshal.loads(fh.read())
-        if stored[0] == key:
+        if stored[0] == check:
             return stored[1]  # type: ignore[no-any-return]
     except (OSError, ValueError, EOFError, TypeError, IndexError):
         pass
@@ -79,11 +82,21 @@ def derived(key: str, compute: Callable[[], T]) -> T:
         from pathlib import Path
 
         stored_value: Any = value
-        data = marshal.dumps((key, stored_value))
+        data = marshal.dumps((check, stored_value))
         write_atomic(Path(path), data, keep_mode=False, durable=False)
     except (OSError, ValueError):  # ValueError: a value marshal cannot store
         pass  # no writable cache: still correct, only slower
     return value
+
+
+def joined(parts: list[str]) -> str | None:
+    """``parts`` joined by NULs, for a key of ``derived``; None when one of them holds a NUL
+    itself, so that two different lists never make one key."""
+    key = "\0".join(parts)
+    return key if key.count("\0") == max(len(parts) - 1, 0) else None
+
+
+_KEY_HEAD = 200
 
 
 def _build(
@@ -118,7 +131,7 @@ def _cache_folder() -> str:
         else:
             import _sre
 
-            from copydesk.engine.registry import cache_dir
+            from copydesk.cachedir import cache_dir
 
             key = digest(sys.version, str(_sre.MAGIC), str(_sre.CODESIZE), size=6)
             _folder = str(cache_dir() / f"patterns-{key}")

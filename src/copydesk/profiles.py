@@ -12,6 +12,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Final, NamedTuple
 
+from copydesk import patterncache
+
 PROFILES: Final = ("auto", "news", "docs")
 
 # What a profile changes besides the rules it turns off (a rule's ``profiles`` key): levels,
@@ -36,9 +38,9 @@ DOCS_FILE_STEMS: Final = frozenset(
 # Extensions of formats that only documentation sites use (MDX: Markdown with JSX).
 DOCS_EXTENSIONS: Final = frozenset({".mdx", ".rst", ".adoc", ".qmd", ".ipynb"})
 
-_FENCE: Final = re.compile(r"^ {0,3}(?:```|~~~)", re.M)
+_FENCE: Final = patterncache.compile(r"^ {0,3}(?:```|~~~)", re.M)
 # Links to where software lives: a text that points its reader at code is about software.
-_CODE_HOST: Final = re.compile(
+_CODE_HOST: Final = patterncache.compile(
     r"https?://(?:www\.)?((?:github|gitlab|codeberg|bitbucket)\.(?:com|org)|npmjs\.com"
     r"|pypi\.org|crates\.io|pkg\.go\.dev|rubygems\.org|packagist\.org|nuget\.org"
     r"|hub\.docker\.com|[\w-]+\.readthedocs\.io)/"

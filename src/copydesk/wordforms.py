@@ -25,10 +25,12 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from copydesk import patterncache
+
 # Part of the rule-pack cache key: raise it when expansion changes, so cached packs are redone.
 FORMS_VERSION = 3
 VERB_TAGS = ("VBD", "VBN", "VBG", "VBZ")
-_PLACEHOLDER = re.compile(r"\{([A-Z*+]+):([^{}]+)\}")
+_PLACEHOLDER = patterncache.compile(r"\{([A-Z*+]+):([^{}]+)\}")
 
 
 TABLE = Path(__file__).parent / "data" / "wordforms.json"
@@ -92,9 +94,11 @@ def _is_base(word: str, upos: str) -> bool:
 
 def inflect(word: str, tag: str) -> list[str]:
     """The forms of ``word`` (a base form) with Penn tag ``tag``, in the word's case."""
+    lower = word.lower()
+    if tag == "VBP" and lower == "be":
+        return _BE_PRESENT if word[:1].islower() else [f.title() for f in _BE_PRESENT]
     if tag in ("VB", "VBP", "NN"):
         return [word]
-    lower = word.lower()
     upos = "NOUN" if tag.startswith("NN") else "ADJ" if tag.startswith("JJ") else "VERB"
     forms = list(_inflections(lower, upos).get(tag, ()))
     if not forms:
@@ -110,6 +114,10 @@ def inflect(word: str, tag: str) -> list[str]:
     return out
 
 
+# the one verb whose plain present differs from its base form
+_BE_PRESENT = ["am", "are"]
+
+
 def _variants(phrase: str) -> list[tuple[str, str, int]]:
     """(tag, form, word position) for the phrase's inflectable words: its first word when it
     is a verb's base form, its last when it is a singular noun."""
@@ -118,7 +126,8 @@ def _variants(phrase: str) -> list[tuple[str, str, int]]:
     if not words or not words[0].replace("-", "").isalpha():
         return found
     if not (words[0].isupper() and len(words[0]) > 1) and _is_base(words[0], "VERB"):
-        for tag in VERB_TAGS:
+        tags = (*VERB_TAGS, "VBP") if words[0].lower() == "be" else VERB_TAGS
+        for tag in tags:
             found.extend((tag, form, 0) for form in inflect(words[0], tag))
     last = len(words) - 1
     if (
@@ -150,8 +159,9 @@ def expand_phrases(phrases: Iterable[str]) -> list[str]:
     return out
 
 
-def _same_form(target: str, tag: str, index_from_end: bool) -> str | None:
-    """``target`` (a replacement) with its first (or last) word put in form ``tag``."""
+def _same_form(target: str, tag: str, index_from_end: bool, position: int = 0) -> str | None:
+    """``target`` (a replacement) with its first (or last) word put in form ``tag``; where the
+    tag has several forms ("was", "were"), the one at ``position``, as the phrase's own word."""
     alternatives = []
     for alt in target.split("|"):
         words = alt.split()
@@ -164,7 +174,7 @@ def _same_form(target: str, tag: str, index_from_end: bool) -> str | None:
         forms = inflect(words[i], tag)
         if not forms:
             return None
-        words[i] = forms[0]
+        words[i] = forms[min(position, len(forms) - 1)]
         alternatives.append(" ".join(words))
     return "|".join(alternatives)
 
@@ -191,7 +201,8 @@ def expand_swap(swap: Mapping[str, str]) -> dict[str, str]:
                 continue
             if tag != "NNS" and not all(_same_verb_slot(key, alt) for alt in target.split("|")):
                 continue  # the verb is not kept in the fix ("advance planning": "planning")
-            fixed = _same_form(target, tag, index_from_end=index == last and index > 0)
+            position = inflect(key.split()[index], tag).index(form)
+            fixed = _same_form(target, tag, index == last and index > 0, position)
             if fixed is not None:
                 out[variant] = fixed
     return out

@@ -256,3 +256,37 @@ def test_percent_rules_quote_the_whole_number(
     assert finding["message"] == message
     number = message.split("'")[1].split(" ")[0].rstrip("%")
     assert finding["offset"] == text.index(number) and finding["column"] == text.index(number) + 1
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["check", "--format", "json", "a.md"],  # collector back on after the first file
+        ["check", "missing.md"],  # a file that cannot be read
+        ["check", "--select", "NOPE999", "a.md"],  # an error before any file is checked
+        ["rules"],
+        ["check", "--no-such-option"],
+    ],
+)
+def test_collector_left_as_it_was(
+    args: list[str],
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The CLI turns the garbage collector off while it starts up; called from Python it
+    leaves it as it found it, on or off, whatever the command and however it ends."""
+    import gc
+
+    (tmp_path / "a.md").write_text("The Home Secretaray flew to Calais.\n")
+    monkeypatch.chdir(tmp_path)
+    assert gc.isenabled()
+    main(args)
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        main(args)
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+    capsys.readouterr()

@@ -33,6 +33,15 @@ def test_irregular_forms_come_from_the_library() -> None:
     assert not re.search(pattern, "He was shoot by a sniper.")
 
 
+def test_a_verb_with_two_forms_of_one_tag_keeps_the_one_the_phrase_has() -> None:
+    swap = expand_swap({"be dependent of": "be dependent on"})
+    assert swap["was dependent of"] == "was dependent on"
+    assert swap["were dependent of"] == "were dependent on"
+    assert swap["am dependent of"] == "am dependent on"
+    assert swap["are dependent of"] == "are dependent on"
+    assert swap["is dependent of"] == "is dependent on"
+
+
 def test_options_without_forms_are_untouched() -> None:
     options = {"swap": {"free reign": "free rein"}}
     assert expand_options("substitution", options) == options

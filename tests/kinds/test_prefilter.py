@@ -10,19 +10,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from copydesk.api import default_registry
-from copydesk.kinds import regex_patterns
 from copydesk.kinds.prefilter import may_match, required_characters, required_literals
 
+from .pack_patterns import pack_patterns
 
-def _patterns() -> list[tuple[str, str, int]]:
-    out = []
-    for rule in default_registry():
-        flags = re.IGNORECASE if rule.options.get("ignorecase", True) else 0
-        out.extend((rule.code, p, flags) for p in regex_patterns(rule))
-    return out
-
-
-PATTERNS = _patterns()
+PATTERNS = pack_patterns()
 # each rule's flagged examples, for patterns whose look-behinds hypothesis cannot satisfy
 EXAMPLES = {rule.code: [ex.text for ex in rule.fail] for rule in default_registry()}
 

@@ -23,14 +23,7 @@ from copydesk.kinds.prefilter import (
     word_index,
 )
 
-
-def _patterns() -> list[tuple[str, str, int]]:
-    out = []
-    for rule in default_registry():
-        flags = re.IGNORECASE if rule.options.get("ignorecase", True) else 0
-        out.extend((rule.code, p, flags) for p in regex_patterns(rule))
-    return out
-
+from .pack_patterns import pack_patterns
 
 # beside the packs' patterns, shapes they may come to use
 TRICKY = [
@@ -49,7 +42,7 @@ TRICKY = [
     r"(?i:\bSIS\b)",
 ]
 EXAMPLES = {rule.code: [ex.text for ex in rule.fail] for rule in default_registry()}
-PATTERNS = _patterns() + [("tricky", p, f) for p in TRICKY for f in (0, re.IGNORECASE)]
+PATTERNS = pack_patterns() + [("tricky", p, f) for p in TRICKY for f in (0, re.IGNORECASE)]
 
 
 def _starts(pattern: str) -> tuple[set[str], set[str], set[str], bool] | None:

@@ -4,6 +4,7 @@ and decide the exit code."""
 from __future__ import annotations
 
 import argparse
+import gc
 import os
 import sys
 from collections.abc import Callable
@@ -71,6 +72,10 @@ def lint_and_report(args: argparse.Namespace, fix: str | None) -> int:
     from copydesk.printable import printable_result
 
     for result in results:
+        if not gc.isenabled():
+            # the run's rules are built: keep the collector off them and turn it back on
+            gc.freeze()
+            gc.enable()
         if not getattr(reporter, "raw_paths", False):
             result = printable_result(result)  # file names that are not UTF-8: printable.py
         if baseline is not None:

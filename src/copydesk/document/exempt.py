@@ -6,6 +6,7 @@ import re
 from collections.abc import Sequence
 from typing import Protocol
 
+from copydesk import patterncache
 from copydesk.model import Span
 
 
@@ -19,9 +20,9 @@ class Extent(Protocol):
     def end(self) -> int: ...
 
 
-QUOTE_MARKS = re.compile(r"[\"“”]")
-_SIC = re.compile(r"\[\s*sic\s*\]", re.IGNORECASE)
-_WORD_BEFORE = re.compile(r"[\w'’.-]+[\"”’']?\s*$")
+QUOTE_MARKS = patterncache.compile(r"[\"“”]")
+_SIC = patterncache.compile(r"\[\s*sic\s*\]", re.IGNORECASE)
+_WORD_BEFORE = patterncache.compile(r"[\w'’.-]+[\"”’']?\s*$")
 
 
 def find_quotes(masked: str, blocks: Sequence[Extent]) -> list[Span]:

@@ -60,7 +60,7 @@ RAW_ELEMENTS = frozenset(
     {"script", "style", "pre", "code", "kbd", "samp", "var", "textarea", "template", "svg",
      "math", "latex", "noscript"}
 )  # fmt: skip
-_TAG_NAME = re.compile(r"<([A-Za-z][\w-]*)")
+_TAG_NAME = patterncache.compile(r"<([A-Za-z][\w-]*)")
 
 # groups whose markup may sit inside a word without splitting it ("Secre<em>taray")
 _JOINING = frozenset({"tag", "emph", "comment"})

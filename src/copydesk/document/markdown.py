@@ -8,19 +8,22 @@ import re
 from functools import lru_cache
 from typing import Any
 
+from copydesk import patterncache
 from copydesk.document.dialect import DIALECTS
 from copydesk.document.inline import Inline, scan_inline
 from copydesk.document.mask import url_spans
 from copydesk.document.model import Block, LineIndex
 
-_LINE_PREFIX = re.compile(r"^[ \t]*(?:>[ \t]?)*[ \t]*(?:(?:[-*+]|\d{1,9}[.)])(?:[ \t]+|$))?", re.M)
+_LINE_PREFIX = patterncache.compile(
+    r"^[ \t]*(?:>[ \t]?)*[ \t]*(?:(?:[-*+]|\d{1,9}[.)])(?:[ \t]+|$))?", re.M
+)
 # a definition list's ": " (Pandoc, kramdown, PHP Markdown Extra, PyMdown)
-_DEFINITION = re.compile(r"[ \t]{0,3}:[ \t]+(?=\S)")
-_DEFINITION_NL = re.compile(r"\n[ \t]{0,3}:[ \t]+(?=\S)")
-_ATX = re.compile(r"^(?P<open>[ \t]*#{1,6})(?:[ \t]+|$)|[ \t]+#+[ \t]*$", re.M)
-_CELL = re.compile(r"[^|\r\n]+")
-_PIPE = re.compile(r"\|")
-_LONE_CR = re.compile(r"\r(?!\n)")
+_DEFINITION = patterncache.compile(r"[ \t]{0,3}:[ \t]+(?=\S)")
+_DEFINITION_NL = patterncache.compile(r"\n[ \t]{0,3}:[ \t]+(?=\S)")
+_ATX = patterncache.compile(r"^(?P<open>[ \t]*#{1,6})(?:[ \t]+|$)|[ \t]+#+[ \t]*$", re.M)
+_CELL = patterncache.compile(r"[^|\r\n]+")
+_PIPE = patterncache.compile(r"\|")
+_LONE_CR = patterncache.compile(r"\r(?!\n)")
 
 # any line that may start one of the constructs below; most articles have none, and
 # do not load the module that reads them. Searched
@@ -30,8 +33,8 @@ _TRIGGER_LINE = (
     r"[ \t]*(?:!!!|\?\?\?|===|:::|///|\$\$|\{%|\{\{|\{:|\\\[|\\begin\{|-{1,2}8<-|\[TOC\]"
     r"|import[ \t{*]|export[ \t]|>[ \t]*\[!|<[A-Za-z/>]|\[[^\]\n]{1,200}\]:[ \t]*\{)"
 )
-_TRIGGER_FIRST = re.compile(_TRIGGER_LINE)
-_TRIGGER = re.compile("\n" + _TRIGGER_LINE)
+_TRIGGER_FIRST = patterncache.compile(_TRIGGER_LINE)
+_TRIGGER = patterncache.compile("\n" + _TRIGGER_LINE)
 
 
 def may_have_block_markup(text: str) -> bool:
@@ -53,11 +56,11 @@ def _parser() -> Any:
 
 # Block syntax beyond paragraphs and ATX headings: code, quotes, lists, tables, HTML blocks,
 # setext headings, thematic breaks, link reference definitions.
-_NEEDS_PARSER = re.compile(
+_NEEDS_PARSER = patterncache.compile(
     r"^(?: {4}|\t| {0,3}(?:[>|<]|[-*+](?:[ \t]|$)|\d{1,9}[.)](?:[ \t]|$)|`{3}|~{3}|=+[ \t]*$|-{2,}[ \t]*$|[*_]{3}|\[[^\]\n]+\]:))",
     re.M,
 )
-_SIMPLE_BLOCK = re.compile(
+_SIMPLE_BLOCK = patterncache.compile(
     r"^[ ]{0,3}(?P<h>#{1,6}(?:[ \t][^\r\n]*)?)$|(?P<p>[^\r\n]*\S[^\r\n]*(?:(?:\r\n|\r|\n)(?![ ]{0,3}#{1,6}(?:[ \t]|$))[^\r\n]*\S[^\r\n]*)*)",
     re.M,
 )

@@ -3,17 +3,18 @@ copy has the source's length and every line/column stays where it was."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 
-_NOT_BREAK = re.compile(r"[^\r\n]")
+from copydesk import patterncache
+
+_NOT_BREAK = patterncache.compile(r"[^\r\n]")
 
 # Shared by every reader: things inside prose that are not prose. An e-mail address's local
 # part is taken whole from the start of its run of [\w.+-] and never given back (a possessive
 # repeat): tried from every word boundary inside the run, as a plain \b[\w.+-]+@ would be,
 # a long run such as "a.a.a.a..." with no domain after it costs time quadratic in its length.
 # The leading dots, pluses and hyphens of the run are trimmed off afterwards (group "local").
-URL_RE = re.compile(
+URL_RE = patterncache.compile(
     r"\b(?:https?://|ftp://|www\.)[^\s<>\"'`)\]]*[^\s<>\"'`)\].,;:!?]"
     r"|(?<![\w.+-])[.+-]*+(?P<local>\w[\w.+-]*+)@[\w-]+(?:\.[\w-]+)+\b"
 )
@@ -23,7 +24,7 @@ URL_RE = re.compile(
 # prose either (a tracking link, an encoded attachment, a hostile "a.a.a...@"): masked whole, so
 # that no rule reads its pieces as words. It can start only where white space ends.
 LONG_RUN = 256
-_LONG_RUN_RE = re.compile(rf"(?<!\S)\S{{{LONG_RUN + 1},}}")
+_LONG_RUN_RE = patterncache.compile(rf"(?<!\S)\S{{{LONG_RUN + 1},}}")
 
 # what every match of URL_RE holds: looked for with str.find, which skips through a block far
 # faster than a regex can try an alternation at each "w"

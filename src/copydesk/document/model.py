@@ -11,6 +11,7 @@ from functools import cached_property
 from itertools import filterfalse
 from typing import NamedTuple
 
+from copydesk import patterncache
 from copydesk.model import Span
 
 SCOPES = (
@@ -22,10 +23,10 @@ SCOPES = (
     "table_cell",
 )
 
-_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*", re.UNICODE)
+_WORD = patterncache.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*", re.UNICODE)
 # words (with inner hyphens and apostrophes) and single punctuation marks: the units that
 # literal phrases in rule files are matched on
-TOKEN_RE = re.compile(r"\w+(?:['’-]\w+)*|[^\w\s]")
+TOKEN_RE = patterncache.compile(r"\w+(?:['’-]\w+)*|[^\w\s]")
 
 
 def count_words(text: str, word: re.Pattern[str], whole: Callable[[str], bool]) -> int:

@@ -7,9 +7,9 @@ it visits candidate boundaries found by one compiled regex rather than every cha
 
 from __future__ import annotations
 
-import re
 from typing import Final
 
+from copydesk import patterncache
 from copydesk.literals import Scanner
 
 __all__ = ["split_sentences"]
@@ -18,7 +18,7 @@ __all__ = ["split_sentences"]
 # closing quotes or brackets, then whitespace. Whether the next word really starts a sentence
 # is decided in Python, once per candidate, because it depends on the word before the stop.
 _CANDIDATE: Final = Scanner(
-    re.compile(
+    patterncache.compile(
         r"(?P<blank>\n[^\S\n]*\n\s*)"
         r"|(?P<stop>(?:\.{2,}|…|[.!?]+)[\"'”’»)\]]*)(?P<gap>\s+)"
     )
@@ -29,7 +29,7 @@ def _words(blob: str) -> frozenset[str]:
     return frozenset(blob.split())
 
 
-_LAST_TOKEN: Final = re.compile(r"[^\s\"'“‘«(\[]*$")
+_LAST_TOKEN: Final = patterncache.compile(r"[^\s\"'“‘«(\[]*$")
 _OPENERS: Final = "\"'“‘«([—-"
 
 # Titles and abbreviations that are followed by something that cannot start a sentence

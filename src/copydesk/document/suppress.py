@@ -10,13 +10,13 @@ too and masked like markup. Codes may be full codes, prefixes or rule slugs; no 
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 
+from copydesk import patterncache
 from copydesk.document.model import LineIndex, Suppression
 from copydesk.model import Span
 
-DIRECTIVE_RE = re.compile(
+DIRECTIVE_RE = patterncache.compile(
     r"<!--\s*copydesk:\s*(?P<action>disable-next-line|disable-file|disable|enable)"
     r"(?:\s*=\s*(?P<codes>[\w:,\s-]*?))?\s*-->"
 )

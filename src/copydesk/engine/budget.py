@@ -13,8 +13,6 @@ Where there is no timer signal (Windows, a thread other than the main one) rules
 from __future__ import annotations
 
 import os
-import signal
-import threading
 import time
 from collections.abc import Callable, Iterable
 from typing import Any, TypeVar
@@ -41,6 +39,10 @@ def budget_for(length: int) -> float:
 
 
 def can_time() -> bool:
+    # imported here: a run of the shipped rules alone times nothing
+    import signal
+    import threading
+
     return hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
 
 
@@ -48,6 +50,7 @@ def run_within(seconds: float, run: Callable[[A], Iterable[T]], arg: A) -> list[
     """``list(run(arg))``, or RuleTimeout once ``seconds`` have passed."""
     if not can_time():
         return list(run(arg))
+    import signal
 
     def expire(signum: int, frame: Any) -> None:
         raise RuleTimeout(seconds)

@@ -16,6 +16,7 @@ from copydesk.engine.budget import RuleTimeout, budget_for, run_within
 from copydesk.engine.registry import Registry
 from copydesk.engine.rules import RuleError, RuleSpec, builtin_rules_dir
 from copydesk.kinds import Context, Kind, Match, kind_module
+from copydesk.merge import merge_duplicates
 from copydesk.model import Edit, Finding, Fix, Level, Span
 
 UNKNOWN_CODE = "CDK001"
@@ -220,9 +221,7 @@ class Linter:
                 findings.append(self._finding(doc, rule, match))
         findings.extend(self._meta(doc, used, ignored))
         findings.sort(key=Finding.sort_key)
-        if any(f.code.startswith(GRAMMAR_PREFIX) for f in findings):
-            findings = merge_grammar_duplicates(findings)
-        return findings
+        return merge_duplicates(findings)
 
     def _in_scope(self, doc: Document, rule: RuleSpec, match: Match) -> bool:
         if rule.scope is None:
@@ -294,34 +293,6 @@ class Linter:
         return [
             f for f in out if not any(_matches(s, self.registry.rules[f.code]) for s in ignored)
         ]
-
-
-GRAMMAR_PREFIX = "GRM:"
-
-
-def merge_grammar_duplicates(findings: list[Finding]) -> list[Finding]:
-    """One finding per problem: a LanguageTool match over words that one of copydesk's own
-    rules already flags is dropped, and the copydesk finding (with its documented rule and
-    safer fix) names it in ``duplicates``. Input and output are sorted by position."""
-    own = [i for i, f in enumerate(findings) if not f.code.startswith(GRAMMAR_PREFIX)]
-    dropped: set[int] = set()
-    extra: dict[int, list[str]] = {}
-    for i, f in enumerate(findings):
-        if not f.code.startswith(GRAMMAR_PREFIX):
-            continue
-        for j in own:
-            g = findings[j]
-            if g.span.start >= f.span.end:
-                break
-            if g.span.end > f.span.start and g.code not in ("CDK001", "CDK002"):
-                dropped.add(i)
-                extra.setdefault(j, []).append(f.code)
-                break
-    return [
-        f._replace(duplicates=(*f.duplicates, *extra[i])) if i in extra else f
-        for i, f in enumerate(findings)
-        if i not in dropped
-    ]
 
 
 def _timeout_finding(doc: Document, rule: RuleSpec, seconds: float) -> Finding:

@@ -58,7 +58,6 @@ class PhraseBook:
     def __init__(self) -> None:
         # first word (lower case) -> (owner, words of the phrase, phrase as written, ignorecase)
         self._first: dict[str, list[tuple[int, tuple[str, ...], str, bool]]] = {}
-        self._sorted = True  # each word's entries in the order ``_scan`` tries them
         self.owners = 0
         self.need: dict[str, int] = {}  # first word -> words in the longest phrase it starts
         self._finder: re.Pattern[str] | None = None
@@ -70,37 +69,34 @@ class PhraseBook:
     def register(self, phrases: Iterable[str], ignorecase: bool) -> int:
         owner = self.owners
         self.owners += 1
-        first, need, findall = self._first, self.need, TOKEN_RE.findall
-        for phrase in phrases:
-            if phrase.isascii():
-                # lower-casing ASCII keeps every character's place and class: the tokens of
-                # the lower-cased phrase are the lower-cased tokens
-                words = tuple(findall(phrase.lower() if ignorecase else phrase))
+        first, need = self._first, self.need
+        phrases = list(phrases)
+        # Splitting a rule's phrases into words and ordering them costs a one-file run more
+        # than its check: the result is kept in the pattern cache under the phrases.
+        joined = patterncache.joined(phrases)
+        if joined is not None:
+            key = f"phrase-groups-1\n{TOKEN_RE.pattern}\n{int(ignorecase)}\n{joined}"
+            groups, words_first = patterncache.derived(key, lambda: _grouped(phrases, ignorecase))
+        else:
+            groups, words_first = _grouped(phrases, ignorecase)
+        # A word's entries stay in the order ``_scan`` tries them, by owner and then longest
+        # phrase first: each owner's come sorted, after those of the owners before it.
+        for word, longest, entries in groups:
+            mine = [(owner, words, phrase, ignorecase) for words, phrase in entries]
+            if word in first:
+                first[word].extend(mine)
+                if need[word] < longest:
+                    need[word] = longest
             else:
-                words = tuple(_norm(m.group(), ignorecase) for m in TOKEN_RE.finditer(phrase))
-            if words:
-                key = words[0].lower()
-                entry = (owner, words, phrase, ignorecase)
-                if key in first:
-                    first[key].append(entry)
-                    if need[key] < len(words):
-                        need[key] = len(words)
-                else:
-                    first[key] = [entry]
-                    need[key] = len(words)
-        # sorted once, when the first document is scanned: a run registers dozens of rules
-        self._sorted = False
+                first[word] = mine
+                need[word] = longest
+        self._words_first = self._words_first and words_first
         self._finder = None
         self._doc = None
         return owner
 
     @property
     def first(self) -> dict[str, list[tuple[int, tuple[str, ...], str, bool]]]:
-        if not self._sorted:
-            for entries in self._first.values():
-                entries.sort(key=_entry_order)
-            self._words_first = all(_WORD_TOKEN.fullmatch(first) for first in self._first)
-            self._sorted = True
         return self._first
 
     def hits(self, doc: Document, owner: int) -> list[tuple[int, int, str]]:
@@ -172,11 +168,11 @@ class PhraseBook:
 
 
 # TOKEN_RE's words, without its single punctuation marks
-_WORD_TOKEN = re.compile(r"\w+(?:['’-]\w+)*")
-_PLAIN_WORD = re.compile(r"[A-Za-z0-9_]+(?:['-][A-Za-z0-9_]+)*")
+_WORD_TOKEN = patterncache.compile(r"\w+(?:['’-]\w+)*")
+_PLAIN_WORD = patterncache.compile(r"[A-Za-z0-9_]+(?:['-][A-Za-z0-9_]+)*")
 # where TOKEN_RE starts a token: not after a word character, nor after an apostrophe or a
 # hyphen that joins it to one ("re-run")
-_TOKEN_START = re.compile(r"(?<!\w)(?<!\w['’-])")
+_TOKEN_START = patterncache.compile(r"(?<!\w)(?<!\w['’-])")
 
 
 # Compiling the finder costs as much as scanning a few articles token by token.
@@ -243,8 +239,29 @@ def _trie_pattern(node: dict[str, Any]) -> str:
     return branches[0] if len(branches) == 1 else f"(?:{'|'.join(branches)})"
 
 
-def _entry_order(entry: tuple[int, tuple[str, ...], str, bool]) -> tuple[int, int]:
-    return entry[0], -len(entry[1])  # per owner, longest phrase first
+def _grouped(phrases: list[str], ignorecase: bool) -> list[Any]:
+    """One owner's phrases by first word (in the order the words first appear): for each,
+    the most words a phrase of it holds and its (words, phrase) longest first, phrases of one
+    length in their order; and whether every first word is a word, not a punctuation mark."""
+    groups: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+    for phrase in phrases:
+        words = _words_of(phrase, ignorecase)
+        if words:
+            groups.setdefault(words[0].lower(), []).append((words, phrase))
+    out = [
+        [word, max(len(w) for w, _ in entries), sorted(entries, key=lambda e: -len(e[0]))]
+        for word, entries in groups.items()
+    ]
+    return [out, all(_WORD_TOKEN.fullmatch(word) for word in groups)]
+
+
+def _words_of(phrase: str, ignorecase: bool) -> tuple[str, ...]:
+    """The tokens of a phrase as ``PhraseBook`` compares them."""
+    if phrase.isascii():
+        # lower-casing ASCII keeps every character's place and class: the tokens of the
+        # lower-cased phrase are the lower-cased tokens
+        return tuple(TOKEN_RE.findall(phrase.lower() if ignorecase else phrase))
+    return tuple(_norm(m.group(), ignorecase) for m in TOKEN_RE.finditer(phrase))
 
 
 def _norm(text: str, ignorecase: bool) -> str:

@@ -10,10 +10,10 @@ undefined use is reported; later uses are the same problem.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
+from copydesk import patterncache
 from copydesk.kinds import Context, Match, option
 from copydesk.literals import Scanner
 
@@ -51,7 +51,7 @@ _SMALL = {
 # The first letter of each word that is not a small one: the letters an abbreviation is made
 # of. A small word is matched whole, letter by letter in either case (as ``str.lower`` would
 # compare it), and yields an empty group.
-_INITIAL = re.compile(
+_INITIAL = patterncache.compile(
     "(?:"
     + "|".join("".join(f"[{c}{c.upper()}]" for c in w) for w in sorted(_SMALL) if w.isalpha())
     + r")(?![\w'’-])|([A-Za-z])[\w'’-]*"
@@ -66,7 +66,7 @@ class Kind:
         low: int = option(rule, "min_length")
         high: int = option(rule, "max_length")
         self.token = Scanner(
-            re.compile(
+            patterncache.compile(
                 rf"(?<![\w'’&.-])(?P<abbr>[A-Z]{{{low},{high}}})(?:s|'s|’s)?(?![\w&.-]|['’][A-Za-rt-z])"
             )
         )

@@ -15,13 +15,13 @@ milliseconds. Four patterns are checked, each only where the words around it lea
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left
 from collections.abc import Callable, Iterator
 from functools import lru_cache, partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from copydesk import patterncache
 from copydesk.kinds import Context, Match, option
 
 if TYPE_CHECKING:
@@ -58,7 +58,7 @@ SCHEMA: dict[str, tuple[str, Any]] = {
     "quantity_heads": ("list[str]", []),
 }
 
-_TOKEN = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)?|[^\sA-Za-z]")
+_TOKEN = patterncache.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)?|[^\sA-Za-z]")
 _SINGULAR_VERBS = frozenset({"is", "was", "has", "does", "doesn't", "doesn’t"})
 _PLURAL_VERBS = frozenset({"are", "were"})
 _HAVE = frozenset({"have", "has", "had", "'ve", "’ve", "having"})
@@ -259,6 +259,15 @@ _NOUN_PHRASE_ENDS = frozenset(
         "ago",
     ]
 )
+# words that open a new phrase or clause, so that the noun before them ends its own: "a cars
+# the day before", "many thing when", "every days last year"
+_PHRASE_OPENERS = frozenset(
+    {"the", "a", "an", "his", "their", "my", "our", "your", "its"}
+    | {"when", "where", "because", "if", "while", "although", "unless", "until"}
+    | {"today", "tonight", "yesterday", "tomorrow", "last", "next"}
+)
+# adverbs that do not end a noun phrase: "either", "no", "pa"
+_NOT_PHRASE_ENDS = frozenset(["either", "no", "pa", "as", "but", "to", "in", "on", "by"])
 # after a comparative, words showing that it modifies no noun: "more older people" is "more
 # people who are older", but "more older than" doubles the comparison
 _AFTER_DEGREE = frozenset(
@@ -611,6 +620,17 @@ _HERE = frozenset(["here", "here's", "here’s", "here're", "here’re"])
 # determiners that may stand before a plural noun after "there is": "there is no reasons"
 _PLURAL_DETERMINERS = frozenset(["no", "the", "some", "these", "those", "such", "other"])
 _COUNT_OF = frozenset(["one", "many", "several", "few", "both", "each", "either", "neither"])
+# determiners that no verb can follow: "a reasons", "every houses" ("another" may be a
+# pronoun: "one sings, another plays")
+_ARTICLE_LIKE = frozenset(["a", "an", "every"])
+_CLAUSE_OPENERS = frozenset(
+    {",", ";", ":", ".", "!", "?", "(", "-", "and", "but", "or", "while", "whereas", "then"}
+    | {"yet", "so", "when", "if", "because", "as", "since", "though", "although", "where"}
+)
+_FINITE_AUXILIARIES = frozenset(
+    {"is", "was", "are", "were", "has", "have", "had", "will", "would", "can", "could"}
+    | {"should", "may", "might", "must", "does", "did"}
+)
 _IT_THIS = frozenset(["it", "It", "this", "This"])
 _ARE = frozenset(["are", "aren't", "aren’t"])
 _THERE_SINGULAR = frozenset(["is", "was", "isn't", "isn’t", "wasn't", "wasn’t"])
@@ -628,9 +648,35 @@ _AUXILIARY_NEGATIVES = frozenset(
 )
 _JOINERS = frozenset(["-", "&", "/", "+", "'", "’"])
 _DEGREE_WORDS = frozenset(["more", "most", "less", "least"])
+# finite verbs after which a sentence-opening "Them" can only be a subject ("Them's" is idiom)
+_THEM_SUBJECT_VERBS = frozenset(
+    ["are", "were", "have", "had", "will", "would", "can", "could", "should", "must", "did"]
+)
+# words after "and I" that end a verb's object: a full stop, a preposition, a determiner
+_AFTER_OBJECT = frozenset(
+    ["to", "for", "with", "at", "on", "in", "into", "from", "about", "a", "an", "the", "that"]
+)
+_LET = frozenset(["let", "made", "make", "makes", "helped", "help"])
+# verbs whose complement describes the subject, or that report the words that follow
+_NOT_OBJECT_VERBS = frozenset(
+    ["was", "were", "became", "seemed", "remained", "appeared", "felt", "sounded", "looked", "said"]
+)
 _PRONOUN_TRIGGERS = (
     frozenset({"between", "us"}) | _CASE_PREPOSITIONS | _WE_PREPOSITIONS | _WHO_PREPOSITIONS
 ) | _QUANTITY_PRONOUNS
+
+
+def _one_in_number(before: str, lex: Lexicon) -> bool:
+    """Whether "one" after ``before`` is part of a number, a name or a pronoun rather than a
+    determiner: "no one", "a hundred and one", "twenty one", "day one", "the one"."""
+    return (
+        before in ("no", "and", "the", "a", "any", "every", "each", "this", "that", "which")
+        or before in _NUMBER_WORDS
+        or before.endswith("ty")
+        or before in lex["singular"]
+        or before in lex["adj"]
+        or before[:1].isdigit()
+    )
 
 
 def _verb_follows(lower: list[str], at: int) -> bool:
@@ -666,6 +712,18 @@ def _after_intro(i: int, words: list[str], lower: list[str]) -> bool:
         return False
     first = lower[s]
     return first in _INTRO_OPENERS or (first.endswith("ly") and s == i - 2)
+
+
+def _joined_object(words: list[str], lower: list[str], at: int) -> int:
+    """Where "and" stands after the object that starts at ``at`` ("Sam and", "you and", "my
+    wife and"), or 0 when no such object starts there."""
+    if at + 1 < len(words) and (lower[at] in _OBJECT_CASE or _is_name(words[at])):
+        conj = at + 1
+    elif at + 2 < len(words) and lower[at] in _SUBJECT_DETERMINERS and words[at + 1].islower():
+        conj = at + 2
+    else:
+        return 0
+    return conj if lower[conj] == "and" and conj + 1 < len(words) else 0
 
 
 def _is_name(word: str) -> bool:
@@ -779,11 +837,13 @@ class Kind:
                 if not _in_compound(doc.masked, found.start, found.end):
                     yield found
         if self.determiners:
-            yield from self._determiners(words, lower, tokens, lex)
+            yield from self._determiners(
+                words, lower, tokens, lex, partial(_kept_apart, doc.source, tokens), doc.masked
+            )
         if self.degrees:
             yield from self._degrees(words, lower, tokens, lex)
         if self.pronouns:
-            yield from self._pronouns(words, lower, tokens)
+            yield from self._pronouns(words, lower, tokens, lex)
 
     def _verbs(
         self,
@@ -1015,11 +1075,18 @@ class Kind:
                 and noun not in lex["singular"]
                 # "this helps", "this leads to": "this" is the subject of a verb
                 and (noun not in lex["vbz"] or follows in _PLURAL_VERBS)
-                and follows in _NOUN_PHRASE_ENDS
+                and (follows in _NOUN_PHRASE_ENDS or self._ends_phrase(lower, i + 2, lex))
             ):
                 yield self._match(tokens[i], f"'{noun}' is plural: 'these'")
         elif (
-            lex.only(noun, "singular", "plural", "base", "adj", "adv")
+            (
+                lex.only(noun, "singular", "plural", "base", "adj", "adv")
+                # a noun that is also a verb only before an auxiliary: "those book were"
+                or (
+                    lex.only(noun, "singular", "plural", "adj", "adv", "vbn", "past")
+                    and follows in _FINITE_AUXILIARIES
+                )
+            )
             and noun not in _PREPOSITIONS
             and not noun.endswith(_ADJECTIVE_ENDINGS)
             and follows in _NOUN_PHRASE_ENDS
@@ -1366,58 +1433,104 @@ class Kind:
         lower: list[str],
         tokens: Spans,
         lex: Lexicon,
+        apart: Callable[[int, int], bool],
+        text: str,
     ) -> Iterator[Match]:
         """'a cars', 'many problem', 'much problems', 'these day': a determiner and the number
         of its noun disagree. The noun must end its phrase (a verb, a preposition or a mark
         follows), so that a modifier ("a sports car", "two bedroom flats") is never judged."""
         n = len(words)
-        plural_quant = self.plural_quant
-        singular_quant = self.singular_quant
         triggers = self.determiner_triggers
         for i in [i for i, w in enumerate(lower[: n - 2]) if w in triggers]:
-            w = lower[i]
-            if w in _COUNT_OF:
-                if lower[i + 1] == "of":
-                    yield from self._count_of(i, words, lower, tokens, lex)
-                if w not in plural_quant:
-                    continue
-            if w in plural_quant:
-                single = True
-            elif w in singular_quant or w == "much":
-                single = False
-            elif w in ("this", "these", "those"):
-                yield from self._demonstrative(i, words, lower, tokens, lex)
+            if (
+                # a name or a title: "on Five television", "Plan A"
+                (words[i][0].isupper() and i > 0 and words[i - 1] not in _ENDS)
+                or lower[i + 1] in _FINITE_AUXILIARIES
+                or lower[i + 1] in _MODALS
+            ):
                 continue
-            else:
+            found = list(self._determiner_at(i, words, lower, tokens, lex))
+            # the offsets cost more than the words: looked at only for a finding
+            if not found:
                 continue
-            if w in ("a", "an") and self.uncountable:
-                yield from self._uncountable(i, words, lower, tokens, lex)
-            noun = words[i + 1]
-            if not noun.islower() or not noun.isalpha():
-                continue
-            if not self._ends_phrase(lower, i + 2, lex):
-                continue
-            if single and i > 0:
-                before = lower[i - 1]
-                if before in ("a", "an", "the", "one", "or"):
-                    continue  # "a few", "one or two", "the many"
-                if w in _NUMBER_WORDS and (before in lex["adj"] or before in lex["singular"]):
-                    continue  # a number inside a name: "a final four appearance"
-            if noun in self.invariant or noun in self.collective or noun in self.counted:
-                continue
-            if i > 0 and words[i - 1] in _JOINERS:
-                continue  # part of a compound or a name: "under-five", "Q&A"
-            if single:
-                if (
-                    # not "past": "what many thought was" has a verb
+            start = tokens[i][1]
+            if (start > 0 and text[start - 1].isalpha()) or apart(i, i + 2):
+                continue  # part of a word ("Astrobiología"), code between ("A `T` raises")
+            yield from found
+
+    def _determiner_at(
+        self,
+        i: int,
+        words: list[str],
+        lower: list[str],
+        tokens: Spans,
+        lex: Lexicon,
+    ) -> Iterator[Match]:
+        """The findings of the determiner at ``i``."""
+        plural_quant = self.plural_quant
+        singular_quant = self.singular_quant
+        w = lower[i]
+        if w in _COUNT_OF:
+            if lower[i + 1] == "of":
+                yield from self._count_of(i, words, lower, tokens, lex)
+            if w not in plural_quant and w not in singular_quant:
+                return
+            if w == "one" and i > 0 and _one_in_number(lower[i - 1], lex):
+                return  # "no one", "a hundred and one", "day one"
+        if w in plural_quant:
+            single = True
+        elif w in singular_quant or w == "much":
+            single = False
+        elif w in ("this", "these", "those"):
+            yield from self._demonstrative(i, words, lower, tokens, lex)
+            return
+        else:
+            return
+        if w in ("a", "an") and self.uncountable:
+            yield from self._uncountable(i, words, lower, tokens, lex)
+        noun = words[i + 1]
+        if not noun.islower() or not noun.isalpha():
+            return
+        # a verb that is nothing else: "several option remain open"
+        verb_next = lower[i + 2] in _FINITE_AUXILIARIES or (
+            single and lex.only(lower[i + 2], "base", "singular", "plural", "adj", "adv", "past")
+        )
+        if not verb_next and not self._ends_phrase(lower, i + 2, lex):
+            return
+        if single and i > 0:
+            before = lower[i - 1]
+            if before in ("a", "an", "the", "one", "or"):
+                return  # "a few", "one or two", "the many"
+            if w in _NUMBER_WORDS and (before in lex["adj"] or before in lex["singular"]):
+                return  # a number inside a name: "a final four appearance"
+        if noun in self.invariant or noun in self.collective or noun in self.counted:
+            return
+        if i > 0 and words[i - 1] in _JOINERS:
+            return  # part of a compound or a name: "under-five", "Q&A"
+        if single:
+            if (
+                # not "past": "what many thought was" has a verb; a noun that is also
+                # a verb only before an auxiliary ("many study abroad", "several
+                # option are")
+                (
                     lex.only(noun, "singular", "plural", "base", "adj", "adv", "past")
-                    and noun not in _PREPOSITIONS
-                    and not noun.endswith(_ADJECTIVE_ENDINGS)
-                ):
-                    yield self._match(tokens[i + 1], f"after '{words[i]}' the noun is plural")
-            elif lex.only(noun, "plural", "singular", "vbz", "adj"):
-                why = "much" if w == "much" else f"'{words[i]}'"
-                yield self._match(tokens[i + 1], f"after {why} the noun is singular")
+                    or (lex.only(noun, "singular", "plural", "adj", "adv", "past") and verb_next)
+                )
+                and noun not in _PREPOSITIONS
+                and not noun.endswith(_ADJECTIVE_ENDINGS)
+            ):
+                yield self._match(tokens[i + 1], f"after '{words[i]}' the noun is plural")
+        elif lex.only(noun, "plural", "singular", "adj") and (
+            # a verb may follow "each", "either", "one" or "another" ("each costs")
+            noun not in lex["vbz"]
+            or w in _ARTICLE_LIKE
+            or verb_next
+            # "another" is a pronoun, the subject of a verb, only where a clause opens:
+            # "one sings, another plays", but "there are another reasons"
+            or (w == "another" and i > 0 and lower[i - 1] not in _CLAUSE_OPENERS)
+        ):
+            why = "much" if w == "much" else f"'{words[i]}'"
+            yield self._match(tokens[i + 1], f"after {why} the noun is singular")
 
     def _uncountable(
         self,
@@ -1493,8 +1606,10 @@ class Kind:
         a function word, or a simple past that is no noun and does not itself modify one
         ("a women walked in", not "both enterprise distributed systems")."""
         after = lower[at]
-        if after in _NOUN_PHRASE_ENDS:
+        if after in _NOUN_PHRASE_ENDS or after in _PHRASE_OPENERS or after in lex["vbd_only"]:
             return True
+        if lex.only(after, "adv", "adj", "singular", "plural", "base", "past", "comparative"):
+            return after not in _NOT_PHRASE_ENDS  # "a cars quickly", not "either"
         if (
             after not in lex["past"]
             or after in lex["singular"]
@@ -1541,7 +1656,9 @@ class Kind:
                     },
                 )
 
-    def _pronouns(self, words: list[str], lower: list[str], tokens: Spans) -> Iterator[Match]:
+    def _pronouns(
+        self, words: list[str], lower: list[str], tokens: Spans, lex: Lexicon
+    ) -> Iterator[Match]:
         """'between you and I', 'Me and him went', 'us fans were', 'to who?': a pronoun
         whose case the words around it settle."""
         n = len(words)
@@ -1568,18 +1685,26 @@ class Kind:
                     yield span(i + 1, i + 3, "after 'between' the object form")
             elif (
                 w in _CASE_PREPOSITIONS
-                and (lower[i + 1] in _OBJECT_CASE or _is_name(nxt))
+                and w != "for"  # "for he and his men had gone" is a clause
+                and nxt in _SUBJECT_CASE
                 and lower[i + 2] == "and"
-                and i + 3 < n
-                and words[i + 3] == "I"
             ):
-                after = words[i + 4] if i + 4 < n else "."
-                if after in _PHRASE_MARKS or (after == "to" and w == "for"):
-                    yield span(i + 1, i + 3, f"after '{words[i]}' the object form: 'me'")
+                yield span(i + 1, i + 1, f"after '{words[i]}' the object form")
+            elif w in _CASE_PREPOSITIONS and (conj := _joined_object(words, lower, i + 1)):
+                pronoun = words[conj + 1]
+                after = words[conj + 2] if conj + 2 < n else "."
+                if pronoun in _SUBJECT_CASE and (
+                    after in _PHRASE_MARKS or (after == "to" and w == "for")
+                ):
+                    yield span(i + 1, conj + 1, f"after '{words[i]}' the object form")
             elif start and words[i] in _OPENING_OBJECTS and lower[i + 1] == "and":
                 third = lower[i + 2]
-                if (third in _BOTH_CASES or third in _DETERMINERS) and _verb_follows(lower, i + 3):
+                if (
+                    third in _BOTH_CASES or third in _DETERMINERS or _is_name(words[i + 2])
+                ) and _verb_follows(lower, i + 3):
                     yield span(i, i + 2, "a subject takes the subject form")
+            elif start and words[i] == "Them" and lower[i + 1] in _THEM_SUBJECT_VERBS:
+                yield span(i, i, "a subject takes 'they'")
             elif w == "us" and start and words[i] == "Us" and i + 3 < n:
                 if nxt.islower() and nxt.endswith("s") and lower[i + 2] in _PLURAL_SUBJECT_VERBS:
                     yield span(i, i + 1, "a subject takes 'we'")
@@ -1596,14 +1721,22 @@ class Kind:
             elif w in _QUANTITY_PRONOUNS and lower[i + 1] == "of" and words[i + 2] == "who":
                 yield span(i + 2, i + 2, "after 'of' the object form: 'whom'")
             if start:
-                yield from self._joined_subject(i, words, lower, span)
+                yield from self._joined_subject(i, words, lower, span, lex)
+        yield from self._object_and_i(words, lower, span, lex)
 
     @staticmethod
     def _joined_subject(
-        i: int, words: list[str], lower: list[str], span: Callable[[int, int, str], Match]
+        i: int,
+        words: list[str],
+        lower: list[str],
+        span: Callable[[int, int, str], Match],
+        lex: Lexicon,
     ) -> Iterator[Match]:
-        """'My sister and her went', 'I and him are': an object form joined to a subject at
-        the start of a sentence, before its verb."""
+        """'My sister and her went', 'He and me disagree', 'Sam and myself will': an object
+        or reflexive form joined to a subject at the start of a sentence, before its verb."""
+        if words[i] == "Myself" and lower[i + 1] == "and" and _verb_follows(lower, i + 3):
+            yield span(i, i, "a subject takes 'I'")
+            return
         if lower[i] in _SUBJECT_DETERMINERS and words[i + 1].islower():
             conj = i + 2
         elif words[i] in _SUBJECT_CASE or _is_name(words[i]):
@@ -1612,8 +1745,52 @@ class Kind:
             return
         if conj + 2 >= len(words) or lower[conj] != "and":
             return
-        if lower[conj + 1] in _OBJECT_ONLY and lower[conj + 2] in _FINITE_AFTER_SUBJECT:
+        pronoun, verb = lower[conj + 1], lower[conj + 2]
+        if pronoun == "myself" and (verb in _FINITE_AFTER_SUBJECT or verb in _MODALS):
+            yield span(conj + 1, conj + 1, "a subject takes 'I'")
+        elif pronoun in _OBJECT_ONLY and (
+            verb in _FINITE_AFTER_SUBJECT
+            # a verb and nothing else: "her" before "married" or "walk" may be a determiner
+            or lex.only(verb, "base", "singular", "plural", "adj", "past")
+            or lex.only(verb, "vbd_only", "adj", "singular", "plural")
+        ):
             yield span(conj + 1, conj + 1, "a subject takes the subject form")
+
+    @staticmethod
+    def _object_and_i(
+        words: list[str], lower: list[str], span: Callable[[int, int, str], Match], lex: Lexicon
+    ) -> Iterator[Match]:
+        """'told my husband and I.', 'invited Sam and I to dinner': "and I" ending the object
+        of a verb, where nothing after it can make "I" a subject."""
+        n = len(words)
+        for j in range(3, n):
+            if words[j] != "I" or lower[j - 1] != "and":
+                continue
+            after = lower[j + 1] if j + 1 < n else "."
+            ends_object = after in _PHRASE_MARKS or after in _AFTER_OBJECT
+            if lower[j - 2] in _OBJECT_CASE or _is_name(words[j - 2]):
+                verb = j - 3
+            elif lower[j - 3] in _SUBJECT_DETERMINERS and words[j - 2].islower():
+                verb = j - 4
+            else:
+                continue
+            if verb < 0:
+                continue
+            v = lower[verb]
+            if v == "let":  # "let Sam and I go": whatever follows, "let" takes an object
+                pass
+            elif (
+                not ends_object
+                or v in _NOT_OBJECT_VERBS
+                or not (
+                    v in _LET
+                    or lex.only(v, "vbd_only", "adj", "singular", "plural")
+                    or lex.only(v, "past", "adj", "singular", "plural")
+                )
+            ):
+                continue
+            why = f"after '{words[verb]}' the object form: 'me'"
+            yield span(verb + 1, j, why)
 
     @staticmethod
     def _match(token: tuple[str, int, int], why: str) -> Match:

@@ -16,6 +16,7 @@ import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
+from copydesk import patterncache
 from copydesk.kinds import Context, Match, option
 from copydesk.kinds._words import match_case
 from copydesk.literals import Scanner
@@ -42,7 +43,7 @@ SCHEMA: dict[str, tuple[str, Any]] = {
 }
 
 _PAIR = Scanner(
-    re.compile(
+    patterncache.compile(
         r"(?<![\w'’.-])(?P<art>an?)(?P<gap>\s+)(?P<next>[\w'’]+(?:[-.][\w'’]+)*)", re.IGNORECASE
     )
 )
@@ -51,11 +52,11 @@ _VOWEL_NAMED = set("fhlmnrs")  # consonants whose names start with a vowel sound
 # "y" is a vowel here: "rhythm", "sync", "lynx" are said as words
 _CONSONANTS = set("bcdfghjklmnpqrstvwxz")
 # a run of lower-case letters with a vowel in it is a syllable: "SaaS" is said "sass"
-_SPOKEN_RUN = re.compile(r"[a-z]*[aeiouy][a-z]*")
-_POSSESSIVE = re.compile(r"['’]s?$")
-_ORDINAL = re.compile(r"(\d+)(?:st|nd|rd|th)", re.IGNORECASE)
+_SPOKEN_RUN = patterncache.compile(r"[a-z]*[aeiouy][a-z]*")
+_POSSESSIVE = patterncache.compile(r"['’]s?$")
+_ORDINAL = patterncache.compile(r"(\d+)(?:st|nd|rd|th)", re.IGNORECASE)
 _CONJUNCTIONS = frozenset({"and", "or", "nor"})
-_LETTERS_THEN_DIGITS = re.compile(r"([A-Z])\d+[A-Za-z]?")  # "M25", "A1", "F1", "B52"
+_LETTERS_THEN_DIGITS = patterncache.compile(r"([A-Z])\d+[A-Za-z]?")  # "M25", "A1", "F1", "B52"
 
 
 class Kind:

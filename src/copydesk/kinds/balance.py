@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
+from copydesk import patterncache
 from copydesk.document.exempt import QUOTE_MARKS
 from copydesk.kinds import Context, Match, option
 
@@ -26,7 +27,7 @@ SCHEMA: dict[str, tuple[str, Any]] = {
 }
 
 # "a)" and "1)" at the start of a line or after a space are list labels, not brackets
-_LABEL = re.compile(r"(?:(?<=\s)|^)(?:[a-zA-Z]|\d{1,2}|[ivx]{1,4})\)(?=\s)", re.M)
+_LABEL = patterncache.compile(r"(?:(?<=\s)|^)(?:[a-zA-Z]|\d{1,2}|[ivx]{1,4})\)(?=\s)", re.M)
 
 
 def _is_label(text: str, pos: int, start: int, end: int) -> bool:
@@ -62,7 +63,7 @@ class Kind:
         self.quotes: bool = option(rule, "quotes")
         marks = "".join(self.open) + "".join(self.close)
         # a run of one bracket at a time: a line of ten thousand "[" is one step, not 10,000
-        self.chars = re.compile("([" + re.escape(marks) + "])\\1*") if marks else None
+        self.chars = patterncache.compile("([" + re.escape(marks) + "])\\1*") if marks else None
 
     def run(self, doc: Document) -> Iterator[Match]:
         text = doc.masked

@@ -10,10 +10,10 @@ the ``always`` ones."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
+from copydesk import patterncache
 from copydesk.kinds import REQUIRED, Context, Match, option
 from copydesk.kinds._words import PhraseBook, PhraseIndex, normalise
 
@@ -21,7 +21,7 @@ if TYPE_CHECKING:
     from copydesk.document import Document
     from copydesk.engine.rules import RuleSpec
 
-_SPACE = re.compile(r"(\s+)")
+_SPACE = patterncache.compile(r"(\s+)")
 
 SCHEMA: dict[str, tuple[str, Any]] = {
     "names": ("list[str]", REQUIRED),

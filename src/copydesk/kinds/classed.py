@@ -17,6 +17,7 @@ import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any, NamedTuple
 
+from copydesk import patterncache
 from copydesk.kinds import REQUIRED, Context, Match, option
 from copydesk.kinds._words import match_case
 from copydesk.kinds.agreement import lexicon
@@ -82,10 +83,10 @@ class Entry(NamedTuple):
     replacement: str
 
 
-_GROUP = re.compile(r"\(\?P<(\w+)>")
+_GROUP = patterncache.compile(r"\(\?P<(\w+)>")
 
 
-_NAME = re.compile(r"\{([A-Za-z_]\w*)\}")
+_NAME = patterncache.compile(r"\{([A-Za-z_]\w*)\}")
 
 
 def expand(source: str, define: dict[str, str]) -> str:

@@ -8,7 +8,6 @@ month is checked (29 February is then allowed).
 
 from __future__ import annotations
 
-import datetime
 import re
 from collections.abc import Iterator
 from functools import lru_cache
@@ -77,11 +76,14 @@ def date_pattern() -> re.Pattern[str]:
 
 
 def month_length(year: int, month: int) -> int:
-    following = datetime.date(year + month // 12, month % 12 + 1, 1)
-    return (following - datetime.date(year, month, 1)).days
+    """Days in the month, by the Gregorian calendar (as ``datetime``, which costs a one-file
+    run an import, reckons them)."""
+    if month == 2:
+        return 29 if year % 4 == 0 and (year % 100 != 0 or year % 400 == 0) else 28
+    return 30 if month in (4, 6, 9, 11) else 31
 
 
-_FRONT_DATE = re.compile(r"^date:[ \t]*[\"']?(\d{4})-(\d\d)-(\d\d)", re.MULTILINE)
+_FRONT_DATE = patterncache.compile(r"^date:[ \t]*[\"']?(\d{4})-(\d\d)-(\d\d)", re.MULTILINE)
 
 
 def story_year(source: str) -> int | None:
@@ -138,6 +140,8 @@ class Kind:
                 continue
             if "weekday" in g and year:
                 said = _DAYS[g["weekday"].lower()]
+                import datetime  # a weekday with a year: seldom
+
                 real = datetime.date(year, month, day).weekday()
                 if said != real:
                     yield Match(

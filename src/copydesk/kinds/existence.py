@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
 from copydesk.kinds import REQUIRED, Context, Match, option
@@ -47,7 +48,6 @@ class Kind:
         self.regex: bool = option(rule, "regex")
         self.tokens: list[str] = tokens
         self.ignorecase: bool = ignorecase
-        self.required = union([required_literals(t) for t in tokens]) if self.regex else None
         self._scanner: Scanner | None = None
         self._compiled: re.Pattern[str] | None = None
         self._alternation: AlternationScanner | None = None
@@ -63,6 +63,12 @@ class Kind:
         )
         self.exceptions = {normalise(e) for e in option(rule, "exceptions")}
         self.replacement: str = option(rule, "replacement")
+
+    @cached_property
+    def required(self) -> frozenset[str] | None:
+        """Literals one of which every match holds (for a rule the word index cannot serve),
+        worked out on first need: most rules are served by the index."""
+        return union([required_literals(p) for p in self.tokens]) if self.regex else None
 
     def _pattern(self) -> re.Pattern[str]:
         # compiled on first need: most rules never match most texts

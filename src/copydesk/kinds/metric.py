@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
+from copydesk import patterncache
 from copydesk.document.model import count_words
 from copydesk.kinds import Context, Match, option
 from copydesk.model import Span
@@ -20,7 +21,7 @@ SCHEMA: dict[str, tuple[str, Any]] = {
 }
 
 # a piece that is all letters and digits (``str.isalnum``, which is ``\w`` less "_") is one word
-_WORD = re.compile(r"[\w'’-]+")
+_WORD = patterncache.compile(r"[\w'’-]+")
 # ASCII characters a word is made of. Each word after the first has at least one character
 # that is none of these before it: a unit with few others (in ``Document.ascii``, where the
 # stand-ins for characters beyond ASCII are words' characters just when those are) has few words.

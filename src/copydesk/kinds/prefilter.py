@@ -24,6 +24,9 @@ _STYLE = literals.Style(
 )
 
 _MEMO: dict[str, frozenset[str] | None] = {}
+# The packs' cached answers as stored, made into sets on first lookup: a one-file run asks
+# about a few hundred of the thousands of patterns its packs hold.
+_RAW: dict[str, list[str] | None] = {}
 
 # The rule packs' cache stores these answers under a key that includes this number (see
 # ``registry.load_pack``): raise it whenever the extraction learns more.
@@ -31,7 +34,7 @@ EXTRACTION = "4"
 
 
 def seed(known: dict[str, list[str] | None]) -> None:
-    _MEMO.update({p: None if v is None else frozenset(v) for p, v in known.items()})
+    _RAW.update(known)
 
 
 def computed(patterns: list[str]) -> dict[str, list[str] | None]:
@@ -47,9 +50,17 @@ def required_literals(pattern: str) -> frozenset[str] | None:
     """Case-folded strings of which every match of ``pattern`` contains one, or None when the
     pattern guarantees none (then the rule must always run). Case-folding both sides makes
     the answer hold with or without IGNORECASE."""
-    if pattern not in _MEMO:
-        _MEMO[pattern] = _extract(pattern, _STYLE)
-    return _MEMO[pattern]
+    try:
+        return _MEMO[pattern]
+    except KeyError:
+        pass
+    if pattern in _RAW:
+        raw = _RAW[pattern]
+        found = None if raw is None else frozenset(raw)
+    else:
+        found = _extract(pattern, _STYLE)
+    _MEMO[pattern] = found
+    return found
 
 
 def _extract(pattern: str, style: literals.Style) -> frozenset[str] | None:
@@ -245,7 +256,7 @@ def _never_empty(entry: str) -> bool:
         return False
 
 
-_WORDS_RE = re.compile(r"\w+")
+_WORDS_RE = patterncache.compile(r"\w+")
 # what a case-insensitive pattern takes for an ASCII letter, as that letter (the Kelvin sign
 # lower-cases to "k" by itself); each is one character, so offsets stay those of the text
 _TO_ASCII = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s"})
@@ -342,6 +353,8 @@ class Entry(NamedTuple):
 
 
 _ENTRY_MEMO: dict[str, Entry] = {}
+# as the packs' cache stores them, made into an ``Entry`` on first lookup (see ``_RAW``)
+_ENTRY_RAW: dict[str, list[Any]] = {}
 
 
 def seed_entries(patterns: Iterable[str], known: list[list[Any]]) -> None:
@@ -349,15 +362,7 @@ def seed_entries(patterns: Iterable[str], known: list[list[Any]]) -> None:
     keys = list(patterns)
     if len(keys) != len(known):
         raise ValueError("the cache's entries do not match its patterns")
-    for pattern, (words, stems, marks, at_start, gates) in zip(keys, known, strict=True):
-        _ENTRY_MEMO[pattern] = Entry(
-            None
-            if words is None
-            else literals.WordStarts(
-                frozenset(words.split()), frozenset(stems.split()), frozenset(marks), at_start
-            ),
-            None if gates is None else frozenset(gates.split()),
-        )
+    _ENTRY_RAW.update(zip(keys, known, strict=True))
 
 
 def entry(pattern: str) -> Entry:
@@ -365,9 +370,20 @@ def entry(pattern: str) -> Entry:
     seeds it)."""
     found = _ENTRY_MEMO.get(pattern)
     if found is None:
-        found = _ENTRY_MEMO[pattern] = Entry(
-            literals.word_starts(pattern), literals.word_gates(pattern)
-        )
+        raw = _ENTRY_RAW.get(pattern)
+        if raw is not None:
+            words, stems, marks, at_start, gates = raw
+            found = Entry(
+                None
+                if words is None
+                else literals.WordStarts(
+                    frozenset(words.split()), frozenset(stems.split()), frozenset(marks), at_start
+                ),
+                None if gates is None else frozenset(gates.split()),
+            )
+        else:
+            found = Entry(literals.word_starts(pattern), literals.word_gates(pattern))
+        _ENTRY_MEMO[pattern] = found
     return found
 
 
@@ -394,7 +410,7 @@ def seed_from_cache(patterns: Iterable[str]) -> None:
     hold (a kind that writes its entries out at run time, from word classes), from the pattern
     cache: working them out parses every pattern, which would cost a one-file run more than
     checking the file."""
-    missing = [p for p in dict.fromkeys(patterns) if p not in _ENTRY_MEMO]
+    missing = [p for p in dict.fromkeys(patterns) if p not in _ENTRY_MEMO and p not in _ENTRY_RAW]
     if not missing:
         return
     key = f"entries-{EXTRACTION}\n" + "\n\0".join(missing)
@@ -417,33 +433,17 @@ class StartIndex:
 
     def __init__(self, entries: list[str]) -> None:
         self.entries = entries
-        self.by_gate: dict[str, list[int]] = {}
-        self.gated: dict[int, literals.WordStarts] = {}
-        self.by_word: dict[str, list[int]] = {}
-        self.by_stem: dict[int, dict[str, list[int]]] = {}
-        self.by_mark: dict[str, list[int]] = {}
-        self.at_start: list[int] = []
-        self.unknown: list[int] = []
-        self.gates: dict[int, frozenset[str]] = {}
-        for i, pattern in enumerate(entries):
-            ws, gates = entry(pattern)
-            if gates is not None:
-                self.gates[i] = gates
-            if ws is None:
-                self.unknown.append(i)
-            elif gates is not None:
-                self.gated[i] = ws
-                for w in gates:
-                    self.by_gate.setdefault(w, []).append(i)
-            else:
-                for w in ws.words:
-                    self.by_word.setdefault(w, []).append(i)
-                for s in ws.stems:
-                    self.by_stem.setdefault(len(s), {}).setdefault(s, []).append(i)
-                for m in ws.marks:
-                    self.by_mark.setdefault(m, []).append(i)
-                if ws.at_start:
-                    self.at_start.append(i)
+        by_gate, gated, by_word, by_stem, by_mark, at_start, unknown, gates = _start_tables(entries)
+        self.by_gate: dict[str, list[int]] = by_gate
+        self.gated: dict[int, literals.WordStarts] = {
+            i: literals.WordStarts(*ws) for i, ws in gated.items()
+        }
+        self.by_word: dict[str, list[int]] = by_word
+        self.by_stem: dict[int, dict[str, list[int]]] = by_stem
+        self.by_mark: dict[str, list[int]] = by_mark
+        self.at_start: list[int] = at_start
+        self.unknown: list[int] = unknown
+        self.gates: dict[int, frozenset[str]] = gates
         self.gate_words = frozenset(self.by_gate)
         self.words = frozenset(self.by_word)
         # a rule of words, which the index serves; one of punctuation has none of these
@@ -496,3 +496,45 @@ class StartIndex:
 
 
 _FEW_STEMS = 8
+
+
+def _start_tables(entries: list[str]) -> list[Any]:
+    """``StartIndex``'s tables for ``entries``, kept in the pattern cache under them: a rule
+    of a thousand entries would otherwise look each one up at every run."""
+    joined = patterncache.joined(entries)
+    if joined is None:
+        return _compute_start_tables(entries)
+    return patterncache.derived(
+        f"start-index-{EXTRACTION}\n{joined}", lambda: _compute_start_tables(entries)
+    )
+
+
+def _compute_start_tables(entries: list[str]) -> list[Any]:
+    by_gate: dict[str, list[int]] = {}
+    gated: dict[int, tuple[Any, ...]] = {}
+    by_word: dict[str, list[int]] = {}
+    by_stem: dict[int, dict[str, list[int]]] = {}
+    by_mark: dict[str, list[int]] = {}
+    at_start: list[int] = []
+    unknown: list[int] = []
+    gates: dict[int, frozenset[str]] = {}
+    for i, pattern in enumerate(entries):
+        ws, needs = entry(pattern)
+        if needs is not None:
+            gates[i] = needs
+        if ws is None:
+            unknown.append(i)
+        elif needs is not None:
+            gated[i] = tuple(ws)
+            for w in needs:
+                by_gate.setdefault(w, []).append(i)
+        else:
+            for w in ws.words:
+                by_word.setdefault(w, []).append(i)
+            for s in ws.stems:
+                by_stem.setdefault(len(s), {}).setdefault(s, []).append(i)
+            for m in ws.marks:
+                by_mark.setdefault(m, []).append(i)
+            if ws.at_start:
+                at_start.append(i)
+    return [by_gate, gated, by_word, by_stem, by_mark, at_start, unknown, gates]

@@ -9,6 +9,7 @@ from itertools import islice
 from operator import eq
 from typing import TYPE_CHECKING, Any
 
+from copydesk import patterncache
 from copydesk.kinds import Context, Match, option
 from copydesk.model import Span
 
@@ -87,7 +88,9 @@ class Kind:
     spans_markup = True  # "the *the*" is still a doubled word, though its fix is left to a person
 
     def __init__(self, rule: RuleSpec, ctx: Context) -> None:
-        self.pattern = re.compile(_REPEAT, re.IGNORECASE if option(rule, "ignorecase") else 0)
+        self.pattern = patterncache.compile(
+            _REPEAT, re.IGNORECASE if option(rule, "ignorecase") else 0
+        )
         self.exceptions = {e.lower() for e in option(rule, "exceptions")}
 
     def run(self, doc: Document) -> Iterator[Match]:

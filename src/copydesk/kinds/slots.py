@@ -10,10 +10,10 @@ and exactly one of its siblings is of a class the slot takes, the sibling is off
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 from itertools import compress, count
 from typing import TYPE_CHECKING, Any
 
+from copydesk import patterncache
 from copydesk.kinds import REQUIRED, Context, Match, option
 from copydesk.kinds._words import match_case
 from copydesk.kinds.agreement import Lexicon, Spans, _tokens, lexicon
@@ -145,19 +145,33 @@ SCHEMA: dict[str, tuple[str, Any]] = {
 }
 
 
+# comparatives of amount, which take a noun before "than": "more money than I do"
+_AMOUNT_COMPARATIVES = frozenset(["more", "less", "fewer"])
+
 Slot = Callable[
     [int, list[str], list[str], Lexicon, "Member"], "tuple[tuple[str, ...], str] | None"
 ]
 
 
-@dataclass(frozen=True)
 class Member:
-    word: str
-    cls: str
-    siblings: tuple[tuple[str, str], ...]  # (word, class) of the others in its set
-    # a word with a rare sense of its sibling's class ("a devise" of land in a will) is
-    # offered in place of its siblings but never flagged itself
-    offered_only: bool = False
+    """One word of a set. (A plain class: ``dataclasses`` would import ``inspect`` and
+    ``ast``, which cost a one-file run more than this kind's whole check.)"""
+
+    __slots__ = ("cls", "offered_only", "siblings", "word")
+
+    def __init__(
+        self,
+        word: str,
+        cls: str,
+        siblings: tuple[tuple[str, str], ...],  # (word, class) of the others in its set
+        # a word with a rare sense of its sibling's class ("a devise" of land in a will) is
+        # offered in place of its siblings but never flagged itself
+        offered_only: bool = False,
+    ) -> None:
+        self.word = word
+        self.cls = cls
+        self.siblings = siblings
+        self.offered_only = offered_only
 
 
 def parse_sets(lines: list[str]) -> dict[str, list[Member]]:
@@ -182,6 +196,46 @@ def parse_sets(lines: list[str]) -> dict[str, list[Member]]:
             others = tuple(p for j, p in enumerate(pairs) if j != i and p[0] != word)
             index.setdefault(word, []).append(Member(word, cls, others, word in offered))
     return index
+
+
+def _plan(members: list[Member], checks: tuple[str, ...]) -> list[str]:
+    """The checks that could flag a word of the table and offer one of its siblings."""
+    plan: list[str] = []
+    for check in checks:
+        flags, needs = SLOT_CHECKS[check]
+        if any(
+            not m.offered_only and m.cls in flags and any(c in needs for _, c in m.siblings)
+            for m in members
+        ):
+            plan.append(check)
+    return plan
+
+
+def _prepared(
+    lines: list[str], checks: tuple[str, ...]
+) -> tuple[dict[str, list[Member]], dict[str, list[str]]]:
+    """``parse_sets`` and each word's plan (the names of its checks), which the table and
+    the checks alone decide: kept in the pattern cache, since working them out for hundreds
+    of words costs a one-file run more than the kind's check."""
+
+    def compute() -> list[Any]:
+        index = parse_sets(lines)
+        members = {
+            w: [(m.word, m.cls, m.siblings, m.offered_only) for m in ms] for w, ms in index.items()
+        }
+        plans = {w: plan for w, ms in index.items() if (plan := _plan(ms, checks))}
+        return [members, plans]
+
+    table = patterncache.joined(lines)
+    if table is None:
+        members, plans = compute()
+    else:
+        # the key holds what decides the answer besides the table: the checks' classes
+        tests = [(c, sorted(SLOT_CHECKS[c][0]), sorted(SLOT_CHECKS[c][1])) for c in checks]
+        key = f"slots-table-1\n{tests!r}\n{sorted(CLASSES)!r}\n{table}"
+        members, plans = patterncache.derived(key, compute)
+    index = {w: [Member(*m) for m in ms] for w, ms in members.items()}
+    return index, plans
 
 
 def _joined(source: str, tokens: Spans, i: int, count: int) -> bool:
@@ -209,7 +263,7 @@ class Kind:
             raise ValueError(f"unknown check '{unknown[0]}' (known: {', '.join(sorted(CHECKS))})")
         self.checks = frozenset(checks)
         self.slot_checks = tuple(c for c in checks if c != "than_after_comparative")
-        self.index = parse_sets(option(rule, "sets"))
+        self.index, plans = _prepared(option(rule, "sets"), self.slot_checks)
         self.modals = _words(rule, "modals")
         self.noun_modals = _words(rule, "noun_modals")
         self.determiners = _words(rule, "determiners")
@@ -243,7 +297,8 @@ class Kind:
         # a cheap test per token: only words of the table, and "then", start any check
         self.written = {word: frozenset(m.cls for m in ms) for word, ms in self.index.items()}
         self.plans = {
-            word: plan for word, members in self.index.items() if (plan := self._plan(members))
+            word: tuple(getattr(self, "_" + check) for check in names)
+            for word, names in plans.items()
         }
         self.triggers = frozenset(self.plans) | (
             {"then", "that"} if "than_after_comparative" in self.checks else set()
@@ -273,18 +328,6 @@ class Kind:
                 yield self._match(tokens[i], hit[0], hit[1])
 
     # ---- the slots ---------------------------------------------------------------------
-
-    def _plan(self, members: list[Member]) -> tuple[Slot, ...]:
-        """The checks that could flag a word of the table and offer one of its siblings."""
-        plan: list[Slot] = []
-        for check in self.slot_checks:
-            flags, needs = SLOT_CHECKS[check]
-            if any(
-                not m.offered_only and m.cls in flags and any(c in needs for _, c in m.siblings)
-                for m in members
-            ):
-                plan.append(getattr(self, "_" + check))
-        return tuple(plan)
 
     def _judge(
         self,
@@ -679,6 +722,14 @@ class Kind:
         if i < 1 or i + 1 >= len(lower):
             return ""
         before, after = lower[i - 1], lower[i + 1]
+        if (
+            lower[i] == "then"
+            and i >= 2
+            and lower[i - 2] in _AMOUNT_COMPARATIVES
+            and (before in lex["plural"] or before in lex["singular"])
+            and before not in lex["adj"]
+        ):
+            before = lower[i - 2]  # "more money then I do": the comparative's noun between
         if not (before in self.comparatives or before in lex["comparative"]):
             return ""
         if before in self.not_comparatives:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
 from copydesk import patterncache
@@ -53,7 +54,6 @@ class Kind:
         self.by_key = dict(zip(self.keys, self.values, strict=True))
         self._pattern: re.Pattern[str] | None = None
         self._scanner: Scanner | None = None
-        self.required = union([required_literals(k) for k in self.keys]) if self.regex else None
         self._entries: dict[int, re.Pattern[str]] = {}
         self._alternation: AlternationScanner | None = None
         self._split = (
@@ -61,6 +61,12 @@ class Kind:
             if self.regex and sum(len(k) for k in self.keys) > SPLIT_ABOVE
             else None
         )
+
+    @cached_property
+    def required(self) -> frozenset[str] | None:
+        """Literals one of which every match holds (for a rule the word index cannot serve),
+        worked out on first need: most rules are served by the index."""
+        return union([required_literals(p) for p in self.keys]) if self.regex else None
 
     @property
     def pattern(self) -> re.Pattern[str]:

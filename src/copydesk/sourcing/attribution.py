@@ -13,6 +13,7 @@ import re
 from functools import cache
 from typing import Final, NamedTuple
 
+from copydesk import patterncache
 from copydesk.sourcing.lazyre import LazyPattern
 from copydesk.sourcing.options import SourcingOptions
 from copydesk.sourcing.prefilter import Probe
@@ -106,7 +107,7 @@ def _apposition_openers() -> re.Pattern[str]:
     )
 
 
-_WORD: Final = re.compile(r"[A-Za-z][\w'’-]*")
+_WORD: Final = patterncache.compile(r"[A-Za-z][\w'’-]*")
 
 
 def _ends_with_word(lead: str, word: str) -> bool:
@@ -120,7 +121,7 @@ def _ends_with_word(lead: str, word: str) -> bool:
 
 @cache
 def _word_before() -> re.Pattern[str]:
-    return re.compile(r"([A-Za-z][\w'’-]*)([^A-Za-z]*)$")
+    return patterncache.compile(r"([A-Za-z][\w'’-]*)([^A-Za-z]*)$")
 
 
 def _words_before(text: str, lo: int, pos: int, limit: int = 6) -> list[str]:
@@ -421,7 +422,7 @@ def covers(text: str, cue: Cue, fig_start: int, fig_end: int, lo: int) -> bool:
 
 
 _QUOTE_CHARS: Final = '"“”'
-_QUOTE: Final = re.compile(f"[{_QUOTE_CHARS}]")
+_QUOTE: Final = patterncache.compile(f"[{_QUOTE_CHARS}]")
 
 
 def quoted_spans(text: str, sentences: list[tuple[int, int]]) -> list[list[tuple[int, int]]]:

@@ -24,6 +24,7 @@ from collections.abc import Iterable
 from typing import Any, Final
 
 from copydesk import literals as _lit
+from copydesk import patterncache
 
 __all__ = [
     "Probe",
@@ -38,13 +39,13 @@ __all__ = [
     "word_starts",
 ]
 
-_NONASCII: Final = re.compile(r"[^\x00-\x7f]+")
-_RUN: Final = re.compile(r"[a-z0-9_]+")
+_NONASCII: Final = patterncache.compile(r"[^\x00-\x7f]+")
+_RUN: Final = patterncache.compile(r"[a-z0-9_]+")
 _WORD_ASCII: Final = frozenset("abcdefghijklmnopqrstuvwxyz0123456789_")
-_DIGIT: Final = re.compile(r"\d")
+_DIGIT: Final = patterncache.compile(r"\d")
 # Runs of digits: spelt so that the search skips to a digit (the regex engine does that for a
 # pattern that starts with a character class, not for one that starts with a repeat).
-_DIGITS: Final = re.compile(r"\d\d*")
+_DIGITS: Final = patterncache.compile(r"\d\d*")
 # Bytes that are not ASCII word characters, as spaces (see ``TextIndex.clean``).
 _CLEAN: Final = bytes(b if chr(b) in _WORD_ASCII else 32 for b in range(256))
 # Bytes as their class, for ``TextIndex.shape``: ASCII digits as "0", capitals as "A", small

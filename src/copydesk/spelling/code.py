@@ -7,18 +7,19 @@ one-word link text that its target repeats ([mkdocstrings](https://mkdocstrings.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from typing import Final
 
+from copydesk import patterncache
+
 # [name](https://host/.../name) or [@name](...): the link text is the last part of the link.
-_PROFILE_LINK: Final = re.compile(
+_PROFILE_LINK: Final = patterncache.compile(
     r"\[@?([\w.-]{2,})\]\(\s*<?[a-z]+://[^)\s]*?/@?([\w.-]+)/?>?\s*\)"
 )
 
 # [Any Text](https://github.com/someone) or (https://github.com/org/project): the text names
 # the person, organisation or project the code host or registry page belongs to.
-_HOSTED_LINK: Final = re.compile(
+_HOSTED_LINK: Final = patterncache.compile(
     r"\[([^\]\n]{2,80})\]\(\s*<?https?://(?:www\.)?(?:github\.com|gitlab\.com|codeberg\.org"
     r"|bitbucket\.org|npmjs\.com/package|pypi\.org/project|crates\.io/crates|rubygems\.org/gems"
     r"|twitter\.com|x\.com|bsky\.app/profile|linkedin\.com/in)/@?[\w.-]+(?:/[\w.-]+)?/?>?\s*\)"
@@ -26,7 +27,9 @@ _HOSTED_LINK: Final = re.compile(
 
 # [name](...name...) or [name][...name...]: one word that the link's target or label repeats
 # names what is linked ([mkdocstrings](https://mkdocstrings.github.io), [otelbin][otelbin-x]).
-_NAMED_LINK: Final = re.compile(r"\[@?([^\]\s`]{2,60})\](?:\(\s*<?([^)\s>]+)|\[([^\]\n]+)\])")
+_NAMED_LINK: Final = patterncache.compile(
+    r"\[@?([^\]\s`]{2,60})\](?:\(\s*<?([^)\s>]+)|\[([^\]\n]+)\])"
+)
 
 
 def not_words(source: str, code: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:

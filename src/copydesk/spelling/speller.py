@@ -11,6 +11,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from typing import Final, NamedTuple
 
+from copydesk import patterncache
 from copydesk.spelling import binomial, names, suggest
 from copydesk.spelling.lexicon import (
     F_NAME,
@@ -43,13 +44,13 @@ NAME_VARIANT: Final = "name-variant"
 _SENTENCE_END: Final = ".!?:;"
 _QUOTES: Final = "\"'“‘«([*"
 _VOWELS: Final = frozenset("aeiouyAEIOUY")
-_SIC: Final = re.compile(r"\s*[\[(]sic[\])]", re.IGNORECASE)
-_DOC_WORDS: Final = re.compile(r"[^\W\d_]+")
+_SIC: Final = patterncache.compile(r"\s*[\[(]sic[\])]", re.IGNORECASE)
+_DOC_WORDS: Final = patterncache.compile(r"[^\W\d_]+")
 # Distinct words looked up through the lexicon before the ranking dict is worth building: it
 # costs about 27 ms, and each word's one-edit search about 0.6 ms more without it.
 _PROMOTE_AFTER: Final = 50
-_NEXT_WORD: Final = re.compile(r"\s*([^\W\d_]+)")
-_INITIAL_BEFORE: Final = re.compile(r"(?<![\w.])[A-Z]\. $")
+_NEXT_WORD: Final = patterncache.compile(r"\s*([^\W\d_]+)")
+_INITIAL_BEFORE: Final = patterncache.compile(r"(?<![\w.])[A-Z]\. $")
 # Candidates two edits away: only for words this long, and only frequent corrections.
 FAR: Final = "far"
 # Candidates from the hand-written spelling rewrites of ``suggest.REWRITES``.
@@ -826,9 +827,9 @@ def _inflection(a: str, b: str) -> bool:
     return long.startswith(short) and long[len(short) :] in ("s", "es", "'", "’")
 
 
-_SEGMENT: Final = re.compile(r"[^,;.:()\[\]\n]+")
-_SEGMENT_WORD: Final = re.compile(r"[^\s'’-]+")
-_PHRASE_WORD: Final = re.compile(r"[\s-]*([^\W\d_]+(?:['’][^\W\d_]+)*)")
+_SEGMENT: Final = patterncache.compile(r"[^,;.:()\[\]\n]+")
+_SEGMENT_WORD: Final = patterncache.compile(r"[^\s'’-]+")
+_PHRASE_WORD: Final = patterncache.compile(r"[\s-]*([^\W\d_]+(?:['’][^\W\d_]+)*)")
 # Lower-case particles of names ("R de Castellan", "Dal Pino") and the captain's mark.
 _PARTICLES: Final = frozenset(
     ["de", "da", "di", "del", "della", "dos", "du", "van", "von", "der", "le", "la", "capt"]
@@ -870,8 +871,10 @@ def _list_spans(text: str) -> list[tuple[int, int]]:
 
 # A user name as a list item: one token that is not a capitalised word ("jdoe", "@jdoe",
 # "kk_Ataka", "wǒis神仙"), or a name written in lower case ("akira yamada").
-_HANDLE_ITEM: Final = re.compile(r"\s*(?:@?(?![A-Z][a-z]+\s*$)[^\s!?\"“”]{2,}|[a-z]+ [a-z]+)\s*")
-_AND: Final = re.compile(r"\s+(?:and|&)\s+|^\s*(?:and|&)\s+")
+_HANDLE_ITEM: Final = patterncache.compile(
+    r"\s*(?:@?(?![A-Z][a-z]+\s*$)[^\s!?\"“”]{2,}|[a-z]+ [a-z]+)\s*"
+)
+_AND: Final = patterncache.compile(r"\s+(?:and|&)\s+|^\s*(?:and|&)\s+")
 
 
 def _contributor_list_spans(text: str) -> list[tuple[int, int]]:

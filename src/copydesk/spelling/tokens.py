@@ -9,11 +9,11 @@ foreign-passage detector).
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from collections.abc import Callable
 from typing import Final, NamedTuple
 
+from copydesk import patterncache
 from copydesk.spelling.lexicon import F_MISSPELLING, F_NAME, Lexicon, load_misspellings
 
 # Word statuses.
@@ -33,8 +33,8 @@ class Word(NamedTuple):
 
 
 # Letters with internal apostrophes; hyphens are split later so each part can be checked.
-_WORD: Final = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
-_SEPARATORS: Final = re.compile(r"[—–/…|]|--")
+_WORD: Final = patterncache.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
+_SEPARATORS: Final = patterncache.compile(r"[—–/…|]|--")
 _OPENERS: Final = "\"'“‘‚„([{<«‹*_¿¡"
 _CLOSERS: Final = "\"'”’)]}>»›.,;:!?*_…"
 _CONTRACTIONS: Final = ("'s", "'ll", "'re", "'ve", "'d", "'m")
@@ -42,7 +42,9 @@ _CONTRACTIONS: Final = ("'s", "'ll", "'re", "'ve", "'d", "'m")
 # line flags (--verbose, -v), calls and scopes (render(), std::vector), arrows, templates
 # and placeholders (<name>, {id}, $HOME, %PATH%), backslashes. A plural in brackets
 # ("format(s)") is prose.
-_CODE_LIKE: Final = re.compile(r"\w/|/\w|^-{1,2}\w|\(\)|::|->|=>|[<>{}$%\\]|\w\((?!e?s\))")
+_CODE_LIKE: Final = patterncache.compile(
+    r"\w/|/\w|^-{1,2}\w|\(\)|::|->|=>|[<>{}$%\\]|\w\((?!e?s\))"
+)
 
 # High-frequency words of the languages most often quoted in English news copy. Several are
 # also English words ("die", "son", "come"), so they count only as a share of a passage.
