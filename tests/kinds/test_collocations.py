@@ -1,5 +1,5 @@
-"""Prepositions, collocations and verb patterns (GRA014, GRA015, GRA020): the phrases each
-rule flags, and the look-alikes that are right in another sense and must pass."""
+"""Prepositions, collocations and verb patterns (GRA014, GRA015, GRA020, GRA021, GRA022): the
+phrases each rule flags, and the look-alikes that are right in another sense and must pass."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import pytest
 
 from copydesk.api import check_text
 
-CODES = ["GRA014", "GRA015", "GRA020"]
+CODES = ["GRA014", "GRA015", "GRA020", "GRA021", "GRA022"]
 
 
 def _found(text: str) -> list[tuple[str, str]]:
@@ -28,10 +28,10 @@ def _found(text: str) -> list[tuple[str, str]]:
         ("It cost between 10 to 20 pounds.", "GRA020", "between 10 to"),
         ("He is doing a mistake.", "GRA020", "doing a mistake"),
         ("We could to finish it today.", "GRA015", "We could to finish"),
-        ("They wanted to went home.", "GRA015", "to went"),
+        ("They wanted to went home.", "GRA021", "to went"),
         ("She didn't wanted to stay.", "GRA015", "didn't wanted"),
-        ("She tried to stole it.", "GRA015", "to stole"),
-        ("I look forward to see you.", "GRA015", "look forward to see"),
+        ("She tried to stole it.", "GRA021", "to stole"),
+        ("I look forward to see you.", "GRA022", "look forward to see"),
         ("Let's going home.", "GRA015", "Let's going"),
     ],
 )

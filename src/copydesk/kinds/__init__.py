@@ -31,6 +31,7 @@ KINDS = {
     "headline": "copydesk.kinds.headline",
     "agreement": "copydesk.kinds.agreement",
     "verbforms": "copydesk.kinds.verbforms",
+    "verbpatterns": "copydesk.kinds.verbpatterns",
     "dates": "copydesk.kinds.dates",
     "capitals": "copydesk.kinds.capitals",
     "slots": "copydesk.kinds.slots",

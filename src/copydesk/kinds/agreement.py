@@ -555,7 +555,12 @@ _SURE_AUXILIARIES = frozenset(
 )
 # "that" too: "I wish that the car were mine"
 _SUBJUNCTIVE_OPENERS = frozenset({"if", "though", "wish", "wished", "suppose", "supposing", "that"})
-_FOLLOWS_VERB = frozenset({"at", "to", "a", "an", "the", "him", "her", "them", "us", "me", "it"})
+_FOLLOWS_VERB = frozenset(
+    {"at", "to", "a", "an", "the", "him", "her", "them", "us", "me", "it", "his", "their", "my"}
+    # adverbs that end a verb phrase but no noun phrase: "plays outside" ("here" and "there"
+    # may follow a compound: "the jobs figures here")
+    | {"outside", "inside", "together", "hard"}
+)
 
 
 class WordClass:
@@ -610,6 +615,10 @@ _NUMBER_NOUNS = frozenset(
 )
 _AMOUNT_ADJECTIVES = frozenset(["little", "great", "good", "fair", "whole"])
 _THERE = frozenset(["there", "there's", "there’s", "there're", "there’re"])
+# "here" opens the same inversion at a sentence's start: "Here is the results"
+_HERE = frozenset(["here", "here's", "here’s", "here're", "here’re"])
+# determiners that may stand before a plural noun after "there is": "there is no reasons"
+_PLURAL_DETERMINERS = frozenset(["no", "the", "some", "these", "those", "such", "other"])
 _COUNT_OF = frozenset(["one", "many", "several", "few", "both", "each", "either", "neither"])
 # determiners that no verb can follow: "a reasons", "every houses" ("another" may be a
 # pronoun: "one sings, another plays")
@@ -679,6 +688,30 @@ def _verb_follows(lower: list[str], at: int) -> bool:
         if word in _FINITE_AFTER_SUBJECT or (word.endswith("ed") and len(word) > 3):
             return True
     return False
+
+
+# words that open a short introductory phrase or clause, after whose comma the main clause's
+# subject starts: "In 2010, the dogs was", "However, the teacher give", "When it rained, ..."
+_INTRO_OPENERS = (_PREPOSITIONS - {"to", "of", "than"}) | frozenset(
+    {"however", "also", "meanwhile", "instead", "still", "yet", "now", "then", "today"}
+    | {"yesterday", "later", "besides", "moreover", "furthermore", "nevertheless", "otherwise"}
+    | {"after", "before", "during", "since", "when", "while", "although", "though", "because"}
+    | {"once", "until", "unless", "if", "in", "on", "at", "for", "last", "this", "next"}
+)
+
+
+def _after_intro(i: int, words: list[str], lower: list[str]) -> bool:
+    """Whether the comma before ``i`` ends a short phrase that opens its sentence with an
+    adverb, a preposition or a subordinator, so that a subject starts at ``i``."""
+    s = i - 2
+    while s > 0 and words[s - 1] not in _ENDS:
+        s -= 1
+        if i - s > 9:
+            return False  # too long to be sure it is an opener
+    if s < 0 or "," in words[s : i - 1]:
+        return False
+    first = lower[s]
+    return first in _INTRO_OPENERS or (first.endswith("ly") and s == i - 2)
 
 
 def _joined_object(words: list[str], lower: list[str], at: int) -> int:
@@ -823,11 +856,20 @@ class Kind:
         n = len(words)
         for i in range(n):
             w = lower[i]
-            starts = i == 0 or words[i - 1] in _ENDS or lower[i - 1] in self.openers
+            starts = (
+                i == 0
+                or words[i - 1] in _ENDS
+                or lower[i - 1] in self.openers
+                or (words[i - 1] == "," and _after_intro(i, words, lower))
+            )
             if starts:
                 yield from self._subject(i, words, lower, tokens, lex)
                 if w in self.quantity_heads or (i + 1 < n and lower[i + 1] in self.quantity_heads):
                     yield from self._quantity_of(i, words, lower, tokens, lex)
+            elif i > 1 and lower[i - 1] in ("and", "but") and words[i - 2] == ",":
+                # ", and the dogs barks": a new clause, though "and" may also end a list
+                # ("the cat, the mouse, and the dog are"), so only a plural subject is read
+                yield from self._subject(i, words, lower, tokens, lex, plural_only=True)
             if w in _THIRD_PERSON or words[i] in _IT_THIS:
                 yield from self._third_person(i, words, lower, tokens, lex)
             elif (
@@ -858,7 +900,7 @@ class Kind:
                 yield from self._who(i, words, lower, tokens, lex)
             elif w == "who" and 0 < i < n - 2:
                 yield from self._singular_who(i, words, lower, tokens, lex)
-            elif w in _THERE and i + 3 < n:
+            elif (w in _THERE or (w in _HERE and starts)) and i + 3 < n:
                 yield from self._there(i, words, lower, tokens, lex)
             if (
                 (
@@ -1118,6 +1160,7 @@ class Kind:
         lower: list[str],
         tokens: Spans,
         lex: Lexicon,
+        plural_only: bool = False,
     ) -> Iterator[Match]:
         n = len(words)
         det = lower[i]
@@ -1181,7 +1224,8 @@ class Kind:
                 yield self._match(tokens[verb_at], f"'{noun}' is plural")
             return
         if (
-            j > i
+            not plural_only
+            and j > i
             and det in self.singular_det
             and noun in lex["singular"]
             and noun not in lex["plural"]
@@ -1315,10 +1359,15 @@ class Kind:
     ) -> Iterator[Match]:
         """'there is problems', 'there are a problem': "there" agrees with the noun after
         its verb."""
-        at = i if lower[i] != "there" else i + 1  # "there's", "there're" hold their verb
+        at = i if lower[i] not in ("there", "here") else i + 1  # "there's" holds its verb
         verb = lower[at] if at > i else ("is" if lower[i][-1] == "s" else "are")
         k = at + 1
+        if verb in ("has", "have") and k < len(words) and lower[k] == "been":
+            # "there has been many", "there have been a problem"
+            verb, k = ("is" if verb == "has" else "are"), k + 1
         if verb in _THERE_SINGULAR:
+            if lower[k] in _PLURAL_DETERMINERS:
+                k += 1  # "there is no reasons", "here is the results"
             while k < len(words) - 1 and lower[k] in lex["adj"] and lower[k] not in lex["plural"]:
                 k += 1
             noun = words[k]

@@ -25,7 +25,15 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from copydesk.kinds import Context, Match, option
-from copydesk.kinds.agreement import _ENDS, Lexicon, Spans, _kept_apart, _tokens, lexicon
+from copydesk.kinds.agreement import (
+    _ENDS,
+    Lexicon,
+    Spans,
+    _after_intro,
+    _kept_apart,
+    _tokens,
+    lexicon,
+)
 
 if TYPE_CHECKING:
     from copydesk.document import Document
@@ -326,15 +334,21 @@ class Kind:
                 yield from self._singular(i, words, lower, tokens, lex, doc.source)
 
     def _starts_clause(self, i: int, words: list[str], lower: list[str]) -> bool:
-        """At a sentence's start, after a clause opener, or after a sentence adverb and its
-        comma: "However, the teacher give"."""
+        """At a sentence's start, after a clause opener, or after a sentence adverb or a short
+        opening phrase and its comma: "However, the teacher give", "In 2010, the bridge
+        need"."""
         if i == 0 or words[i - 1] in _ENDS or lower[i - 1] in self.openers:
             return True
         return (
             i >= 2
             and words[i - 1] == ","
-            and (i == 2 or words[i - 3] in _ENDS)
-            and (lower[i - 2].endswith("ly") or lower[i - 2] in _SENTENCE_ADVERBS)
+            and (
+                (
+                    (i == 2 or words[i - 3] in _ENDS)
+                    and (lower[i - 2].endswith("ly") or lower[i - 2] in _SENTENCE_ADVERBS)
+                )
+                or _after_intro(i, words, lower)
+            )
         )
 
     def _skip_adverbs(self, j: int, lower: list[str]) -> int:
