@@ -208,6 +208,9 @@ _NOT_VERBS = frozenset(
         "as",
         "than",
         "then",
+        # prepositions that are verbs too: "Everyone except him came", "Everyone near it ran"
+        "except",
+        "near",
     ]
 )
 # a noun is only judged against its determiner when one of these follows it, so that a noun
