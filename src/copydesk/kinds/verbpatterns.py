@@ -184,6 +184,11 @@ def _ing_of(word: str, lex: Lexicon) -> bool:
     return stem in base or stem + "e" in base or (stem[-1:] == stem[-2:-1] and stem[:-1] in base)
 
 
+def _verb_at(tokens: Spans, words: list[str], j: int, why: str) -> Match:
+    """A finding on the verb at ``j``."""
+    return Match(tokens[j][1], tokens[j][2], {"match": words[j], "verb": words[j], "why": why})
+
+
 class Kind:
     default_quotes = "skip"
 
@@ -511,14 +516,8 @@ class Kind:
             after in ("a", "an") and lower[j + 2 : j + 3] and lower[j + 2] in _ADVERBIAL_A
         ):
             return  # "he is home a lot": a predicate noun may be followed by "a lot"
-        yield Match(
-            tokens[j][1],
-            tokens[j][2],
-            {
-                "match": words[j],
-                "verb": words[j],
-                "why": f"after '{words[i - 1]} {words[i]}' the verb takes its -ing form",
-            },
+        yield _verb_at(
+            tokens, words, j, f"after '{words[i - 1]} {words[i]}' the verb takes its -ing form"
         )
 
     def _be_vbz(
@@ -559,14 +558,8 @@ class Kind:
             if lower[k] in _CLEFT_OPENERS:
                 return
             k -= 1
-        yield Match(
-            tokens[j][1],
-            tokens[j][2],
-            {
-                "match": words[j],
-                "verb": words[j],
-                "why": f"after '{words[i]}' a participle or an -ing form, not the -s form",
-            },
+        yield _verb_at(
+            tokens, words, j, f"after '{words[i]}' a participle or an -ing form, not the -s form"
         )
 
     def _perfect(
@@ -600,15 +593,7 @@ class Kind:
         after, then = lower[j + 1], lower[j + 2]
         if after not in _DETERMINERS - {"a", "an"} or then in _TIME_AFTER_THE:
             return
-        yield Match(
-            tokens[j][1],
-            tokens[j][2],
-            {
-                "match": words[j],
-                "verb": words[j],
-                "why": f"after '{words[i]}' the verb takes its past participle",
-            },
-        )
+        yield _verb_at(tokens, words, j, f"after '{words[i]}' the verb takes its past participle")
 
     def _object_subject(
         self, i: int, words: list[str], lower: list[str], tokens: Spans, lex: Lexicon
@@ -680,11 +665,7 @@ class Kind:
             lower[i] == "this" or not self._not_a_verb(j + 1, words, lower, lex)
         ):
             return
-        yield Match(
-            tokens[j][1],
-            tokens[j][2],
-            {"match": words[j], "verb": words[j], "why": f"'{words[i]}' takes the -s form"},
-        )
+        yield _verb_at(tokens, words, j, f"'{words[i]}' takes the -s form")
 
     def _plural_subject(
         self, i: int, words: list[str], lower: list[str], tokens: Spans, lex: Lexicon
@@ -707,11 +688,7 @@ class Kind:
             return
         if lower[j + 1] in _PLACE_PREPOSITIONS and j == i + 1:
             return
-        yield Match(
-            tokens[j][1],
-            tokens[j][2],
-            {"match": words[j], "verb": words[j], "why": f"'{words[i]}' takes the plain form"},
-        )
+        yield _verb_at(tokens, words, j, f"'{words[i]}' takes the plain form")
 
     def _question(
         self, i: int, words: list[str], lower: list[str], tokens: Spans, lex: Lexicon
@@ -753,14 +730,8 @@ class Kind:
             form = "past"
         else:
             return
-        yield Match(
-            tokens[j][1],
-            tokens[j][2],
-            {
-                "match": words[j],
-                "verb": words[j],
-                "why": f"after '{words[i]}' and its subject the plain form, not the {form}",
-            },
+        yield _verb_at(
+            tokens, words, j, f"after '{words[i]}' and its subject the plain form, not the {form}"
         )
 
     def _modal_ing(
@@ -790,11 +761,7 @@ class Kind:
             after in lex[c] for c in ("singular", "plural", "base", "vbz", "past")
         ):
             return
-        yield Match(
-            tokens[j][1],
-            tokens[j][2],
-            {"match": words[j], "verb": words[j], "why": f"after '{words[i]}' its plain form"},
-        )
+        yield _verb_at(tokens, words, j, f"after '{words[i]}' its plain form")
 
     def _do_question(
         self, i: int, words: list[str], lower: list[str], tokens: Spans, lex: Lexicon
@@ -823,14 +790,8 @@ class Kind:
             and not self._not_a_verb(j + 1, words, lower, lex)
         ):
             return  # "Do you guys know?"
-        yield Match(
-            tokens[j][1],
-            tokens[j][2],
-            {
-                "match": words[j],
-                "verb": words[j],
-                "why": f"after '{words[i]} {words[k]}' the verb takes its plain form",
-            },
+        yield _verb_at(
+            tokens, words, j, f"after '{words[i]} {words[k]}' the verb takes its plain form"
         )
 
 
