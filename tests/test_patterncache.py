@@ -10,7 +10,15 @@ from copydesk import patterncache
 def folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv("COPYDESK_CACHE_DIR", str(tmp_path))
     monkeypatch.setattr(patterncache, "_folder", None)
+    monkeypatch.setattr(patterncache, "_bundle", None)
+    monkeypatch.setattr(patterncache, "_used", {})
     return tmp_path
+
+
+def _next_run(monkeypatch: pytest.MonkeyPatch) -> None:
+    """What a new process starts from: nothing read, nothing used."""
+    monkeypatch.setattr(patterncache, "_bundle", None)
+    monkeypatch.setattr(patterncache, "_used", {})
 
 
 PATTERN = r"(?<![\w-])(?P<verb>could|should)\s+of\b(?!\s+course)|\b([Tt])heir\s+(is|are)\b"
@@ -179,3 +187,69 @@ def test_slot_plans_follow_the_checks_table_not_a_stale_cache(
     monkeypatch.setattr(slots, "SLOT_CHECKS", emptied)
     _, plans = slots._prepared(lines, checks)
     assert plans == {}
+
+
+def _no_compiling(*_: object) -> None:
+    raise AssertionError("compiled again: the cache was not used")
+
+
+def test_a_run_reads_what_the_last_one_used_from_one_bundle(
+    folder: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    patterncache.compile(PATTERN)
+    assert patterncache.derived("a key", lambda: [1, 2]) == [1, 2]
+    patterncache.save_bundle()
+    (bundle,) = folder.glob("*/patterns-*/bundle")
+    for path in bundle.parent.iterdir():
+        if path != bundle:
+            path.unlink()  # only the bundle can answer now
+
+    _next_run(monkeypatch)
+    monkeypatch.setattr(patterncache, "_compile_parts", _no_compiling)
+    _same(patterncache.compile(PATTERN), re.compile(PATTERN))
+    assert patterncache.derived("a key", _no_compiling) == [1, 2]
+
+
+def test_bundle_keeps_earlier_entries_and_is_rewritten_only_when_a_run_adds_one(
+    folder: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    patterncache.compile(PATTERN)
+    patterncache.save_bundle()
+    (bundle,) = folder.glob("*/patterns-*/bundle")
+    written = bundle.stat().st_mtime_ns
+
+    _next_run(monkeypatch)
+    patterncache.compile(PATTERN)
+    patterncache.save_bundle()
+    assert bundle.stat().st_mtime_ns == written  # nothing new: not written again
+
+    _next_run(monkeypatch)
+    patterncache.compile(r"\bother\b")
+    patterncache.save_bundle()
+    _next_run(monkeypatch)
+    monkeypatch.setattr(patterncache, "_compile_parts", _no_compiling)
+    for path in bundle.parent.iterdir():
+        if path != bundle:
+            path.unlink()
+    _same(patterncache.compile(PATTERN), re.compile(PATTERN))
+    assert patterncache.compile(r"\bother\b").search("an other one")
+
+
+def test_damaged_or_stale_bundle_is_a_miss(folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    patterncache.compile(PATTERN)
+    patterncache.save_bundle()
+    (bundle,) = folder.glob("*/patterns-*/bundle")
+
+    bundle.write_bytes(b"\x00not marshal")
+    _next_run(monkeypatch)
+    _same(patterncache.compile(PATTERN), re.compile(PATTERN))
+
+    # an entry under the right name that holds another pattern is not used
+    import marshal
+
+    entries = {path.name: path.read_bytes() for path in bundle.parent.iterdir() if path != bundle}
+    (name,) = entries
+    other = marshal.dumps(("other", 0, *patterncache._compile_parts("other", 0)))
+    bundle.write_bytes(marshal.dumps({name: other}))
+    _next_run(monkeypatch)
+    _same(patterncache.compile(PATTERN), re.compile(PATTERN))

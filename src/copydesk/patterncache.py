@@ -5,7 +5,12 @@ few milliseconds to parse and compile, and a one-article run compiles a dozen of
 rule entries the story's words call for). The compiler's output, a list of integers that the
 C matcher runs, is kept in the user cache, one small file per pattern, and handed straight to
 the matcher on the next run. The C side validates that code before it accepts it, and the
-cache is keyed by the interpreter's version, so a stale or damaged file is only a miss."""
+cache is keyed by the interpreter's version, so a stale or damaged file is only a miss.
+
+A run reads some hundreds of these files; opening each costs more than reading it. So the
+entries a run used are also written together into one bundle (``save_bundle``, at the end of
+a check), which the next run reads with a single ``read`` before it looks for any one file.
+Every entry in the bundle is checked as its own file is, so a stale one is only a miss."""
 
 from __future__ import annotations
 
@@ -27,12 +32,15 @@ def compile(pattern: str, flags: int = 0) -> re.Pattern[str]:
     folder = _cache_folder()
     if not folder:
         return re.compile(pattern, flags)
-    path = os.path.join(folder, digest(pattern, str(int(flags)), size=12))
+    name = digest(pattern, str(int(flags)), size=12)
+    path = os.path.join(folder, name)
     try:
-        with open(path, "rb") as fh:
-            stored = marshal.loads(fh.read())
+        data = _stored(folder, name)
+        stored = marshal.loads(data)
         if stored[0] == pattern and stored[1] == int(flags):
-            return _build(pattern, *stored[2:])
+            built = _build(pattern, *stored[2:])
+            _used[name] = data
+            return built
     except (OSError, ValueError, EOFError, TypeError, IndexError, RuntimeError):
         pass
     try:
@@ -45,6 +53,7 @@ def compile(pattern: str, flags: int = 0) -> re.Pattern[str]:
         from pathlib import Path
 
         data = marshal.dumps((pattern, int(flags), *parts))
+        _used[name] = data
         write_atomic(Path(path), data, keep_mode=False, durable=False)
     except OSError:
         pass  # no writable cache: still correct, only slower
@@ -68,11 +77,13 @@ def derived(key: str, compute: Callable[[], T]) -> T:
     # The file is named by a digest of the key and holds its length and beginning, not the
     # whole key: some keys (a rule's thousand entries) are as long as the value they name.
     check = (len(key), key[:_KEY_HEAD])
-    path = os.path.join(folder, "derived-" + digest(key, size=12))
+    name = "derived-" + digest(key, size=12)
+    path = os.path.join(folder, name)
     try:
-        with open(path, "rb") as fh:
-            stored = marshal.loads(fh.read())
+        data = _stored(folder, name)
+        stored = marshal.loads(data)
         if stored[0] == check:
+            _used[name] = data
             return stored[1]  # type: ignore[no-any-return]
     except (OSError, ValueError, EOFError, TypeError, IndexError):
         pass
@@ -83,10 +94,67 @@ def derived(key: str, compute: Callable[[], T]) -> T:
 
         stored_value: Any = value
         data = marshal.dumps((check, stored_value))
+        _used[name] = data
         write_atomic(Path(path), data, keep_mode=False, durable=False)
     except (OSError, ValueError):  # ValueError: a value marshal cannot store
         pass  # no writable cache: still correct, only slower
     return value
+
+
+def save_bundle() -> None:
+    """Write the entries this run used into the bundle the next run reads first, when the
+    bundle lacks any of them. The bundle keeps the entries it had (runs over different stories
+    use different ones) until it would pass ``_BUNDLE_LIMIT`` bytes; then it starts again from
+    this run's entries."""
+    folder = _cache_folder()
+    if not folder or not _used:
+        return
+    bundle = (_bundle if _bundle_folder == folder else None) or {}
+    if all(bundle.get(name) == data for name, data in _used.items()):
+        return
+    merged = {**bundle, **_used}
+    if sum(map(len, merged.values())) > _BUNDLE_LIMIT:
+        merged = dict(_used)
+    try:
+        from pathlib import Path
+
+        path = Path(folder) / _BUNDLE_NAME
+        write_atomic(path, marshal.dumps(merged), keep_mode=False, durable=False)
+    except (OSError, ValueError):
+        pass  # no writable cache: the files are still there
+
+
+def _stored(folder: str, name: str) -> bytes:
+    """The bytes stored under ``name``: from the bundle when it holds them, else the file."""
+    global _bundle, _bundle_folder
+    if _bundle is None or _bundle_folder != folder:
+        _bundle, _bundle_folder = _read_bundle(folder), folder
+    data = _bundle.get(name)
+    if data is not None:
+        return data
+    with open(os.path.join(folder, name), "rb") as fh:
+        return fh.read()
+
+
+def _read_bundle(folder: str) -> dict[str, bytes]:
+    try:
+        with open(os.path.join(folder, _BUNDLE_NAME), "rb") as fh:
+            found = marshal.loads(fh.read())
+    except (OSError, ValueError, EOFError, TypeError):
+        return {}
+    if not isinstance(found, dict) or not all(
+        isinstance(k, str) and isinstance(v, bytes) for k, v in found.items()
+    ):
+        return {}
+    return found
+
+
+# the bundle as read (name: the bytes of that name's file), and what this run used
+_bundle: dict[str, bytes] | None = None
+_bundle_folder = ""
+_used: dict[str, bytes] = {}
+_BUNDLE_NAME = "bundle"
+_BUNDLE_LIMIT = 8 << 20
 
 
 def joined(parts: list[str]) -> str | None:

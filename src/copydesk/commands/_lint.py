@@ -95,6 +95,9 @@ def lint_and_report(args: argparse.Namespace, fix: str | None) -> int:
         reporter.file(result)
     reporter.finish(summary)
     close_output(args, stream)
+    from copydesk import patterncache
+
+    patterncache.save_bundle()
     if summary.errors:
         return 2
     if args.require_grammar and any(n.startswith("grammar skipped") for n in summary.skipped):
