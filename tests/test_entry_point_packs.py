@@ -14,22 +14,7 @@ from pathlib import Path
 import pytest
 
 from copydesk.engine.registry import _declared_packs
-
-RULE = """\
-code: {code}
-name: {name}
-kind: existence
-level: warning
-summary: "Say '{word}' no more."
-message: "Not '{{match}}'."
-source: "our house style"
-options:
-  tokens: ["{word}"]
-examples:
-  fail: ["The {word} arrived."]
-  pass: ["The cat arrived."]
-"""
-
+from pack_rule import RULE
 
 CLI = "import sys\nfrom copydesk.cli import main\nsys.exit(main())"
 

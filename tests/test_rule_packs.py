@@ -12,23 +12,9 @@ import pytest
 from copydesk.api import default_registry
 from copydesk.cli import main
 from copydesk.engine.rules import RULE_DOCS
+from pack_rule import RULE
 
 ROOT = Path(__file__).resolve().parents[1]
-
-RULE = """\
-code: {code}
-name: {name}
-kind: existence
-level: warning
-summary: "Say '{word}' no more."
-message: "Not '{{match}}'."
-source: "our house style"
-options:
-  tokens: ["{word}"]
-examples:
-  fail: ["The {word} arrived."]
-  pass: ["The cat arrived."]
-"""
 
 
 def _house(tmp_path: Path) -> None:
